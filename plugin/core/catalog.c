@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <string.h>
+#include "catalog.h"
+
+extern const char tlsx_catalog_default[];
+extern const size_t tlsx_catalog_default_len;
+
+struct catalog {
+    GKeyFile *defaults;
+    GKeyFile *override;  /* NULL when no teacher's file is in use */
+};
+
+static const char *const languages[] = { "en", "zh_CN", NULL };
+
+const char *const *catalog_languages(void)
+{
+    return languages;
+}
+
+struct catalog *catalog_new_default(void)
+{
+    struct catalog *c = g_new0(struct catalog, 1);
+    c->defaults = g_key_file_new();
+    /* The embedded catalog is checked by the test suite, so a failure here
+     * is a build defect; keep going with an empty catalog rather than abort. */
+    g_key_file_load_from_data(c->defaults, tlsx_catalog_default,
+                              tlsx_catalog_default_len, G_KEY_FILE_NONE, NULL);
+    return c;
+}
+
+void catalog_free(struct catalog *c)
+{
+    if (!c)
+        return;
+    g_key_file_free(c->defaults);
+    if (c->override)
+        g_key_file_free(c->override);
+    g_free(c);
+}
+
+/* Collects the {name} placeholders of text into set. */
+static void collect_placeholders(const char *text, GHashTable *set)
+{
+    for (const char *p = text; (p = strchr(p, '{')) != NULL; p++) {
+        const char *end = strchr(p, '}');
+        if (!end)
+            return;
+        gsize n = (gsize)(end - p - 1);
+        if (n > 0 && n < 32 && strspn(p + 1, "abcdefghijklmnopqrstuvwxyz_0123456789") == n)
+            g_hash_table_add(set, g_strndup(p + 1, n));
+    }
+}
+
+static GHashTable *placeholder_set(const char *text)
+{
+    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (text)
+        collect_placeholders(text, set);
+    return set;
+}
+
+/* Names every placeholder in a that b lacks; NULL when a ⊆ b. */
+static char *extra_placeholders(const char *a, const char *b)
+{
+    GHashTable *sa = placeholder_set(a), *sb = placeholder_set(b);
+    GString *out = NULL;
+    GHashTableIter it;
+    gpointer name;
+    g_hash_table_iter_init(&it, sa);
+    while (g_hash_table_iter_next(&it, &name, NULL)) {
+        if (g_hash_table_contains(sb, name))
+            continue;
+        if (!out)
+            out = g_string_new(NULL);
+        g_string_append_printf(out, "%s{%s}", out->len ? ", " : "", (const char *)name);
+    }
+    g_hash_table_destroy(sa);
+    g_hash_table_destroy(sb);
+    return out ? g_string_free(out, FALSE) : NULL;
+}
+
+/* Splits "text[zh_CN]" into "text" and "zh_CN". */
+static char *base_key(const char *key, char **locale)
+{
+    const char *br = strchr(key, '[');
+    *locale = NULL;
+    if (!br)
+        return g_strdup(key);
+    const char *close = strchr(br, ']');
+    if (close)
+        *locale = g_strndup(br + 1, (gsize)(close - br - 1));
+    return g_strndup(key, (gsize)(br - key));
+}
+
+static char *check_override_key(const struct catalog *c, GKeyFile *kf,
+                                const char *group, const char *key)
+{
+    char *locale, *base = base_key(key, &locale), *problem = NULL;
+    if (!g_key_file_has_key(c->defaults, group, base, NULL)) {
+        problem = g_strdup_printf("unknown key [%s] %s", group, key);
+    } else if (locale && !g_strv_contains(languages, locale)) {
+        problem = g_strdup_printf("[%s] %s: unknown language %s", group, key, locale);
+    } else {
+        char *mine = g_key_file_get_value(kf, group, key, NULL);
+        char *ours = g_key_file_get_value(c->defaults, group, base, NULL);
+        char *extra = extra_placeholders(mine, ours);
+        if (extra)
+            problem = g_strdup_printf("[%s] %s: unknown placeholder %s", group, key, extra);
+        g_free(extra);
+        g_free(mine);
+        g_free(ours);
+    }
+    g_free(base);
+    g_free(locale);
+    return problem;
+}
+
+static char *check_override(const struct catalog *c, GKeyFile *kf)
+{
+    gsize ngroups;
+    char **groups = g_key_file_get_groups(kf, &ngroups);
+    char *problem = NULL;
+    for (gsize i = 0; i < ngroups && !problem; i++) {
+        gsize nkeys;
+        char **keys = g_key_file_get_keys(kf, groups[i], &nkeys, NULL);
+        if (!g_key_file_has_group(c->defaults, groups[i]))
+            problem = g_strdup_printf("unknown section [%s]", groups[i]);
+        for (gsize k = 0; keys && k < nkeys && !problem; k++)
+            problem = check_override_key(c, kf, groups[i], keys[k]);
+        g_strfreev(keys);
+    }
+    g_strfreev(groups);
+    return problem;
+}
+
+gboolean catalog_load_override_data(struct catalog *c, const char *data, gsize len,
+                                    const char *name, char **problem)
+{
+    GError *error = NULL;
+    GKeyFile *kf;
+    char *bad;
+    *problem = NULL;
+    if (!g_utf8_validate(data, (gssize)len, NULL)) {
+        *problem = g_strdup_printf("%s: not UTF-8 text", name);
+        return FALSE;
+    }
+    kf = g_key_file_new();
+    if (!g_key_file_load_from_data(kf, data, len, G_KEY_FILE_NONE, &error)) {
+        *problem = g_strdup_printf("%s: %s", name, error->message);
+        g_error_free(error);
+        g_key_file_free(kf);
+        return FALSE;
+    }
+    if ((bad = check_override(c, kf)) != NULL) {
+        *problem = g_strdup_printf("%s: %s", name, bad);
+        g_free(bad);
+        g_key_file_free(kf);
+        return FALSE;
+    }
+    if (c->override)
+        g_key_file_free(c->override);
+    c->override = kf;
+    return TRUE;
+}
+
+gboolean catalog_load_override(struct catalog *c, const char *path, char **problem)
+{
+    char *data = NULL;
+    gsize len = 0;
+    GError *error = NULL;
+    gboolean ok;
+    if (!g_file_get_contents(path, &data, &len, &error)) {
+        *problem = g_strdup(error->message);
+        g_error_free(error);
+        return FALSE;
+    }
+    ok = catalog_load_override_data(c, data, len, path, problem);
+    g_free(data);
+    return ok;
+}
+
+static char *lookup(GKeyFile *kf, const char *group, const char *key, const char *lang)
+{
+    if (!kf || !g_key_file_has_key(kf, group, key, NULL))
+        return NULL;
+    /* GLib falls back from key[lang] to the untranslated key by itself. */
+    return g_key_file_get_locale_string(kf, group, key, lang, NULL);
+}
+
+char *catalog_get(const struct catalog *c, const char *group, const char *key,
+                  const char *lang)
+{
+    char *v = lookup(c->override, group, key, lang);
+    /* A teacher may override only English: their text wins only in the
+     * languages they wrote; the others keep the defaults. */
+    if (v && lang && strcmp(lang, "en") != 0) {
+        char *localized = g_strdup_printf("%s[%s]", key, lang);
+        gboolean theirs = g_key_file_has_key(c->override, group, localized, NULL);
+        g_free(localized);
+        if (!theirs) {
+            g_free(v);
+            v = NULL;
+        }
+    }
+    return v ? v : lookup(c->defaults, group, key, lang);
+}
+
+gboolean catalog_has(const struct catalog *c, const char *group, const char *key)
+{
+    return g_key_file_has_key(c->defaults, group, key, NULL);
+}
+
+char *catalog_fill(const char *text, const struct placeholder *ph, gsize n)
+{
+    GString *out = g_string_sized_new(strlen(text) + 32);
+    const char *p = text;
+    while (*p) {
+        const char *open = strchr(p, '{');
+        const char *close = open ? strchr(open, '}') : NULL;
+        if (!open || !close) {
+            g_string_append(out, p);
+            break;
+        }
+        g_string_append_len(out, p, open - p);
+        gsize len = (gsize)(close - open - 1);
+        const char *value = NULL;
+        for (gsize i = 0; i < n && !value; i++)
+            if (strlen(ph[i].name) == len && strncmp(ph[i].name, open + 1, len) == 0)
+                value = ph[i].value;
+        if (value)
+            g_string_append(out, value);
+        else
+            g_string_append_len(out, open, close - open + 1);
+        p = close + 1;
+    }
+    return g_string_free(out, FALSE);
+}
+
+char *catalog_text(const struct catalog *c, const char *group, const char *key,
+                   const char *lang, const struct placeholder *ph, gsize n)
+{
+    char *raw = catalog_get(c, group, key, lang);
+    char *filled;
+    if (!raw)
+        return g_strdup_printf("[%s] %s", group, key);
+    filled = catalog_fill(raw, ph, n);
+    g_free(raw);
+    return filled;
+}
+
+static void check_group_parity(GKeyFile *kf, const char *group, GString *out)
+{
+    gsize nkeys;
+    char **keys = g_key_file_get_keys(kf, group, &nkeys, NULL);
+    for (gsize k = 0; k < nkeys; k++) {
+        if (strchr(keys[k], '['))
+            continue;
+        char *en = g_key_file_get_value(kf, group, keys[k], NULL);
+        for (const char *const *l = languages + 1; *l; l++) {
+            char *lk = g_strdup_printf("%s[%s]", keys[k], *l);
+            char *tr = g_key_file_get_value(kf, group, lk, NULL);
+            char *extra1 = tr ? extra_placeholders(en, tr) : NULL;
+            char *extra2 = tr ? extra_placeholders(tr, en) : NULL;
+            if (!tr)
+                g_string_append_printf(out, "[%s] %s has no %s text\n", group, keys[k], *l);
+            else if (extra1 || extra2)
+                g_string_append_printf(out, "[%s] %s: placeholders differ between en and %s: %s%s%s\n",
+                                       group, keys[k], *l, extra1 ? extra1 : "",
+                                       extra1 && extra2 ? " / " : "", extra2 ? extra2 : "");
+            g_free(extra1);
+            g_free(extra2);
+            g_free(tr);
+            g_free(lk);
+        }
+        g_free(en);
+    }
+    g_strfreev(keys);
+}
+
+char *catalog_check_parity(const struct catalog *c)
+{
+    GString *out = g_string_new(NULL);
+    gsize ngroups;
+    char **groups = g_key_file_get_groups(c->defaults, &ngroups);
+    for (gsize i = 0; i < ngroups; i++)
+        check_group_parity(c->defaults, groups[i], out);
+    g_strfreev(groups);
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}

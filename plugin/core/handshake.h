@@ -1,0 +1,117 @@
+/* Parsing of handshake messages into values with byte spans.
+ * One parse function per message type; each reads only through the bounded
+ * reader and reports the first field that does not fit.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TLSX_HANDSHAKE_H
+#define TLSX_HANDSHAKE_H
+
+#include <glib.h>
+#include "reader.h"
+
+enum tlsx_proto { TLSX_TLS = 0, TLSX_DTLS = 1, TLSX_QUIC = 2 };
+
+/* HandshakeType, RFC 8446 §4 and RFC 5246 §7.4, plus DTLS's hello_verify_request. */
+enum hs_type {
+    HS_HELLO_REQUEST = 0,
+    HS_CLIENT_HELLO = 1,
+    HS_SERVER_HELLO = 2,
+    HS_HELLO_VERIFY_REQUEST = 3,
+    HS_NEW_SESSION_TICKET = 4,
+    HS_END_OF_EARLY_DATA = 5,
+    HS_HELLO_RETRY_REQUEST = 6,  /* only as a name: on the wire it is a ServerHello */
+    HS_ENCRYPTED_EXTENSIONS = 8,
+    HS_CERTIFICATE = 11,
+    HS_SERVER_KEY_EXCHANGE = 12,
+    HS_CERTIFICATE_REQUEST = 13,
+    HS_SERVER_HELLO_DONE = 14,
+    HS_CERTIFICATE_VERIFY = 15,
+    HS_CLIENT_KEY_EXCHANGE = 16,
+    HS_FINISHED = 20,
+    HS_CERTIFICATE_URL = 21,
+    HS_CERTIFICATE_STATUS = 22,
+    HS_SUPPLEMENTAL_DATA = 23,
+    HS_KEY_UPDATE = 24,
+    HS_COMPRESSED_CERTIFICATE = 25,
+    HS_MESSAGE_HASH = 254,
+};
+
+#define TLSX_VERSION_TLS13 0x0304
+
+/* Where parsing stopped, for a malformed-message report. */
+struct hs_error {
+    const char *field;     /* RFC name of the field that did not fit */
+    const char *expected;  /* catalog key naming what was expected */
+    gsize offset;          /* where in the message */
+    gsize left;            /* bytes that were left there */
+};
+
+struct hs_extension {
+    guint16 type;
+    struct span whole;     /* type + length + body */
+    struct span body;
+};
+
+/* Extensions we need to reason about the handshake; the full list stays
+ * available for per-field rendering. */
+struct hs_extensions {
+    gboolean present;           /* the extensions block exists at all */
+    struct span block;
+    guint count;
+    struct hs_extension items[64];  /* the first 64; count says how many there were */
+};
+
+struct hs_client_hello {
+    guint16 legacy_version;
+    struct span random;
+    struct span session_id;
+    struct span cookie;          /* DTLS only */
+    struct span cipher_suites;
+    struct span compression;
+    struct hs_extensions ext;
+};
+
+struct hs_server_hello {
+    guint16 legacy_version;
+    struct span random;
+    struct span session_id;
+    guint16 cipher_suite;
+    guint8 compression;
+    struct hs_extensions ext;
+    gboolean is_hrr;             /* random is RFC 8446's HelloRetryRequest magic */
+    guint16 selected_version;    /* from supported_versions, else legacy_version */
+};
+
+struct hs_message {
+    enum tlsx_proto proto;
+    guint8 type;                 /* wire type (HelloRetryRequest shows as 2) */
+    guint32 length;              /* body length from the header */
+    gsize header_len;            /* 4, or 12 for DTLS */
+    guint16 message_seq;         /* DTLS */
+    guint32 fragment_offset;     /* DTLS */
+    guint32 fragment_length;     /* DTLS */
+    struct span body;
+    union {
+        struct hs_client_hello ch;
+        struct hs_server_hello sh;
+    } u;
+};
+
+/* Parses the header and body of one complete message of len bytes.
+ * version is the negotiated version so far (0 if unknown): some bodies
+ * differ between TLS 1.2 and 1.3. Returns FALSE and fills err when a field
+ * does not fit; what was parsed before it stays in msg. */
+gboolean hs_parse(const guint8 *data, gsize len, enum tlsx_proto proto,
+                  guint16 version, struct hs_message *msg, struct hs_error *err);
+
+/* Reads only the header: enough to know the type and whether the message
+ * is complete in len bytes. */
+gboolean hs_parse_header(const guint8 *data, gsize len, enum tlsx_proto proto,
+                         struct hs_message *msg);
+
+const struct hs_extension *hs_find_ext(const struct hs_extensions *ext, guint16 type);
+
+/* The message's name as the RFCs write it (e.g. "ClientHello"), or NULL. */
+const char *hs_type_name(guint8 type);
+
+#endif

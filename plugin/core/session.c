@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <string.h>
+#include "session.h"
+
+#define ALERT_FATAL 2
+
+struct handshake {
+    guint number;
+    guint steps;
+    guint16 version;          /* selected by the server, 0 until known */
+    gboolean tls13;
+    gboolean saw_server_hello;
+    gboolean retry_pending;   /* after HelloRetryRequest or HelloVerifyRequest */
+    gboolean ccs[3];          /* indexed by enum sender */
+    gboolean finished[3];
+    gboolean encrypted_flight[3]; /* TLS 1.3: an undecrypted flight was seen */
+    gboolean appdata_noted[3];
+    gboolean complete;
+    GBytes *client_hello;     /* to recognise a retransmitted ClientHello */
+};
+
+struct connection {
+    int client_side;          /* -1 until known */
+    struct handshake *cur;
+};
+
+struct analyzer {
+    GHashTable *conns;        /* guint64 conn -> struct connection */
+    GPtrArray *handshakes;    /* owns every struct handshake */
+    guint next_number;
+};
+
+static void free_handshake(gpointer p)
+{
+    struct handshake *h = p;
+    if (h->client_hello)
+        g_bytes_unref(h->client_hello);
+    g_free(h);
+}
+
+struct analyzer *analyzer_new(void)
+{
+    struct analyzer *a = g_new0(struct analyzer, 1);
+    a->conns = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
+    a->handshakes = g_ptr_array_new_with_free_func(free_handshake);
+    a->next_number = 1;
+    return a;
+}
+
+void analyzer_free(struct analyzer *a)
+{
+    if (!a)
+        return;
+    g_hash_table_destroy(a->conns);
+    g_ptr_array_free(a->handshakes, TRUE);
+    g_free(a);
+}
+
+static struct connection *get_conn(struct analyzer *a, guint64 id)
+{
+    struct connection *c = g_hash_table_lookup(a->conns, &id);
+    if (!c) {
+        guint64 *key = g_new(guint64, 1);
+        *key = id;
+        c = g_new0(struct connection, 1);
+        c->client_side = -1;
+        g_hash_table_insert(a->conns, key, c);
+    }
+    return c;
+}
+
+static struct handshake *new_handshake(struct analyzer *a, struct connection *c)
+{
+    struct handshake *h = g_new0(struct handshake, 1);
+    h->number = a->next_number++;
+    g_ptr_array_add(a->handshakes, h);
+    c->cur = h;
+    return h;
+}
+
+/* Which side a message type can only come from, when the capture has not
+ * shown us a ClientHello yet. */
+static enum sender sender_of_type(guint8 type)
+{
+    switch (type) {
+    case HS_CLIENT_HELLO:
+    case HS_CLIENT_KEY_EXCHANGE:
+    case HS_END_OF_EARLY_DATA:
+        return SENDER_CLIENT;
+    case HS_SERVER_HELLO:
+    case HS_HELLO_VERIFY_REQUEST:
+    case HS_HELLO_REQUEST:
+    case HS_NEW_SESSION_TICKET:
+    case HS_ENCRYPTED_EXTENSIONS:
+    case HS_SERVER_KEY_EXCHANGE:
+    case HS_CERTIFICATE_REQUEST:
+    case HS_SERVER_HELLO_DONE:
+    case HS_CERTIFICATE_STATUS:
+        return SENDER_SERVER;
+    default:
+        return SENDER_UNKNOWN;
+    }
+}
+
+static enum sender sender_of(const struct connection *c, int side)
+{
+    if (c->client_side < 0)
+        return SENDER_UNKNOWN;
+    return side == c->client_side ? SENDER_CLIENT : SENDER_SERVER;
+}
+
+static void learn_sides(struct connection *c, int side, enum sender known)
+{
+    if (c->client_side >= 0 || known == SENDER_UNKNOWN)
+        return;
+    c->client_side = known == SENDER_CLIENT ? side : 1 - side;
+}
+
+/* A ClientHello continues the current handshake only when it answers a
+ * HelloRetryRequest or HelloVerifyRequest, or repeats the last one (DTLS
+ * retransmission); otherwise it starts a new handshake. */
+static gboolean continues_handshake(const struct handshake *h, const struct event *ev)
+{
+    if (!h || h->complete)
+        return FALSE;
+    if (h->retry_pending)
+        return TRUE;
+    return h->client_hello && g_bytes_get_size(h->client_hello) == ev->len &&
+           memcmp(g_bytes_get_data(h->client_hello, NULL), ev->data, ev->len) == 0;
+}
+
+static void note_client_hello(struct handshake *h, const struct event *ev)
+{
+    if (h->client_hello)
+        g_bytes_unref(h->client_hello);
+    h->client_hello = g_bytes_new(ev->data, ev->len);
+    h->retry_pending = FALSE;
+}
+
+static void note_server_hello(struct handshake *h, const struct hs_message *m,
+                              struct item *out)
+{
+    const struct hs_server_hello *sh = &m->u.sh;
+    h->version = sh->selected_version;
+    h->tls13 = sh->selected_version == TLSX_VERSION_TLS13;
+    if (sh->is_hrr) {
+        h->retry_pending = TRUE;
+        out->msg_type = HS_HELLO_RETRY_REQUEST;
+        out->message = "HelloRetryRequest";
+        out->explain = "HelloRetryRequest";
+    } else {
+        h->saw_server_hello = TRUE;
+    }
+}
+
+static void note_finished(struct handshake *h, enum sender s)
+{
+    h->finished[s] = TRUE;
+    if (h->finished[SENDER_CLIENT] && h->finished[SENDER_SERVER])
+        h->complete = TRUE;
+}
+
+static void begin_item(struct item *out, const struct event *ev, enum sender s)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = (guint8)ev->kind;
+    out->proto = (guint8)ev->proto;
+    out->sender = (guint8)s;
+}
+
+/* Every item of an unfinished handshake takes the next step. */
+static void place(struct item *out, struct handshake *h)
+{
+    out->handshake = h->number;
+    out->step = ++h->steps;
+    out->version = h->version;
+}
+
+static struct handshake *handshake_for_message(struct analyzer *a, struct connection *c,
+                                               const struct event *ev, guint8 type)
+{
+    if (type == HS_CLIENT_HELLO && !continues_handshake(c->cur, ev))
+        return new_handshake(a, c);
+    return c->cur ? c->cur : new_handshake(a, c);
+}
+
+static gboolean feed_handshake(struct analyzer *a, struct connection *c,
+                               const struct event *ev, struct item *out)
+{
+    struct hs_message m;
+    struct hs_error err;
+    struct handshake *h;
+    enum sender s;
+
+    if (!hs_parse_header(ev->data, ev->len, ev->proto, &m))
+        return FALSE;
+    learn_sides(c, ev->side, sender_of_type(m.type));
+    s = sender_of(c, ev->side);
+    h = handshake_for_message(a, c, ev, m.type);
+    begin_item(out, ev, s);
+    out->msg_type = m.type;
+    out->message = hs_type_name(m.type);
+    out->explain = out->message ? out->message : "UnknownHandshake";
+    if (!out->message)
+        out->message = "Unknown";
+    if (!hs_parse(ev->data, ev->len, ev->proto, h->version, &m, &err)) {
+        out->malformed = TRUE;
+        out->error = err;
+    }
+    if (m.type == HS_CLIENT_HELLO)
+        note_client_hello(h, ev);
+    else if (m.type == HS_SERVER_HELLO && !out->malformed)
+        note_server_hello(h, &m, out);
+    else if (m.type == HS_HELLO_VERIFY_REQUEST)
+        h->retry_pending = TRUE;
+    else if (m.type == HS_FINISHED && s != SENDER_UNKNOWN)
+        note_finished(h, s);
+    place(out, h);
+    return TRUE;
+}
+
+/* TLS 1.2 and earlier: a handshake record after the sender's
+ * ChangeCipherSpec is encrypted, and the first one is its Finished
+ * (RFC 5246 §7.4.9). Before ChangeCipherSpec it is a fragment of a message
+ * that Wireshark reassembles and hands us later. */
+static gboolean feed_handshake_raw(struct connection *c, const struct event *ev,
+                                   struct item *out)
+{
+    enum sender s = sender_of(c, ev->side);
+    struct handshake *h = c->cur;
+    if (!h || s == SENDER_UNKNOWN || !h->ccs[s] || h->tls13)
+        return FALSE;
+    begin_item(out, ev, s);
+    out->encrypted = TRUE;
+    if (!h->finished[s]) {
+        out->msg_type = HS_FINISHED;
+        out->message = "Finished";
+        out->explain = "Finished.encrypted";
+        note_finished(h, s);
+    } else {
+        out->message = "EncryptedHandshake";
+        out->explain = "EncryptedHandshake.after_finished";
+    }
+    place(out, h);
+    return TRUE;
+}
+
+static gboolean feed_ccs(struct connection *c, const struct event *ev, struct item *out)
+{
+    enum sender s = sender_of(c, ev->side);
+    struct handshake *h = c->cur;
+    begin_item(out, ev, s);
+    out->message = "ChangeCipherSpec";
+    out->explain = "ChangeCipherSpec";
+    if (h && h->tls13) {
+        /* RFC 8446 §D.4: a dummy record for middleboxes; keys change anyway. */
+        out->explain = "ChangeCipherSpec.compat";
+    } else if (h && s != SENDER_UNKNOWN) {
+        h->ccs[s] = TRUE;
+    }
+    if (h)
+        place(out, h);
+    return TRUE;
+}
+
+static gboolean feed_alert(struct connection *c, const struct event *ev, struct item *out)
+{
+    struct handshake *h = c->cur;
+    begin_item(out, ev, sender_of(c, ev->side));
+    out->message = "Alert";
+    if (ev->data && ev->len == 2) {
+        out->has_alert = TRUE;
+        out->alert_level = ev->data[0];
+        out->alert_desc = ev->data[1];
+        out->explain = "Alert";
+    } else {
+        out->encrypted = TRUE;
+        out->explain = "Alert.encrypted";
+    }
+    if (h && !h->complete)
+        place(out, h);
+    else if (h)
+        out->handshake = h->number;
+    if (h && out->has_alert && out->alert_level == ALERT_FATAL)
+        h->complete = TRUE;  /* a fatal alert ends the handshake for good */
+    return TRUE;
+}
+
+static gboolean note_first_appdata(struct connection *c, const struct event *ev,
+                                   struct item *out, const char *explain)
+{
+    enum sender s = sender_of(c, ev->side);
+    struct handshake *h = c->cur;
+    if (!h || h->appdata_noted[s])
+        return FALSE;
+    h->appdata_noted[s] = TRUE;
+    begin_item(out, ev, s);
+    out->message = "ApplicationData";
+    out->explain = explain;
+    out->handshake = h->number;
+    out->version = h->version;
+    return TRUE;
+}
+
+/* An undecrypted TLS 1.3 record: before the client's flight it belongs to
+ * the handshake; the server's records after its ServerHello are its
+ * encrypted flight, and the client's first one carries its Finished. */
+static gboolean feed_opaque(struct connection *c, const struct event *ev, struct item *out)
+{
+    enum sender s = sender_of(c, ev->side);
+    struct handshake *h = c->cur;
+    if (!h || !h->tls13)
+        return note_first_appdata(c, ev, out, "ApplicationData");
+    if (s == SENDER_CLIENT && !h->saw_server_hello)
+        return note_first_appdata(c, ev, out, "ApplicationData.early");
+    if (h->complete || h->encrypted_flight[SENDER_CLIENT] ||
+        (s == SENDER_CLIENT && h->encrypted_flight[SENDER_CLIENT]))
+        return note_first_appdata(c, ev, out, "ApplicationData.tls13");
+    begin_item(out, ev, s);
+    out->encrypted = TRUE;
+    out->message = "EncryptedHandshake";
+    if (s == SENDER_SERVER) {
+        out->explain = "EncryptedHandshake.tls13.server";
+    } else {
+        out->explain = "EncryptedHandshake.tls13.client";
+        h->encrypted_flight[SENDER_CLIENT] = TRUE;
+        h->complete = TRUE;
+    }
+    h->encrypted_flight[s] = TRUE;
+    place(out, h);
+    return TRUE;
+}
+
+gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *out)
+{
+    struct connection *c = get_conn(a, ev->conn);
+    switch (ev->kind) {
+    case EV_HANDSHAKE: return feed_handshake(a, c, ev, out);
+    case EV_HANDSHAKE_RAW: return feed_handshake_raw(c, ev, out);
+    case EV_CCS: return feed_ccs(c, ev, out);
+    case EV_ALERT: return feed_alert(c, ev, out);
+    case EV_APPDATA: return note_first_appdata(c, ev, out, "ApplicationData");
+    case EV_OPAQUE: return feed_opaque(c, ev, out);
+    }
+    return FALSE;
+}

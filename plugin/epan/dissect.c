@@ -1,0 +1,326 @@
+/* The postdissector: on the first pass, find the handshake messages and
+ * records Wireshark's TLS, DTLS and QUIC dissectors produced, let core
+ * reason about them in frame order, and store the facts; on every pass,
+ * draw the stored facts.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+#include <epan/packet.h>
+#include <epan/proto_data.h>
+#include <epan/conversation.h>
+#include <epan/address.h>
+#include "compat.h"
+#include "facts.h"
+#include "fields.h"
+
+void proto_register_tlsexplain(void);
+void proto_reg_handoff_tlsexplain(void);
+
+#define TLS_RECORD_HEADER 5
+#define DTLS_RECORD_HEADER 13
+#define CT_CHANGE_CIPHER_SPEC 20
+#define CT_ALERT 21
+#define CT_HANDSHAKE 22
+#define CT_APPLICATION_DATA 23
+
+/* The Wireshark fields we read; each may be registered more than once
+ * under one name (tls.record and tls.handshake.type are also SSLv2's). */
+enum role { R_TLS_RECORD, R_DTLS_RECORD, R_CONTENT_TYPE, R_TLS_HS_TYPE,
+            R_DTLS_HS_TYPE, R_ALERT, R_COUNT_ };
+
+struct wanted_field {
+    int id;
+    enum role role;
+};
+
+static struct wanted_field wanted[16];
+static guint n_wanted;
+static dissector_handle_t tlsexplain_handle;
+static struct analyzer *analyzer;
+
+struct record_ctx {
+    tvbuff_t *ds;
+    guint offset;
+    guint length;
+    guint8 outer;
+    gboolean dtls;
+    gboolean saw_message;
+    gboolean saw_alert;
+    gint inner;          /* TLS 1.3 inner content type once decrypted, else -1 */
+};
+
+struct walk {
+    packet_info *pinfo;
+    GArray *placed;      /* struct placed_item */
+    guint64 conn;
+    int side;
+};
+
+static int role_of(int id)
+{
+    for (guint i = 0; i < n_wanted; i++)
+        if (wanted[i].id == id)
+            return (int)wanted[i].role;
+    return -1;
+}
+
+static guint ds_index_of(packet_info *pinfo, tvbuff_t *tvb)
+{
+    guint i = 0;
+    for (GSList *l = pinfo->data_src; l; l = l->next, i++)
+        if (TLSX_DS_TVB((struct data_source *)l->data) == tvb)
+            return i;
+    return G_MAXUINT;
+}
+
+static void feed(struct walk *w, enum event_kind kind, enum tlsx_proto proto,
+                 tvbuff_t *ds, guint offset, guint length,
+                 const guint8 *data, gsize data_len)
+{
+    struct event ev = { kind, proto, w->conn, w->side, data, data_len,
+                        w->pinfo->num };
+    struct placed_item p;
+    if (!analyzer || !analyzer_feed(analyzer, &ev, &p.item))
+        return;
+    p.ds_index = ds_index_of(w->pinfo, ds);
+    p.offset = offset;
+    p.length = length;
+    g_array_append_val(w->placed, p);
+}
+
+/* A complete handshake message starts at the type byte Wireshark marked. */
+static void on_handshake_type(struct walk *w, field_info *fi, struct record_ctx *rec,
+                              gboolean dtls)
+{
+    tvbuff_t *ds = fi->ds_tvb;
+    guint start = (guint)fi->start;
+    guint header = dtls ? 12 : 4;
+    guint avail = tvb_captured_length_remaining(ds, start) > 0
+                  ? (guint)tvb_captured_length_remaining(ds, start) : 0;
+    guint32 len, frag_off = 0, frag_len;
+    enum tlsx_proto proto = dtls ? TLSX_DTLS : rec ? TLSX_TLS : TLSX_QUIC;
+
+    if (rec)
+        rec->saw_message = TRUE;
+    if (avail < header)
+        return;
+    len = tvb_get_ntoh24(ds, start + 1);
+    frag_len = len;
+    if (dtls) {
+        frag_off = tvb_get_ntoh24(ds, start + 6);
+        frag_len = tvb_get_ntoh24(ds, start + 9);
+    }
+    /* Fragments are explained once, when Wireshark has reassembled them. */
+    if (frag_off != 0 || frag_len != len || avail - header < len)
+        return;
+    feed(w, EV_HANDSHAKE, proto, ds, start, header + len,
+         tvb_get_ptr(ds, start, header + len), header + len);
+}
+
+static void on_alert(struct walk *w, field_info *fi, struct record_ctx *rec)
+{
+    gboolean plain = fi->length == 2 &&
+                     tvb_captured_length_remaining(fi->ds_tvb, fi->start) >= 2;
+    if (rec)
+        rec->saw_alert = TRUE;
+    feed(w, EV_ALERT, rec && rec->dtls ? TLSX_DTLS : TLSX_TLS, fi->ds_tvb,
+         (guint)fi->start, (guint)fi->length,
+         plain ? tvb_get_ptr(fi->ds_tvb, fi->start, 2) : NULL, plain ? 2 : 0);
+}
+
+static void walk_children(struct walk *w, proto_node *node, struct record_ctx *rec);
+
+static void finish_record(struct walk *w, struct record_ctx *rec)
+{
+    guint header = rec->dtls ? DTLS_RECORD_HEADER : TLS_RECORD_HEADER;
+    enum tlsx_proto proto = rec->dtls ? TLSX_DTLS : TLSX_TLS;
+    guint payload = rec->length > header ? rec->length - header : 0;
+    const guint8 *data = payload ? tvb_get_ptr(rec->ds, rec->offset + header, payload) : NULL;
+    enum event_kind kind;
+
+    switch (rec->outer) {
+    case CT_CHANGE_CIPHER_SPEC:
+        kind = EV_CCS;
+        break;
+    case CT_ALERT:
+        if (rec->saw_alert)
+            return;
+        kind = EV_ALERT;
+        data = NULL;
+        payload = 0;
+        break;
+    case CT_HANDSHAKE:
+        if (rec->saw_message)
+            return;
+        kind = EV_HANDSHAKE_RAW;
+        break;
+    case CT_APPLICATION_DATA:
+        if (rec->saw_message || rec->saw_alert)
+            return;
+        kind = rec->inner == CT_APPLICATION_DATA ? EV_APPDATA : EV_OPAQUE;
+        break;
+    default:
+        return;
+    }
+    feed(w, kind, proto, rec->ds, rec->offset, rec->length, data, payload);
+}
+
+static void on_record(struct walk *w, proto_node *node, field_info *fi, gboolean dtls)
+{
+    struct record_ctx rec = { fi->ds_tvb, (guint)fi->start, (guint)fi->length, 0, dtls,
+                              FALSE, FALSE, -1 };
+    guint header = dtls ? DTLS_RECORD_HEADER : TLS_RECORD_HEADER;
+    if (fi->length < (gint)header ||
+        tvb_captured_length_remaining(fi->ds_tvb, fi->start) < fi->length)
+        return;
+    rec.outer = tvb_get_guint8(fi->ds_tvb, fi->start);
+    walk_children(w, node, &rec);
+    finish_record(w, &rec);
+}
+
+static void on_node(struct walk *w, proto_node *node, struct record_ctx *rec)
+{
+    field_info *fi = PNODE_FINFO(node);
+    int role = fi ? role_of(fi->hfinfo->id) : -1;
+    switch (role) {
+    case R_TLS_RECORD:
+    case R_DTLS_RECORD:
+        on_record(w, node, fi, role == R_DTLS_RECORD);
+        return;
+    case R_TLS_HS_TYPE:
+    case R_DTLS_HS_TYPE:
+        on_handshake_type(w, fi, rec, role == R_DTLS_HS_TYPE);
+        break;
+    case R_ALERT:
+        on_alert(w, fi, rec);
+        break;
+    case R_CONTENT_TYPE:
+        if (rec && FI_GET_FLAG(fi, FI_GENERATED))
+            rec->inner = (gint)TLSX_FI_UINT(fi);
+        break;
+    default:
+        break;
+    }
+    walk_children(w, node, rec);
+}
+
+static void walk_children(struct walk *w, proto_node *node, struct record_ctx *rec)
+{
+    for (proto_node *child = node->first_child; child; child = child->next)
+        on_node(w, child, rec);
+}
+
+/* Cheap test before walking the tree: did any field we read appear? */
+static gboolean frame_has_tls(proto_tree *tree)
+{
+    for (guint i = 0; i < n_wanted; i++) {
+        if (wanted[i].role == R_CONTENT_TYPE)
+            continue;
+        GPtrArray *a = proto_get_finfo_ptr_array(tree, wanted[i].id);
+        if (a && a->len)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static int endpoint_side(packet_info *pinfo)
+{
+    int c = cmp_address(&pinfo->src, &pinfo->dst);
+    if (c == 0)
+        c = pinfo->srcport < pinfo->destport ? -1 : pinfo->srcport > pinfo->destport;
+    return c < 0 ? 0 : 1;
+}
+
+static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
+{
+    struct walk w;
+    conversation_t *conv;
+    struct frame_facts *facts = NULL;
+
+    if (!tree || !frame_has_tls(tree))
+        return NULL;
+    conv = find_conversation_pinfo(pinfo, 0);
+    w.pinfo = pinfo;
+    w.placed = g_array_new(FALSE, FALSE, sizeof(struct placed_item));
+    w.conn = conv ? conv->conv_index : G_MAXUINT64;
+    w.side = endpoint_side(pinfo);
+    walk_children(&w, tree, NULL);
+    if (w.placed->len) {
+        facts = wmem_alloc(wmem_file_scope(),
+                           sizeof *facts + w.placed->len * sizeof(struct placed_item));
+        facts->count = w.placed->len;
+        memcpy(facts->items, w.placed->data, w.placed->len * sizeof(struct placed_item));
+    }
+    g_array_free(w.placed, TRUE);
+    return facts;
+}
+
+static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree *tree,
+                              void *data _U_)
+{
+    struct frame_facts *facts = p_get_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0);
+    if (!PINFO_FD_VISITED(pinfo) && !facts) {
+        facts = analyse_frame(tree, pinfo);
+        if (facts)
+            p_add_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0, facts);
+    }
+    if (tree && facts)
+        tlsx_draw(tree, pinfo, facts);
+    return 0;
+}
+
+static void init_analysis(void)
+{
+    analyzer = analyzer_new();
+}
+
+static void cleanup_analysis(void)
+{
+    analyzer_free(analyzer);
+    analyzer = NULL;
+}
+
+void proto_register_tlsexplain(void)
+{
+    tlsx_register_fields(tlsx_catalog_reload);
+    tlsexplain_handle = register_dissector("tlsexplain", dissect_tlsexplain, proto_tlsexplain);
+    register_init_routine(init_analysis);
+    register_cleanup_routine(cleanup_analysis);
+    register_shutdown_routine(tlsx_catalog_free);
+}
+
+/* SSLv2's fields share the names tls.record and tls.handshake.type; its
+ * blurbs say so, and its messages are not ours to explain yet. */
+static gboolean is_sslv2(const header_field_info *hfi)
+{
+    return hfi->blurb && strstr(hfi->blurb, "SSLv2") != NULL;
+}
+
+static void want(GArray *ids, const char *name, enum role role)
+{
+    header_field_info *hfi = proto_registrar_get_byname(name);
+    for (int id = hfi ? hfi->id : -1; id != -1 && n_wanted < G_N_ELEMENTS(wanted);) {
+        header_field_info *h = proto_registrar_get_nth((guint)id);
+        if (!is_sslv2(h)) {
+            wanted[n_wanted].id = id;
+            wanted[n_wanted].role = role;
+            n_wanted++;
+            g_array_append_val(ids, id);
+        }
+        id = h->same_name_prev_id;
+    }
+}
+
+void proto_reg_handoff_tlsexplain(void)
+{
+    GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
+    want(ids, "tls.record", R_TLS_RECORD);
+    want(ids, "dtls.record", R_DTLS_RECORD);
+    want(ids, "tls.record.content_type", R_CONTENT_TYPE);
+    want(ids, "tls.handshake.type", R_TLS_HS_TYPE);
+    want(ids, "dtls.handshake.type", R_DTLS_HS_TYPE);
+    want(ids, "tls.alert_message", R_ALERT);
+    want(ids, "dtls.alert_message", R_ALERT);
+    register_postdissector(tlsexplain_handle);
+    set_postdissector_wanted_hfids(tlsexplain_handle, ids);
+}

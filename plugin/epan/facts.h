@@ -1,0 +1,28 @@
+/* What the first pass stores for a frame: the core's items plus where
+ * their bytes are, so every later pass can draw the same tree.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TLSX_FACTS_H
+#define TLSX_FACTS_H
+
+#include <epan/packet.h>
+#include "session.h"
+
+struct placed_item {
+    struct item item;
+    guint ds_index;      /* position in pinfo->data_src; stable across passes */
+    guint offset;
+    guint length;
+};
+
+struct frame_facts {
+    guint count;
+    struct placed_item items[];
+};
+
+/* tree.c */
+void tlsx_draw(proto_tree *tree, packet_info *pinfo, const struct frame_facts *facts);
+void tlsx_catalog_reload(void);
+void tlsx_catalog_free(void);
+
+#endif

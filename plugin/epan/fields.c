@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <epan/prefs.h>
+#include "fields.h"
+
+int proto_tlsexplain = -1;
+
+int hf_tlsx_message = -1;
+int hf_tlsx_sender = -1;
+int hf_tlsx_handshake = -1;
+int hf_tlsx_step = -1;
+int hf_tlsx_explanation = -1;
+int hf_tlsx_encrypted = -1;
+int hf_tlsx_version = -1;
+int hf_tlsx_alert_level = -1;
+int hf_tlsx_alert_description = -1;
+
+gint ett_tlsexplain = -1;
+
+expert_field ei_tlsx_malformed = EI_INIT;
+expert_field ei_tlsx_encrypted = EI_INIT;
+expert_field ei_tlsx_alert = EI_INIT;
+
+struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, "" };
+
+static const enum_val_t language_values[] = {
+    { "auto", "Follow the system locale", TLSX_LANG_AUTO },
+    { "en", "English", TLSX_LANG_EN },
+    { "zh_CN", "简体中文", TLSX_LANG_ZH_CN },
+    { NULL, NULL, 0 }
+};
+
+static hf_register_info hf[] = {
+    { &hf_tlsx_message,
+      { "Message", "tlsexplain.message", FT_STRING, BASE_NONE, NULL, 0x0,
+        "The handshake message or record this explanation is about.", HFILL } },
+    { &hf_tlsx_sender,
+      { "Sender", "tlsexplain.sender", FT_STRING, BASE_NONE, NULL, 0x0,
+        "Who sent it: client or server.", HFILL } },
+    { &hf_tlsx_handshake,
+      { "Handshake", "tlsexplain.handshake", FT_UINT32, BASE_DEC, NULL, 0x0,
+        "Which handshake of the capture this belongs to, counted in order of first appearance.", HFILL } },
+    { &hf_tlsx_step,
+      { "Step", "tlsexplain.step", FT_UINT32, BASE_DEC, NULL, 0x0,
+        "Position in its handshake; the first ClientHello is step 1.", HFILL } },
+    { &hf_tlsx_explanation,
+      { "Explanation", "tlsexplain.explanation", FT_STRING, BASE_NONE, NULL, 0x0,
+        NULL, HFILL } },
+    { &hf_tlsx_encrypted,
+      { "Encrypted", "tlsexplain.encrypted", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+        "Wireshark could not decrypt this; it is named by its position in the handshake.", HFILL } },
+    { &hf_tlsx_version,
+      { "Negotiated version", "tlsexplain.version", FT_STRING, BASE_NONE, NULL, 0x0,
+        NULL, HFILL } },
+    { &hf_tlsx_alert_level,
+      { "Alert level", "tlsexplain.alert.level", FT_STRING, BASE_NONE, NULL, 0x0,
+        NULL, HFILL } },
+    { &hf_tlsx_alert_description,
+      { "Alert description", "tlsexplain.alert.description", FT_STRING, BASE_NONE, NULL, 0x0,
+        NULL, HFILL } },
+};
+
+static gint *ett[] = {
+    &ett_tlsexplain,
+};
+
+static ei_register_info ei[] = {
+    /* PI_MALFORMED */
+    { &ei_tlsx_malformed,
+      { "tlsexplain.malformed", PI_MALFORMED, PI_ERROR,
+        "A field does not fit the message", EXPFILL } },
+    /* PI_DECRYPTION */
+    { &ei_tlsx_encrypted,
+      { "tlsexplain.encrypted.note", PI_DECRYPTION, PI_NOTE,
+        "Encrypted; a keylog file would reveal its contents", EXPFILL } },
+    /* PI_SEQUENCE */
+    { &ei_tlsx_alert,
+      { "tlsexplain.alert", PI_SEQUENCE, PI_WARN,
+        "A TLS alert was sent", EXPFILL } },
+};
+
+static void register_prefs(void (*prefs_applied)(void))
+{
+    module_t *m = prefs_register_protocol(proto_tlsexplain, prefs_applied);
+    prefs_register_enum_preference(m, "language", "Language",
+        "Language of the explanations. \"auto\" follows the system locale.",
+        &tlsx_prefs.language, language_values, FALSE);
+    prefs_register_filename_preference(m, "catalog", "Teacher's catalog file",
+        "A GKeyFile (.ini) with your own texts for some keys of the built-in "
+        "catalog. It is checked when loaded; on any problem the built-in texts are kept.",
+        &tlsx_prefs.catalog, FALSE);
+}
+
+void tlsx_register_fields(void (*prefs_applied)(void))
+{
+    expert_module_t *expert;
+
+    proto_tlsexplain = proto_register_protocol("TLS Handshake Explainer",
+                                               "TLSexplain", "tlsexplain");
+    proto_register_field_array(proto_tlsexplain, hf, array_length(hf));
+    proto_register_subtree_array(ett, array_length(ett));
+    expert = expert_register_protocol(proto_tlsexplain);
+    expert_register_field_array(expert, ei, array_length(ei));
+    register_prefs(prefs_applied);
+}
+
+const char *tlsx_language_code(void)
+{
+    switch (tlsx_prefs.language) {
+    case TLSX_LANG_EN: return "en";
+    case TLSX_LANG_ZH_CN: return "zh_CN";
+    default: return NULL;
+    }
+}

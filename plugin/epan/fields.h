@@ -1,0 +1,40 @@
+/* Registered fields, subtrees, expert infos and preferences.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TLSX_FIELDS_H
+#define TLSX_FIELDS_H
+
+#include <epan/packet.h>
+#include <epan/expert.h>
+
+extern int proto_tlsexplain;
+
+extern int hf_tlsx_message;
+extern int hf_tlsx_sender;
+extern int hf_tlsx_handshake;
+extern int hf_tlsx_step;
+extern int hf_tlsx_explanation;
+extern int hf_tlsx_encrypted;
+extern int hf_tlsx_version;
+extern int hf_tlsx_alert_level;
+extern int hf_tlsx_alert_description;
+
+extern gint ett_tlsexplain;
+
+extern expert_field ei_tlsx_malformed;
+extern expert_field ei_tlsx_encrypted;
+extern expert_field ei_tlsx_alert;
+
+enum tlsx_language { TLSX_LANG_AUTO, TLSX_LANG_EN, TLSX_LANG_ZH_CN };
+
+struct tlsx_prefs {
+    gint language;          /* enum tlsx_language */
+    const char *catalog;    /* a teacher's override file, or "" */
+};
+extern struct tlsx_prefs tlsx_prefs;
+
+void tlsx_register_fields(void (*prefs_applied)(void));
+/* The language code the catalog wants, or NULL to follow the locale. */
+const char *tlsx_language_code(void);
+
+#endif
