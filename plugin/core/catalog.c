@@ -24,7 +24,7 @@ struct catalog *catalog_new_default(void)
     /* The embedded catalog is checked by the test suite, so a failure here
      * is a build defect; keep going with an empty catalog rather than abort. */
     g_key_file_load_from_data(c->defaults, tlsx_catalog_default,
-                              tlsx_catalog_default_len, G_KEY_FILE_NONE, NULL);
+                              tlsx_catalog_default_len, G_KEY_FILE_KEEP_TRANSLATIONS, NULL);
     return c;
 }
 
@@ -145,7 +145,7 @@ gboolean catalog_load_override_data(struct catalog *c, const char *data, gsize l
         return FALSE;
     }
     kf = g_key_file_new();
-    if (!g_key_file_load_from_data(kf, data, len, G_KEY_FILE_NONE, &error)) {
+    if (!g_key_file_load_from_data(kf, data, len, G_KEY_FILE_KEEP_TRANSLATIONS, &error)) {
         *problem = g_strdup_printf("%s: %s", name, error->message);
         g_error_free(error);
         g_key_file_free(kf);

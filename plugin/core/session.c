@@ -252,8 +252,9 @@ static gboolean feed_ccs(struct connection *c, const struct event *ev, struct it
     begin_item(out, ev, s);
     out->message = "ChangeCipherSpec";
     out->explain = "ChangeCipherSpec";
-    if (h && h->tls13) {
-        /* RFC 8446 §D.4: a dummy record for middleboxes; keys change anyway. */
+    /* RFC 8446 §D.4: a dummy record for middleboxes. Before ServerHello it
+     * can only be that: in TLS 1.2 the client's comes after the server's flight. */
+    if (h && (h->tls13 || !h->saw_server_hello)) {
         out->explain = "ChangeCipherSpec.compat";
     } else if (h && s != SENDER_UNKNOWN) {
         h->ccs[s] = TRUE;
@@ -309,10 +310,10 @@ static gboolean feed_opaque(struct connection *c, const struct event *ev, struct
 {
     enum sender s = sender_of(c, ev->side);
     struct handshake *h = c->cur;
+    if (h && s == SENDER_CLIENT && !h->saw_server_hello)
+        return note_first_appdata(c, ev, out, "ApplicationData.early");
     if (!h || !h->tls13)
         return note_first_appdata(c, ev, out, "ApplicationData");
-    if (s == SENDER_CLIENT && !h->saw_server_hello)
-        return note_first_appdata(c, ev, out, "ApplicationData.early");
     if (h->complete || h->encrypted_flight[SENDER_CLIENT] ||
         (s == SENDER_CLIENT && h->encrypted_flight[SENDER_CLIENT]))
         return note_first_appdata(c, ev, out, "ApplicationData.tls13");
@@ -339,7 +340,9 @@ gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *
     case EV_HANDSHAKE_RAW: return feed_handshake_raw(c, ev, out);
     case EV_CCS: return feed_ccs(c, ev, out);
     case EV_ALERT: return feed_alert(c, ev, out);
-    case EV_APPDATA: return note_first_appdata(c, ev, out, "ApplicationData");
+    case EV_APPDATA:
+        return note_first_appdata(c, ev, out, c->cur && !c->cur->saw_server_hello
+                                  ? "ApplicationData.early" : "ApplicationData");
     case EV_OPAQUE: return feed_opaque(c, ev, out);
     }
     return FALSE;

@@ -1,0 +1,172 @@
+/* Every vector parses; every truncation, extension and corruption of it is
+ * rejected or parsed without reading outside the message (the test runs
+ * under AddressSanitizer, and copies each case into a buffer of exactly its
+ * size so any over-read is caught).
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+#include "handshake.h"
+#include "vectors.h"
+
+/* Types whose whole body structure is checked without knowing the suite. */
+static gboolean structured(guint8 type)
+{
+    return type == HS_CLIENT_HELLO || type == HS_SERVER_HELLO ||
+           type == HS_NEW_SESSION_TICKET || type == HS_CERTIFICATE ||
+           type == HS_CERTIFICATE_VERIFY || type == HS_ENCRYPTED_EXTENSIONS ||
+           type == HS_END_OF_EARLY_DATA || type == HS_SERVER_HELLO_DONE;
+}
+
+static gboolean parse_copy(const guint8 *data, gsize len, guint16 version,
+                           struct hs_message *m, struct hs_error *e)
+{
+    guint8 *copy = g_memdup2(data, len);
+    gboolean ok = hs_parse(copy, len, TLSX_TLS, version, m, e);
+    g_free(copy);
+    return ok;
+}
+
+static void set_length(guint8 *msg, guint32 len)
+{
+    msg[1] = (guint8)(len >> 16);
+    msg[2] = (guint8)(len >> 8);
+    msg[3] = (guint8)len;
+}
+
+static void test_vectors_parse(void)
+{
+    g_assert_cmpuint(G_N_ELEMENTS(vectors), >=, 20);
+    for (gsize i = 0; i < G_N_ELEMENTS(vectors); i++) {
+        const struct vector *v = &vectors[i];
+        struct hs_message m;
+        struct hs_error e;
+        gboolean ok = parse_copy(v->data, v->len, vector_version(v), &m, &e);
+        if (!ok)
+            g_error("%s type %u: %s %s at %zu", v->source, v->type, e.field, e.expected, e.offset);
+        g_assert_cmpuint(m.type, ==, v->type);
+        g_assert_cmpuint(m.length + 4, ==, v->len);
+    }
+}
+
+/* Where a message may legitimately end early: before the optional
+ * extensions block of a hello. */
+static gsize optional_tail(const struct hs_message *m)
+{
+    if (m->type == HS_CLIENT_HELLO && m->u.ch.ext.present)
+        return m->u.ch.ext.block.offset - 2;
+    if (m->type == HS_SERVER_HELLO && m->u.sh.ext.present)
+        return m->u.sh.ext.block.offset - 2;
+    return 0;
+}
+
+static void test_every_truncation(void)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(vectors); i++) {
+        const struct vector *v = &vectors[i];
+        struct hs_message full, m;
+        struct hs_error e;
+        guint16 version = vector_version(v);
+        g_assert_true(parse_copy(v->data, v->len, version, &full, &e));
+        gsize tail = optional_tail(&full);
+        for (gsize n = 0; n < v->len; n++) {
+            /* Cut short with the header unchanged: the length cannot fit. */
+            g_assert_false(parse_copy(v->data, n, version, &m, &e));
+            g_assert_nonnull(e.field);
+            g_assert_cmpuint(e.offset, <=, n);
+            if (n < 4)
+                continue;
+            /* Cut short with the header telling the truth: the body is bad. */
+            guint8 *cut = g_memdup2(v->data, n);
+            set_length(cut, (guint32)(n - 4));
+            gboolean ok = hs_parse(cut, n, TLSX_TLS, version, &m, &e);
+            if (structured(v->type) && n != tail)
+                g_assert_false(ok);
+            if (!ok)
+                g_assert_cmpuint(e.offset, <=, n);
+            g_free(cut);
+        }
+    }
+}
+
+static void test_overlong(void)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(vectors); i++) {
+        const struct vector *v = &vectors[i];
+        struct hs_message m;
+        struct hs_error e;
+        guint8 *longer = g_malloc(v->len + 1);
+        memcpy(longer, v->data, v->len);
+        longer[v->len] = 0x42;
+        set_length(longer, (guint32)(v->len - 3));
+        gboolean ok = hs_parse(longer, v->len + 1, TLSX_TLS, vector_version(v), &m, &e);
+        if (structured(v->type)) {
+            g_assert_false(ok);
+            g_assert_nonnull(e.expected);
+        }
+        g_free(longer);
+    }
+}
+
+static void test_garbage(void)
+{
+    GRand *rand = g_rand_new_with_seed(20261122);
+    for (int round = 0; round < 20000; round++) {
+        gsize len = (gsize)g_rand_int_range(rand, 0, 300);
+        guint8 *buf = g_malloc(len ? len : 1);
+        struct hs_message m;
+        struct hs_error e;
+        for (gsize i = 0; i < len; i++)
+            buf[i] = (guint8)g_rand_int_range(rand, 0, 256);
+        if (len >= 4) {
+            buf[0] = (guint8)g_rand_int_range(rand, 0, 26);
+            set_length(buf, (guint32)(len - 4));
+        }
+        hs_parse(buf, len, round % 3 == 0 ? TLSX_DTLS : TLSX_TLS,
+                 round % 2 ? 0x0304 : 0x0303, &m, &e);
+        g_free(buf);
+    }
+    g_rand_free(rand);
+}
+
+static void test_hello_retry_request(void)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(vectors); i++) {
+        const struct vector *v = &vectors[i];
+        struct hs_message m;
+        struct hs_error e;
+        if (v->type != HS_SERVER_HELLO)
+            continue;
+        g_assert_true(parse_copy(v->data, v->len, 0, &m, &e));
+        g_assert_false(m.u.sh.is_hrr);
+        g_assert_cmpuint(m.u.sh.selected_version, ==, vector_version(v));
+    }
+}
+
+static void test_malformed_names_field(void)
+{
+    /* A ClientHello whose cipher_suites length runs past the message. */
+    static const guint8 ch[] = {
+        0x01, 0x00, 0x00, 0x27, 0x03, 0x03,
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+        0x00, 0x00, 0x40, 0x13, 0x01,
+    };
+    struct hs_message m;
+    struct hs_error e;
+    g_assert_false(parse_copy(ch, sizeof ch, 0, &m, &e));
+    g_assert_cmpstr(e.field, ==, "cipher_suites");
+    g_assert_cmpstr(e.expected, ==, "vector16");
+    g_assert_cmpuint(m.u.ch.legacy_version, ==, 0x0303);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/handshake/vectors-parse", test_vectors_parse);
+    g_test_add_func("/handshake/every-truncation", test_every_truncation);
+    g_test_add_func("/handshake/overlong", test_overlong);
+    g_test_add_func("/handshake/garbage", test_garbage);
+    g_test_add_func("/handshake/server-hello-version", test_hello_retry_request);
+    g_test_add_func("/handshake/malformed-names-field", test_malformed_names_field);
+    return g_test_run();
+}

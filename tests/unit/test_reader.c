@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "reader.h"
+
+static void test_fixed_reads(void)
+{
+    static const guint8 b[] = { 1, 2, 3, 4, 5, 6, 7 };
+    struct reader r;
+    guint8 u8;
+    guint16 u16;
+    guint32 u32;
+    rd_init(&r, b, sizeof b);
+    g_assert_true(rd_u8(&r, &u8));
+    g_assert_cmpuint(u8, ==, 1);
+    g_assert_true(rd_u16(&r, &u16));
+    g_assert_cmpuint(u16, ==, 0x0203);
+    g_assert_true(rd_u32(&r, &u32));
+    g_assert_cmpuint(u32, ==, 0x04050607);
+    g_assert_false(rd_u8(&r, &u8));
+    g_assert_cmpuint(rd_left(&r), ==, 0);
+}
+
+static void test_vector_bounds(void)
+{
+    static const guint8 b[] = { 0x00, 0x03, 'a', 'b', 'c', 0x05, 'x' };
+    struct reader r, v;
+    rd_init(&r, b, sizeof b);
+    g_assert_true(rd_vec16(&r, &v));
+    g_assert_cmpuint(rd_span(&v).offset, ==, 2);
+    g_assert_cmpuint(rd_span(&v).length, ==, 3);
+    /* A length prefix larger than what is left fails and consumes nothing. */
+    g_assert_false(rd_vec8(&r, &v));
+    g_assert_cmpuint(rd_offset(&r), ==, 5);
+    /* A sub-reader cannot see past its own end. */
+    rd_init(&r, b, sizeof b);
+    g_assert_true(rd_vec16(&r, &v));
+    g_assert_false(rd_skip(&v, 4));
+    g_assert_true(rd_skip(&v, 3));
+}
+
+static void test_u24_truncated(void)
+{
+    static const guint8 b[] = { 0x01, 0x02 };
+    struct reader r;
+    guint32 v = 99;
+    rd_init(&r, b, sizeof b);
+    g_assert_false(rd_u24(&r, &v));
+    g_assert_cmpuint(v, ==, 99);
+    g_assert_cmpuint(rd_left(&r), ==, 2);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/reader/fixed", test_fixed_reads);
+    g_test_add_func("/reader/vector-bounds", test_vector_bounds);
+    g_test_add_func("/reader/u24-truncated", test_u24_truncated);
+    return g_test_run();
+}

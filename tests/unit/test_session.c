@@ -1,0 +1,144 @@
+/* The story core tells from events in frame order: numbering, steps, sides,
+ * and what undecrypted records must be.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+#include "session.h"
+#include "vectors.h"
+
+struct fixture {
+    struct analyzer *a;
+    guint32 frame;
+};
+
+static const struct vector *find(const char *source, guint8 type, int nth)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(vectors); i++)
+        if (strcmp(vectors[i].source, source) == 0 && vectors[i].type == type && nth-- == 0)
+            return &vectors[i];
+    g_error("no vector %s/%u", source, type);
+    return NULL;
+}
+
+static gboolean feed(struct fixture *f, enum event_kind kind, guint64 conn, int side,
+                     const guint8 *data, gsize len, struct item *it)
+{
+    struct event ev = { kind, TLSX_TLS, conn, side, data, len, ++f->frame };
+    return analyzer_feed(f->a, &ev, it);
+}
+
+static void expect_msg(struct fixture *f, guint64 conn, int side, const struct vector *v,
+                       const char *name, guint8 sender, guint hs, guint step)
+{
+    struct item it;
+    g_assert_true(feed(f, EV_HANDSHAKE, conn, side, v->data, v->len, &it));
+    g_assert_cmpstr(it.message, ==, name);
+    g_assert_cmpuint(it.sender, ==, sender);
+    g_assert_cmpuint(it.handshake, ==, hs);
+    g_assert_cmpuint(it.step, ==, step);
+    g_assert_false(it.malformed);
+}
+
+static const guint8 ccs[] = { 1 };
+
+static void test_tls12_full_undecrypted(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    const char *s = "illustrated-tls12";
+    struct item it;
+    expect_msg(&f, 7, 1, find(s, HS_CLIENT_HELLO, 0), "ClientHello", SENDER_CLIENT, 1, 1);
+    expect_msg(&f, 7, 0, find(s, HS_SERVER_HELLO, 0), "ServerHello", SENDER_SERVER, 1, 2);
+    expect_msg(&f, 7, 0, find(s, HS_CERTIFICATE, 0), "Certificate", SENDER_SERVER, 1, 3);
+    expect_msg(&f, 7, 0, find(s, HS_SERVER_KEY_EXCHANGE, 0), "ServerKeyExchange", SENDER_SERVER, 1, 4);
+    expect_msg(&f, 7, 0, find(s, HS_SERVER_HELLO_DONE, 0), "ServerHelloDone", SENDER_SERVER, 1, 5);
+    expect_msg(&f, 7, 1, find(s, HS_CLIENT_KEY_EXCHANGE, 0), "ClientKeyExchange", SENDER_CLIENT, 1, 6);
+    /* A handshake record before ChangeCipherSpec is a fragment: not ours. */
+    g_assert_false(feed(&f, EV_HANDSHAKE_RAW, 7, 1, ccs, 1, &it));
+    g_assert_true(feed(&f, EV_CCS, 7, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.explain, ==, "ChangeCipherSpec");
+    g_assert_cmpuint(it.step, ==, 7);
+    g_assert_true(feed(&f, EV_HANDSHAKE_RAW, 7, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.message, ==, "Finished");
+    g_assert_true(it.encrypted);
+    g_assert_cmpuint(it.sender, ==, SENDER_CLIENT);
+    g_assert_true(feed(&f, EV_CCS, 7, 0, ccs, 1, &it));
+    g_assert_true(feed(&f, EV_HANDSHAKE_RAW, 7, 0, ccs, 1, &it));
+    g_assert_cmpstr(it.message, ==, "Finished");
+    g_assert_cmpuint(it.step, ==, 10);
+    /* Only the first application data record each way is explained. */
+    g_assert_true(feed(&f, EV_OPAQUE, 7, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.message, ==, "ApplicationData");
+    g_assert_cmpuint(it.step, ==, 0);
+    g_assert_false(feed(&f, EV_OPAQUE, 7, 1, ccs, 1, &it));
+    g_assert_true(feed(&f, EV_OPAQUE, 7, 0, ccs, 1, &it));
+    /* A second connection is a second handshake. */
+    expect_msg(&f, 8, 0, find(s, HS_CLIENT_HELLO, 0), "ClientHello", SENDER_CLIENT, 2, 1);
+    analyzer_free(f.a);
+}
+
+static void test_tls13_undecrypted_flight(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    const char *s = "illustrated-tls13";
+    struct item it;
+    expect_msg(&f, 1, 0, find(s, HS_CLIENT_HELLO, 0), "ClientHello", SENDER_CLIENT, 1, 1);
+    expect_msg(&f, 1, 1, find(s, HS_SERVER_HELLO, 0), "ServerHello", SENDER_SERVER, 1, 2);
+    g_assert_true(feed(&f, EV_CCS, 1, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.explain, ==, "ChangeCipherSpec.compat");
+    g_assert_true(feed(&f, EV_OPAQUE, 1, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.tls13.server");
+    g_assert_true(feed(&f, EV_OPAQUE, 1, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.tls13.server");
+    g_assert_true(feed(&f, EV_OPAQUE, 1, 0, ccs, 1, &it));
+    g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.tls13.client");
+    g_assert_true(it.encrypted);
+    g_assert_true(feed(&f, EV_OPAQUE, 1, 0, ccs, 1, &it));
+    g_assert_cmpstr(it.explain, ==, "ApplicationData.tls13");
+    g_assert_true(feed(&f, EV_OPAQUE, 1, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.explain, ==, "ApplicationData.tls13");
+    analyzer_free(f.a);
+}
+
+static void test_fatal_alert_and_capture_mid_handshake(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    static const guint8 fatal[] = { 2, 40 };
+    struct item it;
+    /* The capture starts at ServerHello: the sides come from the type. */
+    expect_msg(&f, 3, 1, find("illustrated-tls12", HS_SERVER_HELLO, 0), "ServerHello",
+               SENDER_SERVER, 1, 1);
+    g_assert_true(feed(&f, EV_ALERT, 3, 0, fatal, 2, &it));
+    g_assert_true(it.has_alert);
+    g_assert_cmpuint(it.alert_desc, ==, 40);
+    g_assert_cmpuint(it.sender, ==, SENDER_CLIENT);
+    g_assert_cmpuint(it.step, ==, 2);
+    g_assert_true(feed(&f, EV_ALERT, 3, 0, NULL, 0, &it));
+    g_assert_true(it.encrypted);
+    g_assert_cmpuint(it.step, ==, 0);  /* the handshake was already over */
+    analyzer_free(f.a);
+}
+
+static void test_malformed_message_still_placed(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    const struct vector *v = find("illustrated-tls12", HS_CLIENT_HELLO, 0);
+    guint8 *bad = g_memdup2(v->data, v->len);
+    struct item it;
+    bad[4 + 2 + 32] = 0xff;  /* session id length far past the message */
+    g_assert_true(feed(&f, EV_HANDSHAKE, 1, 0, bad, v->len, &it));
+    g_assert_true(it.malformed);
+    g_assert_cmpstr(it.error.field, ==, "legacy_session_id");
+    g_assert_cmpuint(it.step, ==, 1);
+    g_free(bad);
+    analyzer_free(f.a);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/session/tls12-full-undecrypted", test_tls12_full_undecrypted);
+    g_test_add_func("/session/tls13-undecrypted-flight", test_tls13_undecrypted_flight);
+    g_test_add_func("/session/fatal-alert-mid-capture", test_fatal_alert_and_capture_mid_handshake);
+    g_test_add_func("/session/malformed-still-placed", test_malformed_message_still_placed);
+    return g_test_run();
+}
