@@ -102,6 +102,46 @@ static char *explanation(packet_info *pinfo, const struct item *it)
     return text;
 }
 
+/* Wireshark cuts item labels at ITEM_LABEL_LENGTH, so a long explanation is
+ * shown as lines; the field itself keeps the whole text for filters and
+ * -T fields. Wide (CJK) characters count two columns. */
+#define WRAP_COLUMNS 100
+
+static const char *wrap_point(const char *text)
+{
+    const char *p = text, *space = NULL;
+    guint cols = 0;
+    while (*p) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == ' ')
+            space = p;
+        cols += g_unichar_iswide(c) ? 2 : 1;
+        if (cols > WRAP_COLUMNS)
+            return space && space > text ? space : p;
+        p = g_utf8_next_char(p);
+    }
+    return p;
+}
+
+static void add_explanation(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
+                            guint off, guint len, const char *text)
+{
+    const char *end = wrap_point(text);
+    proto_item *ti = proto_tree_add_string(t, hf_tlsx_explanation, tvb, off, len, text);
+    proto_item_set_text(ti, "Explanation: %s",
+                        wmem_strndup(pinfo->pool, text, (gsize)(end - text)));
+    for (const char *p = end; *p;) {
+        while (*p == ' ')
+            p++;
+        end = wrap_point(p);
+        if (end == p)
+            break;
+        proto_tree_add_subtree_format(t, tvb, off, len, ett_tlsexplain, NULL, "    %s",
+                                      wmem_strndup(pinfo->pool, p, (gsize)(end - p)));
+        p = end;
+    }
+}
+
 static tvbuff_t *item_tvb(packet_info *pinfo, const struct placed_item *p)
 {
     struct data_source *src = g_slist_nth_data(pinfo->data_src, p->ds_index);
@@ -148,7 +188,7 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
         proto_tree_add_uint(t, hf_tlsx_step, tvb, off, len, it->step);
     if (it->version && reg_version_name(it->version))
         proto_tree_add_string(t, hf_tlsx_version, tvb, off, len, reg_version_name(it->version));
-    proto_tree_add_string(t, hf_tlsx_explanation, tvb, off, len, explanation(pinfo, it));
+    add_explanation(t, pinfo, tvb, off, len, explanation(pinfo, it));
     if (it->encrypted) {
         proto_item *ei = proto_tree_add_boolean(t, hf_tlsx_encrypted, tvb, off, len, TRUE);
         expert_add_info_format(pinfo, ei, &ei_tlsx_encrypted, "%s",
