@@ -16,6 +16,7 @@ struct handshake {
     gboolean encrypted_flight[3]; /* TLS 1.3: an undecrypted flight was seen */
     gboolean appdata_noted[3];
     gboolean complete;
+    gboolean under_old_keys;  /* renegotiation inside an encrypted connection */
     GBytes *client_hello;     /* to recognise a retransmitted ClientHello */
 };
 
@@ -123,8 +124,8 @@ static gboolean continues_handshake(const struct handshake *h, const struct even
 {
     if (!h || h->complete)
         return FALSE;
-    if (h->retry_pending)
-        return TRUE;
+    if (h->retry_pending || !h->client_hello)
+        return TRUE;  /* answers a retry request, or a HelloRequest began it */
     return h->client_hello && g_bytes_get_size(h->client_hello) == ev->len &&
            memcmp(g_bytes_get_data(h->client_hello, NULL), ev->data, ev->len) == 0;
 }
@@ -181,6 +182,9 @@ static struct handshake *handshake_for_message(struct analyzer *a, struct connec
 {
     if (type == HS_CLIENT_HELLO && !continues_handshake(c->cur, ev))
         return new_handshake(a, c);
+    /* A HelloRequest after a finished handshake opens a renegotiation. */
+    if (type == HS_HELLO_REQUEST && c->cur && c->cur->complete)
+        return new_handshake(a, c);
     return c->cur ? c->cur : new_handshake(a, c);
 }
 
@@ -219,27 +223,60 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     return TRUE;
 }
 
+/* An encrypted handshake record after a finished TLS 1.2 handshake starts a
+ * renegotiation under the old keys (RFC 5246 §7.4.1.1, RFC 5746): from the
+ * server it can only be a HelloRequest, from the client a ClientHello. */
+static struct handshake *renegotiation(struct analyzer *a, struct connection *c,
+                                       enum sender s, struct item *out)
+{
+    struct handshake *old = c->cur, *h = new_handshake(a, c);
+    h->version = old->version;
+    h->under_old_keys = TRUE;
+    if (s == SENDER_CLIENT) {
+        out->msg_type = HS_CLIENT_HELLO;
+        out->message = "ClientHello";
+        out->explain = "Renegotiation.client_hello";
+        h->client_hello = g_bytes_new(NULL, 0);
+    } else {
+        out->msg_type = HS_HELLO_REQUEST;
+        out->message = "HelloRequest";
+        out->explain = "Renegotiation.hello_request";
+    }
+    return h;
+}
+
 /* TLS 1.2 and earlier: a handshake record after the sender's
  * ChangeCipherSpec is encrypted, and the first one is its Finished
  * (RFC 5246 §7.4.9). Before ChangeCipherSpec it is a fragment of a message
- * that Wireshark reassembles and hands us later. */
-static gboolean feed_handshake_raw(struct connection *c, const struct event *ev,
-                                   struct item *out)
+ * that Wireshark reassembles and hands us later, unless the whole handshake
+ * runs under the keys of an earlier one. */
+static gboolean feed_handshake_raw(struct analyzer *a, struct connection *c,
+                                   const struct event *ev, struct item *out)
 {
     enum sender s = sender_of(c, ev->side);
     struct handshake *h = c->cur;
-    if (!h || s == SENDER_UNKNOWN || !h->ccs[s] || h->tls13)
+    if (!h || s == SENDER_UNKNOWN || h->tls13)
+        return FALSE;
+    if (!h->ccs[s] && !h->under_old_keys && !h->complete)
         return FALSE;
     begin_item(out, ev, s);
     out->encrypted = TRUE;
-    if (!h->finished[s]) {
+    if (h->complete) {
+        h = renegotiation(a, c, s, out);
+    } else if (s == SENDER_CLIENT && !h->client_hello) {
+        /* The client's answer to an encrypted HelloRequest. */
+        out->msg_type = HS_CLIENT_HELLO;
+        out->message = "ClientHello";
+        out->explain = "Renegotiation.client_hello";
+        h->client_hello = g_bytes_new(NULL, 0);
+    } else if (h->ccs[s]) {
         out->msg_type = HS_FINISHED;
         out->message = "Finished";
         out->explain = "Finished.encrypted";
         note_finished(h, s);
     } else {
         out->message = "EncryptedHandshake";
-        out->explain = "EncryptedHandshake.after_finished";
+        out->explain = "EncryptedHandshake.renegotiation";
     }
     place(out, h);
     return TRUE;
@@ -254,7 +291,7 @@ static gboolean feed_ccs(struct connection *c, const struct event *ev, struct it
     out->explain = "ChangeCipherSpec";
     /* RFC 8446 §D.4: a dummy record for middleboxes. Before ServerHello it
      * can only be that: in TLS 1.2 the client's comes after the server's flight. */
-    if (h && (h->tls13 || !h->saw_server_hello)) {
+    if (h && (h->tls13 || (!h->saw_server_hello && !h->under_old_keys))) {
         out->explain = "ChangeCipherSpec.compat";
     } else if (h && s != SENDER_UNKNOWN) {
         h->ccs[s] = TRUE;
@@ -337,7 +374,7 @@ gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *
     struct connection *c = get_conn(a, ev->conn);
     switch (ev->kind) {
     case EV_HANDSHAKE: return feed_handshake(a, c, ev, out);
-    case EV_HANDSHAKE_RAW: return feed_handshake_raw(c, ev, out);
+    case EV_HANDSHAKE_RAW: return feed_handshake_raw(a, c, ev, out);
     case EV_CCS: return feed_ccs(c, ev, out);
     case EV_ALERT: return feed_alert(c, ev, out);
     case EV_APPDATA:

@@ -58,8 +58,8 @@ static void test_override_used(void)
 static void test_sections_exist(void)
 {
     static const char *const special[] = {
-        "HelloRetryRequest", "UnknownHandshake", "Finished.encrypted",
-        "EncryptedHandshake.after_finished", "EncryptedHandshake.tls13.server",
+        "HelloRetryRequest", "UnknownHandshake", "Finished.encrypted", "Renegotiation.client_hello", "Renegotiation.hello_request", "EncryptedHandshake.renegotiation",
+        "EncryptedHandshake.tls13.server",
         "EncryptedHandshake.tls13.client", "ChangeCipherSpec", "ChangeCipherSpec.compat",
         "Alert", "Alert.encrypted", "ApplicationData", "ApplicationData.tls13",
         "ApplicationData.early",

@@ -133,6 +133,36 @@ static void test_malformed_message_still_placed(void)
     analyzer_free(f.a);
 }
 
+/* Renegotiation inside an encrypted TLS 1.2 connection: a new handshake. */
+static void test_encrypted_renegotiation(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    const char *s = "illustrated-tls12";
+    struct item it;
+    expect_msg(&f, 5, 0, find(s, HS_CLIENT_HELLO, 0), "ClientHello", SENDER_CLIENT, 1, 1);
+    expect_msg(&f, 5, 1, find(s, HS_SERVER_HELLO, 0), "ServerHello", SENDER_SERVER, 1, 2);
+    for (int side = 0; side < 2; side++) {
+        g_assert_true(feed(&f, EV_CCS, 5, side, ccs, 1, &it));
+        g_assert_true(feed(&f, EV_HANDSHAKE_RAW, 5, side, ccs, 1, &it));
+        g_assert_cmpstr(it.message, ==, "Finished");
+    }
+    /* The server asks first: HelloRequest, then the client's ClientHello. */
+    g_assert_true(feed(&f, EV_HANDSHAKE_RAW, 5, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.message, ==, "HelloRequest");
+    g_assert_cmpuint(it.handshake, ==, 2);
+    g_assert_cmpuint(it.step, ==, 1);
+    g_assert_true(feed(&f, EV_HANDSHAKE_RAW, 5, 0, ccs, 1, &it));
+    g_assert_cmpstr(it.message, ==, "ClientHello");
+    g_assert_cmpuint(it.handshake, ==, 2);
+    g_assert_true(feed(&f, EV_HANDSHAKE_RAW, 5, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.renegotiation");
+    g_assert_true(feed(&f, EV_CCS, 5, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.explain, ==, "ChangeCipherSpec");
+    g_assert_true(feed(&f, EV_HANDSHAKE_RAW, 5, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.message, ==, "Finished");
+    analyzer_free(f.a);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -140,5 +170,6 @@ int main(int argc, char **argv)
     g_test_add_func("/session/tls13-undecrypted-flight", test_tls13_undecrypted_flight);
     g_test_add_func("/session/fatal-alert-mid-capture", test_fatal_alert_and_capture_mid_handshake);
     g_test_add_func("/session/malformed-still-placed", test_malformed_message_still_placed);
+    g_test_add_func("/session/encrypted-renegotiation", test_encrypted_renegotiation);
     return g_test_run();
 }
