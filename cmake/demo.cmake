@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# cmake -P cmake/demo.cmake
+#
+# Builds the plugin, installs it where this user's Wireshark loads it and
+# shows tlsexplain's view of a bundled handshake.
+include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
+tlsx_configure_and_build()
+find_program(TSHARK tshark REQUIRED)
+
+file(GLOB plugin RELATIVE "${TLSX_BUILD}/plugins"
+  "${TLSX_BUILD}/plugins/*/epan/tlsexplain.so")
+list(LENGTH plugin n)
+if(NOT n EQUAL 1)
+  message(FATAL_ERROR "expected one build/plugins/*/epan/tlsexplain.so, "
+    "found ${n}")
+endif()
+
+if(TLSX_IS_ROOT)
+  # Wireshark ignores personal plugins when run as root.
+  tlsx_run("${CMAKE_COMMAND}" --install "${TLSX_BUILD}" --component plugin)
+else()
+  if(NOT DEFINED ENV{HOME})
+    message(FATAL_ERROR "HOME is not set; cannot find the personal plugin folder")
+  endif()
+  # Same <major.minor>/epan layout as the build tree.
+  get_filename_component(dest
+    "$ENV{HOME}/.local/lib/wireshark/plugins/${plugin}" DIRECTORY)
+  file(INSTALL "${TLSX_BUILD}/plugins/${plugin}" DESTINATION "${dest}")
+  # The global folder is scanned first, so a copy there wins over ours.
+  execute_process(COMMAND "${TSHARK}" -G plugins OUTPUT_VARIABLE plugins
+    ERROR_QUIET)
+  string(REGEX MATCH "tlsexplain\\.so[^\n]*\t([^\t\n]+)" loaded "${plugins}")
+  set(loaded "${CMAKE_MATCH_1}")
+  string(FIND "${loaded}" "${dest}/" ours)
+  if(loaded AND ours EQUAL -1)
+    message(WARNING "Wireshark loads ${loaded} instead of this copy: "
+      "remove it, or update it with\n"
+      "  sudo cmake --install ${TLSX_BUILD} --component plugin")
+  endif()
+endif()
+
+set(name tls12-ecdhe-rsa-ticket)
+if(NOT EXISTS "${TLSX_ROOT}/pcaps/${name}.pcapng")
+  file(GLOB pcaps RELATIVE "${TLSX_ROOT}/pcaps" "${TLSX_ROOT}/pcaps/*.pcapng")
+  list(SORT pcaps)
+  if(NOT pcaps)
+    message(FATAL_ERROR "no capture in ${TLSX_ROOT}/pcaps")
+  endif()
+  list(GET pcaps 0 name)
+  string(REGEX REPLACE "\\.pcapng$" "" name "${name}")
+endif()
+set(tshark_args -r pcaps/${name}.pcapng)
+set(wireshark_args)
+if(EXISTS "${TLSX_ROOT}/pcaps/${name}.keys")
+  list(APPEND tshark_args -o tls.keylog_file:pcaps/${name}.keys)
+  set(wireshark_args -o "tls.keylog_file:${TLSX_ROOT}/pcaps/${name}.keys")
+endif()
+list(APPEND tshark_args -Y tlsexplain -O tlsexplain)
+
+string(JOIN " " shown tshark ${tshark_args})
+message("\n$ cd ${TLSX_ROOT}\n$ ${shown}")
+tlsx_run("${TSHARK}" ${tshark_args})
+
+string(JOIN " " gui wireshark ${wireshark_args}
+  "${TLSX_ROOT}/pcaps/${name}.pcapng")
+set(dsb "${TLSX_ROOT}/pcaps/${name}.dsb.pcapng")
+if(EXISTS "${dsb}")
+  string(APPEND gui "\n(or: wireshark ${dsb}, which carries its own keys)")
+endif()
+message("\nTo explore it in Wireshark: ${gui}\n"
+  "and expand \"TLS Handshake Explainer\" under any handshake packet.")

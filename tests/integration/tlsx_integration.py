@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Integration checks for the tlsexplain plugin, run by ctest.
+
+Every tshark/sharkd run goes through run-as-user.sh so that the plugin under
+test is the one in the build tree. Subcommands:
+
+  plugins     tshark -G plugins lists the build's tlsexplain.so, nothing else
+  protocols   the protocol and its fields are registered
+  passes      one-pass and two-pass tshark -V give the same tlsexplain trees
+  clicks      sharkd gives the same trees whatever order frames are opened in
+"""
+
+import argparse
+import difflib
+import json
+import os
+import random
+import re
+import stat
+import subprocess
+import sys
+
+PROTO_NAME = "TLS Handshake Explainer"
+PROTO_FILTER = "tlsexplain"
+FIELDS = ["tlsexplain.message", "tlsexplain.sender", "tlsexplain.handshake",
+          "tlsexplain.step", "tlsexplain.explanation", "tlsexplain.encrypted",
+          "tlsexplain.malformed"]
+MAX_DIFFS = 3
+
+
+class Failure(Exception):
+    pass
+
+
+def run(args, program, *argv):
+    """Runs PROGRAM as the test user; returns (stdout, stderr), fails on a
+    non-zero exit."""
+    cmd = [args.run, args.plugin_dir, program, *argv]
+    res = subprocess.run(cmd, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    if res.returncode != 0:
+        raise Failure("%s exited with %d\n%s" % (" ".join(cmd), res.returncode,
+                                               res.stderr))
+    return res.stdout, res.stderr
+
+
+def check_readable_by_others(path):
+    """As root, the tools run as nobody: a file it cannot read would just
+    be explained less (an unreadable key log is silently ignored)."""
+    if os.geteuid() != 0:
+        return
+    parts = os.path.abspath(path).split(os.sep)
+    for i in range(2, len(parts) + 1):
+        p = os.sep.join(parts[:i])
+        need = stat.S_IROTH if i == len(parts) else stat.S_IXOTH
+        if not os.stat(p).st_mode & need:
+            raise Failure("%s is not accessible to other users (needed for "
+                          "%s); check your umask" % (p, path))
+
+
+def keylog_opts(args):
+    return ["-o", "tls.keylog_file:" + args.keys] if args.keys else []
+
+
+# --- tshark -V text ---------------------------------------------------------
+
+FRAME_RE = re.compile(r"^Frame (\d+):")
+
+
+def trees_from_text(text):
+    """{frame: [line, ...]} of the tlsexplain subtrees in tshark -V output.
+
+    Top-level protocols start in column 0 and their children are indented,
+    so a subtree runs from its header to the next unindented line."""
+    trees = {}
+    frame = None
+    inside = False
+    for line in text.splitlines():
+        m = FRAME_RE.match(line)
+        if m:
+            frame = int(m.group(1))
+            inside = False
+            continue
+        if line.startswith(PROTO_NAME):
+            inside = True
+        elif not line.startswith(" "):
+            inside = False
+        if inside and frame is not None:
+            trees.setdefault(frame, []).append(line.rstrip("\n"))
+    return trees
+
+
+def tshark_trees(args, *extra):
+    out, _ = run(args, args.tshark, "-n", "-V", *extra, "-r", args.capture,
+                 *keylog_opts(args))
+    return trees_from_text(out)
+
+
+# --- sharkd JSON ------------------------------------------------------------
+
+class Sharkd:
+    """A sharkd session speaking JSON-RPC 2.0, one request per line."""
+
+    def __init__(self, args):
+        cmd = [args.run, args.plugin_dir, args.sharkd, "-"]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True)
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        req = {"jsonrpc": "2.0", "id": self.next_id, "method": method}
+        if params:
+            req["params"] = params
+        self.proc.stdin.write(json.dumps(req) + "\n")
+        self.proc.stdin.flush()
+        while True:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise Failure("sharkd exited during %s" % json.dumps(req))
+            try:
+                msg = json.loads(line)
+            except ValueError:
+                continue  # not a response
+            if msg.get("id") == self.next_id:
+                break
+        if "error" in msg:
+            raise Failure("sharkd: %s -> %s" % (json.dumps(req),
+                                                json.dumps(msg["error"])))
+        return msg["result"]
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+def flatten(node, depth, detailed, out):
+    """Renders a sharkd tree node like tshark -V renders it.
+
+    With detailed, the node's other attributes (filter, byte range,
+    severity, ...) are appended so that they are compared too."""
+    line = "    " * depth + node.get("l", "")
+    if detailed:
+        attrs = {k: v for k, v in node.items() if k not in ("l", "n")}
+        line += "  " + json.dumps(attrs, sort_keys=True)
+    out.append(line)
+    for child in node.get("n", []):
+        flatten(child, depth + 1, detailed, out)
+
+
+def sharkd_trees(args, order_name):
+    """{frame: {"plain": [...], "detailed": [...]}} opening frames in order."""
+    sd = Sharkd(args)
+    try:
+        if args.keys:
+            sd.call("setconf", name="tls.keylog_file", value=args.keys)
+        sd.call("load", file=args.capture)
+        count = int(sd.call("status")["frames"])
+        frames = list(range(1, count + 1))
+        if order_name == "reverse":
+            frames.reverse()
+        elif order_name == "shuffled":
+            # Seeded so that a failure can be reproduced.
+            random.Random(os.path.basename(args.capture)).shuffle(frames)
+        trees = {}
+        for k in frames:
+            plain, detailed = [], []
+            for node in sd.call("frame", frame=k, proto=True).get("tree", []):
+                if node.get("f") == PROTO_FILTER:
+                    flatten(node, 0, False, plain)
+                    flatten(node, 0, True, detailed)
+            if plain:
+                trees[k] = {"plain": plain, "detailed": detailed}
+    finally:
+        sd.close()
+    return trees
+
+
+# --- comparison -------------------------------------------------------------
+
+def require_nonempty(trees, args):
+    # Equal but empty output would prove nothing.
+    if not trees:
+        raise Failure("no '%s' subtree in any frame of %s%s: is the plugin "
+                      "loaded, and does it explain this capture?"
+                      % (PROTO_NAME, args.capture,
+                         " (keys: %s)" % args.keys if args.keys else ""))
+
+
+def compare(a, b, name_a, name_b):
+    """Fails listing the first frames whose trees differ."""
+    diffs = []
+    for frame in sorted(set(a) | set(b)):
+        la, lb = a.get(frame, []), b.get(frame, [])
+        if la != lb:
+            diffs.append("frame %d:\n%s" % (frame, "\n".join(
+                difflib.unified_diff(la, lb, name_a, name_b, lineterm=""))))
+    if diffs:
+        more = len(diffs) - MAX_DIFFS
+        raise Failure("%s and %s differ in %d frame(s):\n%s%s"
+                      % (name_a, name_b, len(diffs),
+                         "\n".join(diffs[:MAX_DIFFS]),
+                         "\n(%d more)" % more if more > 0 else ""))
+
+
+# --- subcommands ------------------------------------------------------------
+
+def cmd_plugins(args):
+    out, err = run(args, args.tshark, "-G", "plugins")
+    want = os.path.realpath(args.expect_file)
+    ours = []
+    for line in out.splitlines():
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) >= 4 and "tlsexplain" in (cols[0] + cols[3]):
+            ours.append(cols)
+    if len(ours) != 1:
+        raise Failure("expected one tlsexplain plugin, tshark -G plugins "
+                      "lists %d (is %s built and readable by the test "
+                      "user?):\n%s%s" % (len(ours), want, out, err))
+    name, version, _, path = ours[0][:4]
+    if name != "tlsexplain.so" or version != args.expect_version:
+        raise Failure("expected tlsexplain.so %s, got %s %s"
+                      % (args.expect_version, name, version))
+    if os.path.realpath(path) != want:
+        raise Failure("loaded %s instead of the build's %s" % (path, want))
+    if "tlsexplain" in err:
+        raise Failure("tshark complained about the plugin:\n" + err)
+    print("loaded %s %s from %s" % (name, version, path))
+
+
+def cmd_protocols(args):
+    out, _ = run(args, args.tshark, "-G", "protocols")
+    protos = [l.split("\t") for l in out.splitlines()]
+    if not any(p[0] == PROTO_NAME and p[-1] == PROTO_FILTER for p in protos):
+        raise Failure("'%s' (%s) is not among the registered protocols"
+                      % (PROTO_NAME, PROTO_FILTER))
+    out, _ = run(args, args.tshark, "-G", "fields")
+    # F <name> <abbrev> <type> <parent> ...; expert fields are listed too.
+    fields = {c[2]: c for c in (l.split("\t") for l in out.splitlines())
+              if len(c) >= 5 and c[0] == "F" and c[4] == PROTO_FILTER}
+    missing = [f for f in FIELDS if f not in fields]
+    if missing:
+        raise Failure("fields not registered: " + ", ".join(missing))
+    print("%s registered with %d fields" % (PROTO_FILTER, len(fields)))
+
+
+def cmd_passes(args):
+    one = tshark_trees(args)
+    two = tshark_trees(args, "-2")
+    require_nonempty(one, args)
+    compare(one, two, "tshark -V", "tshark -2 -V")
+    print("%d frame(s) explained identically in one and two passes" % len(one))
+
+
+def cmd_clicks(args):
+    runs = {o: sharkd_trees(args, o) for o in ("forward", "reverse", "shuffled")}
+    fwd = runs["forward"]
+    require_nonempty(fwd, args)
+    for order in ("reverse", "shuffled"):
+        compare({k: v["detailed"] for k, v in fwd.items()},
+                {k: v["detailed"] for k, v in runs[order].items()},
+                "sharkd forward", "sharkd " + order)
+    # sharkd dissects like a two-pass tshark: a first pass at load, then the
+    # requested frames, so its labels must match tshark -2 -V.
+    text = tshark_trees(args, "-2")
+    compare(text, {k: v["plain"] for k, v in fwd.items()},
+            "tshark -2 -V", "sharkd")
+    print("%d frame(s) explained identically in forward, reverse and "
+          "shuffled order and by tshark" % len(fwd))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("command",
+                    choices=["plugins", "protocols", "passes", "clicks"])
+    ap.add_argument("--run", required=True, help="run-as-user.sh")
+    ap.add_argument("--plugin-dir", required=True)
+    ap.add_argument("--tshark", default="tshark")
+    ap.add_argument("--sharkd", default="sharkd")
+    ap.add_argument("--capture")
+    ap.add_argument("--keys", help="TLS key log file for the capture")
+    ap.add_argument("--expect-file", help="plugin file that must be loaded")
+    ap.add_argument("--expect-version", help="plugin version")
+    args = ap.parse_args()
+    if args.command in ("passes", "clicks") and not args.capture:
+        ap.error("--capture is required")
+    if args.command == "plugins" and not (args.expect_file and
+                                          args.expect_version):
+        ap.error("--expect-file and --expect-version are required")
+    # The test user may not share our working directory.
+    for attr in ("capture", "keys"):
+        if getattr(args, attr):
+            setattr(args, attr, os.path.abspath(getattr(args, attr)))
+    try:
+        for path in (args.capture, args.keys):
+            if path:
+                check_readable_by_others(path)
+        globals()["cmd_" + args.command](args)
+    except Failure as e:
+        print("FAIL: %s" % e, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# run-as-user.sh PLUGIN_DIR PROGRAM [ARGS...]
+#
+# Runs PROGRAM (tshark, sharkd, ...) so that it loads the plugins under
+# PLUGIN_DIR (<PLUGIN_DIR>/<major.minor>/epan/*.so) and nothing a user or an
+# earlier install left behind. Wireshark ignores WIRESHARK_PLUGIN_DIR and the
+# personal plugin folder when started as root, so as root we drop to nobody.
+# stdin is passed through; the exit status is PROGRAM's.
+set -euo pipefail
+
+if [ $# -lt 2 ]; then
+  echo "usage: $0 PLUGIN_DIR PROGRAM [ARGS...]" >&2
+  exit 2
+fi
+plugin_dir=$(cd "$1" && pwd)
+shift
+
+drop=()
+if [ "$(id -u)" -eq 0 ]; then
+  drop=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+  # A private TMPDIR may not be reachable by nobody; /tmp always is.
+  base=/tmp
+else
+  base=${TMPDIR:-/tmp}
+fi
+
+# Throwaway HOME and config dir: no personal plugins, prefs or recent files.
+scratch=$(mktemp -d "$base/tlsx-run.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$scratch/home" "$scratch/config" "$scratch/tmp"
+if [ ${#drop[@]} -gt 0 ]; then
+  chown -R nobody:nogroup "$scratch"
+  # Fail loudly here rather than with a puzzling "plugin not found" later.
+  if ! "${drop[@]}" test -r "$plugin_dir" -a -x "$plugin_dir"; then
+    echo "$0: user nobody cannot read $plugin_dir;" \
+         "build in a world-readable directory" >&2
+    exit 2
+  fi
+fi
+
+status=0
+"${drop[@]}" env \
+  -u WIRESHARK_RUN_FROM_BUILD_DIRECTORY -u WIRESHARK_DATA_DIR \
+  -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME -u XDG_RUNTIME_DIR \
+  HOME="$scratch/home" \
+  WIRESHARK_CONFIG_DIR="$scratch/config" \
+  WIRESHARK_PLUGIN_DIR="$plugin_dir" \
+  TMPDIR="$scratch/tmp" \
+  LC_ALL=C.UTF-8 \
+  "$@" || status=$?
+exit "$status"
