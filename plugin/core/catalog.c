@@ -8,7 +8,14 @@ extern const size_t tlsx_catalog_default_len;
 struct catalog {
     GKeyFile *defaults;
     GKeyFile *override;  /* NULL when no teacher's file is in use */
+    /* Resolved texts by "lang|section|key": GKeyFile's own lookups try
+     * several locale names and build an error for each miss, which is far
+     * too slow for every field of every message. */
+    GHashTable *cache;
 };
+
+/* Stands in the cache for "no such key". */
+static char missing[] = "";
 
 static const char *const languages[] = { "en", "zh_CN", NULL };
 
@@ -20,12 +27,21 @@ const char *const *catalog_languages(void)
 struct catalog *catalog_new_default(void)
 {
     struct catalog *c = g_new0(struct catalog, 1);
+    c->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c->defaults = g_key_file_new();
     /* The embedded catalog is checked by the test suite, so a failure here
      * is a build defect; keep going with an empty catalog rather than abort. */
     g_key_file_load_from_data(c->defaults, tlsx_catalog_default,
                               tlsx_catalog_default_len, G_KEY_FILE_KEEP_TRANSLATIONS, NULL);
     return c;
+}
+
+static void free_cached(gpointer key, gpointer value, gpointer data)
+{
+    (void)key;
+    (void)data;
+    if (value != missing)
+        g_free(value);
 }
 
 void catalog_free(struct catalog *c)
@@ -35,6 +51,8 @@ void catalog_free(struct catalog *c)
     g_key_file_free(c->defaults);
     if (c->override)
         g_key_file_free(c->override);
+    g_hash_table_foreach(c->cache, free_cached, NULL);
+    g_hash_table_destroy(c->cache);
     g_free(c);
 }
 
@@ -160,6 +178,8 @@ gboolean catalog_load_override_data(struct catalog *c, const char *data, gsize l
     if (c->override)
         g_key_file_free(c->override);
     c->override = kf;
+    g_hash_table_foreach(c->cache, free_cached, NULL);
+    g_hash_table_remove_all(c->cache);
     return TRUE;
 }
 
@@ -187,8 +207,8 @@ static char *lookup(GKeyFile *kf, const char *group, const char *key, const char
     return g_key_file_get_locale_string(kf, group, key, lang, NULL);
 }
 
-char *catalog_get(const struct catalog *c, const char *group, const char *key,
-                  const char *lang)
+static char *resolve(const struct catalog *c, const char *group, const char *key,
+                     const char *lang)
 {
     char *v = lookup(c->override, group, key, lang);
     /* A teacher may override only English: their text wins only in the
@@ -203,6 +223,26 @@ char *catalog_get(const struct catalog *c, const char *group, const char *key,
         }
     }
     return v ? v : lookup(c->defaults, group, key, lang);
+}
+
+const char *catalog_lookup(const struct catalog *c, const char *group, const char *key,
+                           const char *lang)
+{
+    char *id = g_strconcat(lang ? lang : "", "|", group, "|", key, NULL);
+    char *text = g_hash_table_lookup(c->cache, id);
+    if (text) {
+        g_free(id);
+    } else {
+        text = resolve(c, group, key, lang);
+        g_hash_table_insert(c->cache, id, text ? text : missing);
+    }
+    return text == missing ? NULL : text;
+}
+
+char *catalog_get(const struct catalog *c, const char *group, const char *key,
+                  const char *lang)
+{
+    return g_strdup(catalog_lookup(c, group, key, lang));
 }
 
 gboolean catalog_has(const struct catalog *c, const char *group, const char *key)

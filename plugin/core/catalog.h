@@ -30,6 +30,10 @@ gboolean catalog_load_override_data(struct catalog *c, const char *data, gsize l
  * group/key (falling back to English), or NULL when the key does not exist. */
 char *catalog_get(const struct catalog *c, const char *group, const char *key,
                   const char *lang);
+/* The same text, owned by the catalog and cached: valid until the catalog
+ * changes or is freed. */
+const char *catalog_lookup(const struct catalog *c, const char *group, const char *key,
+                           const char *lang);
 gboolean catalog_has(const struct catalog *c, const char *group, const char *key);
 
 /* Fills {name} placeholders from ph; unknown placeholders stay as written.

@@ -1,59 +1,53 @@
-/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The handshake header, the hello messages, and the dispatch to the others.
+ * Section names given to the walker are catalog sections (explanations.ini).
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
 #include <string.h>
-#include "handshake.h"
+#include "parse.h"
 
 /* The ServerHello.random that marks a HelloRetryRequest, RFC 8446 §4.1.3. */
 static const guint8 hrr_random[32] = {
     0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
     0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c,
 };
+/* The last 8 bytes of ServerHello.random when a TLS 1.3 server negotiates
+ * TLS 1.2 ("DOWNGRD" 01) or TLS 1.1 and below (00), RFC 8446 §4.1.3. */
+static const guint8 downgrade_sentinel[7] = { 0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52, 0x44 };
 
 #define EXT_SUPPORTED_VERSIONS 43
 
-static gboolean fail(struct hs_error *err, const struct reader *r,
-                     const char *field, const char *expected)
+gboolean need_end(struct parse *p, struct reader *r, const char *after)
 {
-    err->field = field;
-    err->expected = expected;
-    err->offset = rd_offset(r);
-    err->left = rd_left(r);
-    return FALSE;
-}
-
-/* Each vector read either succeeds or names its field. */
-#define NEED(ok, field, what) \
-    do { if (!(ok)) return fail(err, r, (field), (what)); } while (0)
-
-static gboolean need_end(struct reader *r, struct hs_error *err, const char *after)
-{
-    NEED(rd_left(r) == 0, after, "trailing");
+    NEED_OR(rd_left(r) == 0, p, r, after, "trailing");
     return TRUE;
 }
 
-static gboolean parse_extensions(struct reader *r, struct hs_extensions *ext,
-                                 struct hs_error *err)
+static gboolean is_grease16(guint16 v)
 {
-    struct reader block;
-    memset(ext, 0, sizeof *ext);
-    if (rd_left(r) == 0)
-        return TRUE;  /* extensions are optional before TLS 1.3 */
-    NEED(rd_vec16(r, &block), "extensions", "vector16");
-    ext->present = TRUE;
-    ext->block = rd_span(&block);
-    while (rd_left(&block) > 0) {
-        struct reader body;
-        struct hs_extension e;
-        gsize start = rd_offset(&block);
-        r = &block;
-        NEED(rd_u16(&block, &e.type), "extension_type", "fixed");
-        NEED(rd_vec16(&block, &body), "extension_data", "vector16");
-        e.body = rd_span(&body);
-        e.whole.offset = start;
-        e.whole.length = rd_offset(&block) - start;
-        if (ext->count < G_N_ELEMENTS(ext->items))
-            ext->items[ext->count] = e;
-        ext->count++;
+    return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
+}
+
+gboolean parse_u16_list(struct parse *p, struct reader *r, guint prefix, const char *name,
+                        const char *section, const char *item, const char *item_section,
+                        enum field_kind kind, guint min_bytes, struct span *out)
+{
+    struct reader v;
+    guint mark = w_mark(&p->w), n = 0;
+    NEED(w_vec(&p->w, r, prefix, name, section, &v));
+    if (out)
+        *out = rd_span(&v);
+    NEED_OR(rd_left(&v) % 2 == 0 && rd_left(&v) >= min_bytes, p, &v, name,
+            min_bytes ? "pairs" : "even");
+    while (rd_left(&v) > 0) {
+        guint16 x;
+        NEED(w_u16(&p->w, &v, item, item_section, kind, &x));
+        if (is_grease16(x) && w_last(&p->w))
+            w_last(&p->w)->variant = "text_grease";
+        n++;
     }
+    w_end(&p->w);
+    if (w_at(&p->w, mark))
+        w_at(&p->w, mark)->count = (guint16)MIN(n, G_MAXUINT16);
     return TRUE;
 }
 
@@ -66,199 +60,167 @@ const struct hs_extension *hs_find_ext(const struct hs_extensions *ext, guint16 
     return NULL;
 }
 
-static gboolean parse_client_hello(struct reader *r, struct hs_message *msg,
-                                   struct hs_error *err)
+/* A reader over an extension's body, within the message. */
+static gboolean ext_reader(const struct reader *msg, const struct hs_extension *e,
+                           struct reader *out)
 {
-    struct hs_client_hello *ch = &msg->u.ch;
-    struct reader v;
-    NEED(rd_u16(r, &ch->legacy_version), "legacy_version", "fixed");
-    NEED(rd_bytes(r, 32, &v), "random", "fixed");
-    ch->random = rd_span(&v);
-    NEED(rd_vec8(r, &v), "legacy_session_id", "vector8");
-    NEED(rd_left(&v) <= 32, "legacy_session_id", "too_long");
-    ch->session_id = rd_span(&v);
-    if (msg->proto == TLSX_DTLS) {
-        NEED(rd_vec8(r, &v), "cookie", "vector8");
-        ch->cookie = rd_span(&v);
-    }
-    NEED(rd_vec16(r, &v), "cipher_suites", "vector16");
-    NEED(rd_left(&v) % 2 == 0 && rd_left(&v) >= 2, "cipher_suites", "pairs");
-    ch->cipher_suites = rd_span(&v);
-    NEED(rd_vec8(r, &v), "legacy_compression_methods", "vector8");
-    NEED(rd_left(&v) >= 1, "legacy_compression_methods", "nonempty");
-    ch->compression = rd_span(&v);
-    if (!parse_extensions(r, &ch->ext, err))
-        return FALSE;
-    return need_end(r, err, "extensions");
+    struct reader r = *msg;
+    r.pos = r.start;
+    return rd_skip(&r, e->body.offset - r.start) && rd_bytes(&r, e->body.length, out);
 }
 
-static guint16 selected_version(const struct reader *msg_r, const struct hs_server_hello *sh)
+/* Does the ClientHello's supported_versions offer TLS 1.3? */
+static gboolean offers_tls13(const struct reader *msg, const struct hs_extensions *ext)
+{
+    const struct hs_extension *sv = hs_find_ext(ext, EXT_SUPPORTED_VERSIONS);
+    struct reader body, list;
+    guint16 v;
+    if (!sv || !ext_reader(msg, sv, &body) || !rd_vec8(&body, &list))
+        return FALSE;
+    while (rd_u16(&list, &v))
+        if (v == TLSX_VERSION_TLS13)
+            return TRUE;
+    return FALSE;
+}
+
+static void set_variant(struct parse *p, guint mark, const char *variant)
+{
+    struct field *f = w_at(&p->w, mark);
+    if (f)
+        f->variant = variant;
+}
+
+/* The session ID's meaning depends on who sends it and what else is
+ * offered (RFC 5246 §7.4.1.2, RFC 8446 §4.1.2 and §D.4). */
+static gboolean parse_session_id(struct parse *p, struct reader *r, const char *name,
+                                 const char *section, struct span *out)
+{
+    struct reader v;
+    guint mark = w_mark(&p->w);
+    NEED(w_vec(&p->w, r, 1, name, section, &v));
+    NEED_OR(rd_left(&v) <= 32, p, &v, name, "too_long");
+    *out = rd_span(&v);
+    if (rd_left(&v) > 0)
+        NEED(w_bytes(&p->w, &v, rd_left(&v), "session_id", "session_id_bytes", FK_BYTES, NULL));
+    w_end(&p->w);
+    set_variant(p, mark, out->length == 0 ? "text_empty" : "text");
+    return TRUE;
+}
+
+static gboolean parse_compression_methods(struct parse *p, struct reader *r,
+                                          struct span *out)
+{
+    struct reader v;
+    guint mark = w_mark(&p->w);
+    gboolean deflate = FALSE;
+    NEED(w_vec(&p->w, r, 1, "legacy_compression_methods", "ClientHello.legacy_compression_methods", &v));
+    NEED_OR(rd_left(&v) >= 1, p, &v, "legacy_compression_methods", "nonempty");
+    *out = rd_span(&v);
+    while (rd_left(&v) > 0) {
+        guint8 m;
+        NEED(w_u8(&p->w, &v, "CompressionMethod", "compression_method", FK_COMPRESSION, &m));
+        deflate |= m != 0;
+    }
+    w_end(&p->w);
+    /* Compression lets an attacker learn secrets from sizes (CRIME). */
+    set_variant(p, mark, deflate ? "text_compressed" : "text");
+    return TRUE;
+}
+
+static gboolean parse_client_hello(struct parse *p, struct reader *r)
+{
+    struct hs_client_hello *ch = &p->msg->u.ch;
+    struct reader v;
+    guint version_mark = w_mark(&p->w), sid_mark;
+    ch->ext.present = FALSE;
+    ch->ext.count = 0;
+    NEED(w_u16(&p->w, r, "legacy_version", "ClientHello.legacy_version", FK_VERSION,
+               &ch->legacy_version));
+    NEED(w_bytes(&p->w, r, 32, "random", "ClientHello.random", FK_BYTES, &v));
+    ch->random = rd_span(&v);
+    sid_mark = w_mark(&p->w);
+    NEED(parse_session_id(p, r, "legacy_session_id", "ClientHello.legacy_session_id",
+                          &ch->session_id));
+    if (p->ctx->proto == TLSX_DTLS) {
+        struct reader c;
+        NEED(w_vec(&p->w, r, 1, "cookie", "ClientHello.cookie", &c));
+        ch->cookie = rd_span(&c);
+        if (rd_left(&c) > 0)
+            NEED(w_bytes(&p->w, &c, rd_left(&c), "cookie", "cookie_bytes", FK_BYTES, NULL));
+        w_end(&p->w);
+    }
+    NEED(parse_u16_list(p, r, 2, "cipher_suites", "ClientHello.cipher_suites", "CipherSuite",
+                        "cipher_suite", FK_SUITE, 2, &ch->cipher_suites));
+    NEED(parse_compression_methods(p, r, &ch->compression));
+    if (rd_left(r) > 0)
+        NEED(parse_extensions(p, r, IN_CH, &ch->ext));
+    if (offers_tls13(r, &ch->ext)) {
+        set_variant(p, version_mark, "text_tls13");
+        if (ch->session_id.length > 0)
+            set_variant(p, sid_mark, "text_compat");
+    }
+    return need_end(p, r, "extensions");
+}
+
+static guint16 selected_version(const struct reader *msg, const struct hs_server_hello *sh)
 {
     const struct hs_extension *sv = hs_find_ext(&sh->ext, EXT_SUPPORTED_VERSIONS);
-    struct reader v;
-    guint16 version;
-    if (!sv || sv->body.length != 2)
+    struct reader body;
+    guint16 v;
+    if (!sv || !ext_reader(msg, sv, &body) || rd_left(&body) != 2 || !rd_u16(&body, &v))
         return sh->legacy_version;
-    rd_init(&v, msg_r->data + sv->body.offset, 2);
-    return rd_u16(&v, &version) ? version : sh->legacy_version;
+    return v;
 }
 
-static gboolean parse_server_hello(struct reader *r, struct hs_message *msg,
-                                   struct hs_error *err)
+static const char *server_random_variant(const guint8 *random, gboolean hrr)
 {
-    struct hs_server_hello *sh = &msg->u.sh;
+    if (hrr)
+        return "text_hrr";
+    if (memcmp(random + 24, downgrade_sentinel, 7) == 0 && random[31] <= 1)
+        return random[31] == 1 ? "text_downgrade12" : "text_downgrade11";
+    return "text";
+}
+
+static gboolean parse_server_hello(struct parse *p, struct reader *r)
+{
+    struct hs_server_hello *sh = &p->msg->u.sh;
     struct reader v;
-    NEED(rd_u16(r, &sh->legacy_version), "legacy_version", "fixed");
-    NEED(rd_bytes(r, 32, &v), "random", "fixed");
+    guint version_mark = w_mark(&p->w), random_mark;
+    const char *msg = "ServerHello";
+    sh->ext.present = FALSE;
+    sh->ext.count = 0;
+    sh->is_hrr = FALSE;
+    NEED(w_u16(&p->w, r, "legacy_version", "ServerHello.legacy_version", FK_VERSION,
+               &sh->legacy_version));
+    random_mark = w_mark(&p->w);
+    NEED(w_bytes(&p->w, r, 32, "random", "ServerHello.random", FK_BYTES, &v));
     sh->random = rd_span(&v);
     sh->is_hrr = memcmp(rd_ptr(&v), hrr_random, 32) == 0;
-    NEED(rd_vec8(r, &v), "legacy_session_id_echo", "vector8");
-    NEED(rd_left(&v) <= 32, "legacy_session_id_echo", "too_long");
-    sh->session_id = rd_span(&v);
-    NEED(rd_u16(r, &sh->cipher_suite), "cipher_suite", "fixed");
-    NEED(rd_u8(r, &sh->compression), "legacy_compression_method", "fixed");
-    if (!parse_extensions(r, &sh->ext, err))
-        return FALSE;
+    set_variant(p, random_mark, server_random_variant(rd_ptr(&v), sh->is_hrr));
+    if (sh->is_hrr)
+        msg = "HelloRetryRequest";
+    NEED(parse_session_id(p, r, "legacy_session_id_echo", "ServerHello.legacy_session_id_echo",
+                          &sh->session_id));
+    NEED(w_u16(&p->w, r, "cipher_suite", sh->is_hrr ? "HelloRetryRequest.cipher_suite"
+                                                    : "ServerHello.cipher_suite",
+               FK_SUITE, &sh->cipher_suite));
+    NEED(w_u8(&p->w, r, "legacy_compression_method", "ServerHello.legacy_compression_method",
+              FK_COMPRESSION, &sh->compression));
+    if (rd_left(r) > 0)
+        NEED(parse_extensions(p, r, sh->is_hrr ? IN_HRR : IN_SH, &sh->ext));
     sh->selected_version = selected_version(r, sh);
-    return need_end(r, err, "extensions");
-}
-
-static gboolean parse_empty(struct reader *r, struct hs_message *msg, struct hs_error *err)
-{
+    if (sh->selected_version == TLSX_VERSION_TLS13)
+        set_variant(p, version_mark, "text_tls13");
     (void)msg;
-    NEED(rd_left(r) == 0, "body", "empty");
-    return TRUE;
+    return need_end(p, r, "extensions");
 }
 
-static gboolean parse_new_session_ticket(struct reader *r, struct hs_message *msg,
-                                         struct hs_error *err, guint16 version)
+static gboolean parse_body(struct parse *p, struct reader *r)
 {
-    struct reader v;
-    guint32 u32;
-    (void)msg;
-    NEED(rd_u32(r, &u32), "ticket_lifetime", "fixed");
-    if (version == TLSX_VERSION_TLS13) {
-        NEED(rd_u32(r, &u32), "ticket_age_add", "fixed");
-        NEED(rd_vec8(r, &v), "ticket_nonce", "vector8");
-        NEED(rd_vec16(r, &v), "ticket", "vector16");
-        NEED(rd_vec16(r, &v), "extensions", "vector16");
-        return need_end(r, err, "extensions");
-    }
-    NEED(rd_vec16(r, &v), "ticket", "vector16");
-    return need_end(r, err, "ticket");
-}
-
-static gboolean parse_certificate(struct reader *r, struct hs_message *msg,
-                                  struct hs_error *err, guint16 version)
-{
-    struct reader list, v;
-    (void)msg;
-    if (version == TLSX_VERSION_TLS13)
-        NEED(rd_vec8(r, &v), "certificate_request_context", "vector8");
-    NEED(rd_vec24(r, &list), "certificate_list", "vector24");
-    NEED(need_end(r, err, "certificate_list"), "certificate_list", "trailing");
-    r = &list;
-    while (rd_left(&list) > 0) {
-        NEED(rd_vec24(&list, &v), "cert_data", "vector24");
-        if (version == TLSX_VERSION_TLS13)
-            NEED(rd_vec16(&list, &v), "extensions", "vector16");
-    }
-    return TRUE;
-}
-
-static gboolean parse_certificate_request(struct reader *r, struct hs_message *msg,
-                                          struct hs_error *err, guint16 version)
-{
-    struct reader v;
-    (void)msg;
-    if (version == TLSX_VERSION_TLS13) {
-        NEED(rd_vec8(r, &v), "certificate_request_context", "vector8");
-        NEED(rd_vec16(r, &v), "extensions", "vector16");
-        return need_end(r, err, "extensions");
-    }
-    NEED(rd_vec8(r, &v), "certificate_types", "vector8");
-    /* TLS 1.0 and 1.1 have no signature_algorithms here, RFC 4346 §7.4.4. */
-    if (version >= 0x0303 || version == 0xfefd)
-        NEED(rd_vec16(r, &v), "supported_signature_algorithms", "vector16");
-    NEED(rd_vec16(r, &v), "certificate_authorities", "vector16");
-    return need_end(r, err, "certificate_authorities");
-}
-
-static gboolean parse_certificate_verify(struct reader *r, struct hs_message *msg,
-                                         struct hs_error *err, guint16 version)
-{
-    struct reader v;
-    guint16 scheme;
-    (void)msg;
-    if (version >= 0x0303 || version == 0xfefd)
-        NEED(rd_u16(r, &scheme), "algorithm", "fixed");
-    NEED(rd_vec16(r, &v), "signature", "vector16");
-    return need_end(r, err, "signature");
-}
-
-static gboolean parse_encrypted_extensions(struct reader *r, struct hs_message *msg,
-                                           struct hs_error *err)
-{
-    struct hs_extensions ext;
-    (void)msg;
-    NEED(rd_left(r) >= 2, "extensions", "vector16");
-    if (!parse_extensions(r, &ext, err))
-        return FALSE;
-    return need_end(r, err, "extensions");
-}
-
-static gboolean parse_hello_verify_request(struct reader *r, struct hs_message *msg,
-                                           struct hs_error *err)
-{
-    struct reader v;
-    guint16 version;
-    (void)msg;
-    NEED(rd_u16(r, &version), "server_version", "fixed");
-    NEED(rd_vec8(r, &v), "cookie", "vector8");
-    return need_end(r, err, "cookie");
-}
-
-static gboolean parse_key_update(struct reader *r, struct hs_message *msg,
-                                 struct hs_error *err)
-{
-    guint8 request;
-    (void)msg;
-    NEED(rd_u8(r, &request), "request_update", "fixed");
-    return need_end(r, err, "request_update");
-}
-
-static gboolean parse_certificate_status(struct reader *r, struct hs_message *msg,
-                                         struct hs_error *err)
-{
-    struct reader v;
-    guint8 type;
-    (void)msg;
-    NEED(rd_u8(r, &type), "status_type", "fixed");
-    NEED(rd_vec24(r, &v), "response", "vector24");
-    return need_end(r, err, "response");
-}
-
-static gboolean parse_body(struct reader *r, struct hs_message *msg,
-                           guint16 version, struct hs_error *err)
-{
-    switch (msg->type) {
-    case HS_CLIENT_HELLO: return parse_client_hello(r, msg, err);
-    case HS_SERVER_HELLO: return parse_server_hello(r, msg, err);
-    case HS_HELLO_REQUEST:
-    case HS_SERVER_HELLO_DONE:
-    case HS_END_OF_EARLY_DATA: return parse_empty(r, msg, err);
-    case HS_NEW_SESSION_TICKET: return parse_new_session_ticket(r, msg, err, version);
-    case HS_CERTIFICATE: return parse_certificate(r, msg, err, version);
-    case HS_CERTIFICATE_REQUEST: return parse_certificate_request(r, msg, err, version);
-    case HS_CERTIFICATE_VERIFY: return parse_certificate_verify(r, msg, err, version);
-    case HS_ENCRYPTED_EXTENSIONS: return parse_encrypted_extensions(r, msg, err);
-    case HS_HELLO_VERIFY_REQUEST: return parse_hello_verify_request(r, msg, err);
-    case HS_KEY_UPDATE: return parse_key_update(r, msg, err);
-    case HS_CERTIFICATE_STATUS: return parse_certificate_status(r, msg, err);
-    default:
-        /* ServerKeyExchange, ClientKeyExchange and Finished depend on the
-         * negotiated suite; their structure is checked where that is known. */
-        return TRUE;
+    switch (p->msg->type) {
+    case HS_CLIENT_HELLO: return parse_client_hello(p, r);
+    case HS_SERVER_HELLO: return parse_server_hello(p, r);
+    default: return parse_message_body(p, r);
     }
 }
 
@@ -266,8 +228,11 @@ gboolean hs_parse_header(const guint8 *data, gsize len, enum tlsx_proto proto,
                          struct hs_message *msg)
 {
     struct reader r;
-    memset(msg, 0, sizeof *msg);
+    /* Only the header: the body union is large and each parser fills its own. */
     msg->proto = proto;
+    msg->message_seq = 0;
+    msg->fragment_offset = 0;
+    msg->fragment_length = 0;
     rd_init(&r, data, len);
     if (!rd_u8(&r, &msg->type) || !rd_u24(&r, &msg->length))
         return FALSE;
@@ -282,24 +247,43 @@ gboolean hs_parse_header(const guint8 *data, gsize len, enum tlsx_proto proto,
     return TRUE;
 }
 
-gboolean hs_parse(const guint8 *data, gsize len, enum tlsx_proto proto,
-                  guint16 version, struct hs_message *msg, struct hs_error *err)
+static gboolean parse_header_fields(struct parse *p, struct reader *r)
 {
+    struct hs_message *m = p->msg;
+    guint8 type;
+    guint16 seq;
+    guint32 len, off, flen;
+    NEED(w_u8(&p->w, r, "msg_type", "msg_type", FK_MSGTYPE, &type));
+    NEED(w_u24(&p->w, r, "length", "msg_length", FK_UINT, &len));
+    if (m->proto == TLSX_DTLS) {
+        NEED(w_u16(&p->w, r, "message_seq", "message_seq", FK_UINT, &seq));
+        NEED(w_u24(&p->w, r, "fragment_offset", "fragment_offset", FK_UINT, &off));
+        NEED(w_u24(&p->w, r, "fragment_length", "fragment_length", FK_UINT, &flen));
+    }
+    return TRUE;
+}
+
+gboolean hs_parse(const guint8 *data, gsize len, const struct hs_context *ctx,
+                  struct hs_message *msg, struct hs_error *err, GArray *fields)
+{
+    struct parse p;
     struct reader whole, body;
     memset(err, 0, sizeof *err);
+    w_init(&p.w, data, fields, err);
+    p.ctx = ctx;
+    p.msg = msg;
     rd_init(&whole, data, len);
-    if (!hs_parse_header(data, len, proto, msg))
-        return fail(err, &whole, "msg_type", "header");
-    rd_skip(&whole, msg->header_len);
+    if (!hs_parse_header(data, len, ctx->proto, msg))
+        return w_fail(&p.w, &whole, "msg_type", "header");
+    NEED(parse_header_fields(&p, &whole));
     if (!rd_bytes(&whole, msg->fragment_length, &body))
-        return fail(err, &whole, "length", "length");
+        return w_fail(&p.w, &whole, "length", "length");
     msg->body = rd_span(&body);
     if (msg->fragment_offset != 0 || msg->fragment_length != msg->length)
-        return fail(err, &body, "fragment_length", "fragment");
-    if (!parse_body(&body, msg, version, err))
-        return FALSE;
+        return w_fail(&p.w, &body, "fragment_length", "fragment");
+    NEED(parse_body(&p, &body));
     if (rd_left(&whole) != 0)
-        return fail(err, &whole, "length", "trailing");
+        return w_fail(&p.w, &whole, "length", "trailing");
     return TRUE;
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 #include "reader.h"
+#include "walker.h"
 
 enum tlsx_proto { TLSX_TLS = 0, TLSX_DTLS = 1, TLSX_QUIC = 2 };
 
@@ -38,12 +39,20 @@ enum hs_type {
 
 #define TLSX_VERSION_TLS13 0x0304
 
-/* Where parsing stopped, for a malformed-message report. */
-struct hs_error {
-    const char *field;     /* RFC name of the field that did not fit */
-    const char *expected;  /* catalog key naming what was expected */
-    gsize offset;          /* where in the message */
-    gsize left;            /* bytes that were left there */
+/* How keys are exchanged, which decides the form of ServerKeyExchange and
+ * ClientKeyExchange (RFC 5246 §7.4.3, §7.4.7; RFC 4279; RFC 8422). */
+enum kx_kind {
+    KX_UNKNOWN, KX_RSA, KX_DHE, KX_ECDHE, KX_DH_ANON, KX_ECDH_ANON, KX_DH, KX_ECDH,
+    KX_PSK, KX_DHE_PSK, KX_ECDHE_PSK, KX_RSA_PSK, KX_RSA_EXPORT, KX_SRP, KX_TLS13,
+};
+
+/* What the parser must know from the rest of the handshake. */
+struct hs_context {
+    enum tlsx_proto proto;
+    guint16 version;       /* negotiated so far, 0 if unknown */
+    guint16 suite;         /* negotiated cipher suite, 0 if unknown */
+    guint8 kx;             /* enum kx_kind of that suite */
+    guint8 sender;         /* 1 client, 2 server, 0 unknown */
 };
 
 struct hs_extension {
@@ -97,12 +106,12 @@ struct hs_message {
     } u;
 };
 
-/* Parses the header and body of one complete message of len bytes.
- * version is the negotiated version so far (0 if unknown): some bodies
- * differ between TLS 1.2 and 1.3. Returns FALSE and fills err when a field
- * does not fit; what was parsed before it stays in msg. */
-gboolean hs_parse(const guint8 *data, gsize len, enum tlsx_proto proto,
-                  guint16 version, struct hs_message *msg, struct hs_error *err);
+/* Parses the header and body of one complete message of len bytes. Some
+ * bodies differ between versions and key exchanges, hence ctx. Returns FALSE
+ * and fills err when a field does not fit; what was parsed before it stays in
+ * msg. With fields non-NULL, every field read is appended to it (struct field). */
+gboolean hs_parse(const guint8 *data, gsize len, const struct hs_context *ctx,
+                  struct hs_message *msg, struct hs_error *err, GArray *fields);
 
 /* Reads only the header: enough to know the type and whether the message
  * is complete in len bytes. */

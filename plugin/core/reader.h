@@ -21,22 +21,131 @@ struct span {
     gsize length;
 };
 
-void rd_init(struct reader *r, const guint8 *data, gsize len);
-gsize rd_left(const struct reader *r);
-gsize rd_offset(const struct reader *r);
-gboolean rd_u8(struct reader *r, guint8 *v);
-gboolean rd_u16(struct reader *r, guint16 *v);
-gboolean rd_u24(struct reader *r, guint32 *v);
-gboolean rd_u32(struct reader *r, guint32 *v);
-gboolean rd_u48(struct reader *r, guint64 *v);
-/* Takes n bytes as a sub-reader (and their span, if asked). */
-gboolean rd_bytes(struct reader *r, gsize n, struct reader *out);
-gboolean rd_skip(struct reader *r, gsize n);
-/* Length-prefixed vectors: the prefix is consumed, the body becomes *out. */
-gboolean rd_vec8(struct reader *r, struct reader *out);
-gboolean rd_vec16(struct reader *r, struct reader *out);
-gboolean rd_vec24(struct reader *r, struct reader *out);
-struct span rd_span(const struct reader *r);
-const guint8 *rd_ptr(const struct reader *r);
+static inline void rd_init(struct reader *r, const guint8 *data, gsize len)
+{
+    r->data = data;
+    r->start = 0;
+    r->pos = 0;
+    r->end = len;
+}
+
+static inline gsize rd_left(const struct reader *r)
+{
+    return r->end - r->pos;
+}
+
+static inline gsize rd_offset(const struct reader *r)
+{
+    return r->pos;
+}
+
+static inline gboolean rd_be(struct reader *r, guint n, guint64 *v)
+{
+    if (rd_left(r) < n)
+        return FALSE;
+    guint64 x = 0;
+    for (guint i = 0; i < n; i++)
+        x = (x << 8) | r->data[r->pos + i];
+    r->pos += n;
+    *v = x;
+    return TRUE;
+}
+
+static inline gboolean rd_u8(struct reader *r, guint8 *v)
+{
+    guint64 x;
+    if (!rd_be(r, 1, &x))
+        return FALSE;
+    *v = (guint8)x;
+    return TRUE;
+}
+
+static inline gboolean rd_u16(struct reader *r, guint16 *v)
+{
+    guint64 x;
+    if (!rd_be(r, 2, &x))
+        return FALSE;
+    *v = (guint16)x;
+    return TRUE;
+}
+
+static inline gboolean rd_u24(struct reader *r, guint32 *v)
+{
+    guint64 x;
+    if (!rd_be(r, 3, &x))
+        return FALSE;
+    *v = (guint32)x;
+    return TRUE;
+}
+
+static inline gboolean rd_u32(struct reader *r, guint32 *v)
+{
+    guint64 x;
+    if (!rd_be(r, 4, &x))
+        return FALSE;
+    *v = (guint32)x;
+    return TRUE;
+}
+
+static inline gboolean rd_u48(struct reader *r, guint64 *v)
+{
+    return rd_be(r, 6, v);
+}
+
+static inline gboolean rd_bytes(struct reader *r, gsize n, struct reader *out)
+{
+    if (rd_left(r) < n)
+        return FALSE;
+    if (out) {
+        out->data = r->data;
+        out->start = r->pos;
+        out->pos = r->pos;
+        out->end = r->pos + n;
+    }
+    r->pos += n;
+    return TRUE;
+}
+
+static inline gboolean rd_skip(struct reader *r, gsize n)
+{
+    return rd_bytes(r, n, NULL);
+}
+
+static inline gboolean rd_vec(struct reader *r, guint prefix, struct reader *out)
+{
+    struct reader save = *r;
+    guint64 len;
+    if (!rd_be(r, prefix, &len) || !rd_bytes(r, (gsize)len, out)) {
+        *r = save;  /* leave the reader where the vector began */
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static inline gboolean rd_vec8(struct reader *r, struct reader *out)
+{
+    return rd_vec(r, 1, out);
+}
+
+static inline gboolean rd_vec16(struct reader *r, struct reader *out)
+{
+    return rd_vec(r, 2, out);
+}
+
+static inline gboolean rd_vec24(struct reader *r, struct reader *out)
+{
+    return rd_vec(r, 3, out);
+}
+
+static inline struct span rd_span(const struct reader *r)
+{
+    struct span s = { r->start, r->end - r->start };
+    return s;
+}
+
+static inline const guint8 *rd_ptr(const struct reader *r)
+{
+    return r->data + r->pos;
+}
 
 #endif

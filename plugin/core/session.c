@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <string.h>
+#include "registry.h"
 #include "session.h"
 
 #define ALERT_FATAL 2
@@ -8,6 +9,8 @@ struct handshake {
     guint number;
     guint steps;
     guint16 version;          /* selected by the server, 0 until known */
+    guint16 suite;            /* selected by the server, 0 until known */
+    guint8 kx;                /* enum kx_kind of that suite */
     gboolean tls13;
     gboolean saw_server_hello;
     gboolean retry_pending;   /* after HelloRetryRequest or HelloVerifyRequest */
@@ -17,7 +20,9 @@ struct handshake {
     gboolean appdata_noted[3];
     gboolean complete;
     gboolean under_old_keys;  /* renegotiation inside an encrypted connection */
-    GBytes *client_hello;     /* to recognise a retransmitted ClientHello */
+    gboolean have_client_hello;
+    guint32 client_hello_hash; /* to recognise a retransmitted ClientHello */
+    gsize client_hello_len;
 };
 
 struct connection {
@@ -33,10 +38,17 @@ struct analyzer {
 
 static void free_handshake(gpointer p)
 {
-    struct handshake *h = p;
-    if (h->client_hello)
-        g_bytes_unref(h->client_hello);
-    g_free(h);
+    g_free(p);
+}
+
+/* FNV-1a: enough to tell a retransmitted ClientHello from a new one
+ * together with the length, without keeping the bytes. */
+static guint32 bytes_hash(const guint8 *data, gsize len)
+{
+    guint32 h = 2166136261u;
+    for (gsize i = 0; i < len; i++)
+        h = (h ^ data[i]) * 16777619u;
+    return h;
 }
 
 struct analyzer *analyzer_new(void)
@@ -124,18 +136,47 @@ static gboolean continues_handshake(const struct handshake *h, const struct even
 {
     if (!h || h->complete)
         return FALSE;
-    if (h->retry_pending || !h->client_hello)
+    if (h->retry_pending || !h->have_client_hello)
         return TRUE;  /* answers a retry request, or a HelloRequest began it */
-    return h->client_hello && g_bytes_get_size(h->client_hello) == ev->len &&
-           memcmp(g_bytes_get_data(h->client_hello, NULL), ev->data, ev->len) == 0;
+    return h->client_hello_len == ev->len &&
+           h->client_hello_hash == bytes_hash(ev->data, ev->len);
 }
 
 static void note_client_hello(struct handshake *h, const struct event *ev)
 {
-    if (h->client_hello)
-        g_bytes_unref(h->client_hello);
-    h->client_hello = g_bytes_new(ev->data, ev->len);
+    h->have_client_hello = TRUE;
+    h->client_hello_hash = bytes_hash(ev->data, ev->len);
+    h->client_hello_len = ev->len;
     h->retry_pending = FALSE;
+}
+
+/* The key exchange a suite uses, which decides the form of the key-exchange
+ * messages. */
+static enum kx_kind suite_kx(guint16 suite)
+{
+    static const struct { const char *name; enum kx_kind kx; } kinds[] = {
+        { "RSA", KX_RSA }, { "RSA_EXPORT", KX_RSA_EXPORT }, { "DHE", KX_DHE },
+        { "ECDHE", KX_ECDHE }, { "DH_anon", KX_DH_ANON }, { "ECDH_anon", KX_ECDH_ANON },
+        { "DH", KX_DH }, { "ECDH", KX_ECDH }, { "PSK", KX_PSK }, { "DHE_PSK", KX_DHE_PSK },
+        { "ECDHE_PSK", KX_ECDHE_PSK }, { "RSA_PSK", KX_RSA_PSK }, { "SRP", KX_SRP },
+    };
+    const struct reg_suite *s = reg_suite(suite);
+    char *kx;
+    enum kx_kind found = KX_UNKNOWN;
+    if (!s || !s->kx)
+        return KX_UNKNOWN;
+    if (s->flags & REG_SUITE_TLS13)
+        return KX_TLS13;
+    /* Export DH suites send the same ServerKeyExchange as their full-strength
+     * kin; export RSA alone has a form of its own (RFC 4346 §A.5). */
+    kx = g_strdup(s->kx);
+    if (g_str_has_suffix(kx, "_EXPORT") && strcmp(kx, "RSA_EXPORT") != 0)
+        kx[strlen(kx) - strlen("_EXPORT")] = '\0';
+    for (gsize i = 0; i < G_N_ELEMENTS(kinds); i++)
+        if (strcmp(kinds[i].name, kx) == 0)
+            found = kinds[i].kx;
+    g_free(kx);
+    return found;
 }
 
 static void note_server_hello(struct handshake *h, const struct hs_message *m,
@@ -143,6 +184,8 @@ static void note_server_hello(struct handshake *h, const struct hs_message *m,
 {
     const struct hs_server_hello *sh = &m->u.sh;
     h->version = sh->selected_version;
+    h->suite = sh->cipher_suite;
+    h->kx = (guint8)suite_kx(sh->cipher_suite);
     h->tls13 = sh->selected_version == TLSX_VERSION_TLS13;
     if (sh->is_hrr) {
         h->retry_pending = TRUE;
@@ -175,6 +218,8 @@ static void place(struct item *out, struct handshake *h)
     out->handshake = h->number;
     out->step = ++h->steps;
     out->version = h->version;
+    out->suite = h->suite;
+    out->kx = h->kx;
 }
 
 static struct handshake *handshake_for_message(struct analyzer *a, struct connection *c,
@@ -207,7 +252,8 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     out->explain = out->message ? out->message : "UnknownHandshake";
     if (!out->message)
         out->message = "Unknown";
-    if (!hs_parse(ev->data, ev->len, ev->proto, h->version, &m, &err)) {
+    struct hs_context ctx = { ev->proto, h->version, h->suite, h->kx, (guint8)s };
+    if (!hs_parse(ev->data, ev->len, &ctx, &m, &err, NULL)) {
         out->malformed = TRUE;
         out->error = err;
     }
@@ -236,7 +282,7 @@ static struct handshake *renegotiation(struct analyzer *a, struct connection *c,
         out->msg_type = HS_CLIENT_HELLO;
         out->message = "ClientHello";
         out->explain = "Renegotiation.client_hello";
-        h->client_hello = g_bytes_new(NULL, 0);
+        h->have_client_hello = TRUE;
     } else {
         out->msg_type = HS_HELLO_REQUEST;
         out->message = "HelloRequest";
@@ -263,12 +309,12 @@ static gboolean feed_handshake_raw(struct analyzer *a, struct connection *c,
     out->encrypted = TRUE;
     if (h->complete) {
         h = renegotiation(a, c, s, out);
-    } else if (s == SENDER_CLIENT && !h->client_hello) {
+    } else if (s == SENDER_CLIENT && !h->have_client_hello) {
         /* The client's answer to an encrypted HelloRequest. */
         out->msg_type = HS_CLIENT_HELLO;
         out->message = "ClientHello";
         out->explain = "Renegotiation.client_hello";
-        h->client_hello = g_bytes_new(NULL, 0);
+        h->have_client_hello = TRUE;
     } else if (h->ccs[s]) {
         out->msg_type = HS_FINISHED;
         out->message = "Finished";

@@ -46,6 +46,8 @@ struct item {
     guint8 alert_level;
     guint8 alert_desc;
     guint16 version;      /* negotiated version when known, else 0 */
+    guint16 suite;        /* negotiated cipher suite when known, else 0 */
+    guint8 kx;            /* enum kx_kind of that suite */
     guint handshake;      /* 1, 2, ... in order of first appearance */
     guint step;           /* position in its handshake; 0 = not part of it */
     const char *message;  /* "ClientHello", "Finished", ... (static) */

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <epan/packet.h>
 #include <epan/proto_data.h>
-#include <epan/conversation.h>
 #include <epan/address.h>
 #include "compat.h"
 #include "facts.h"
 #include "fields.h"
+#include "text.h"
 
 void proto_register_tlsexplain(void);
 void proto_reg_handoff_tlsexplain(void);
@@ -52,6 +52,7 @@ struct record_ctx {
 struct walk {
     packet_info *pinfo;
     GArray *placed;      /* struct placed_item */
+    gboolean located;    /* conn and side are known */
     guint64 conn;
     int side;
 };
@@ -73,13 +74,51 @@ static guint ds_index_of(packet_info *pinfo, tvbuff_t *tvb)
     return G_MAXUINT;
 }
 
+static int endpoint_side(packet_info *pinfo);
+
+/* Which connection and which end of it: looked up only for frames that
+ * carry something to feed. */
+static guint64 hash_bytes(guint64 h, const void *data, gsize len)
+{
+    const guint8 *p = data;
+    for (gsize i = 0; i < len; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+
+/* The connection is its two endpoints, in a fixed order so both directions
+ * agree; hashing them is much cheaper than a conversation lookup and does
+ * not depend on which dissector made the conversation. */
+static void locate(struct walk *w)
+{
+    packet_info *pinfo = w->pinfo;
+    const address *a = &pinfo->src, *b = &pinfo->dst;
+    guint32 pa = pinfo->srcport, pb = pinfo->destport;
+    guint64 h = 14695981039346656037ull;
+    w->side = endpoint_side(pinfo);
+    if (w->side == 1) {
+        a = &pinfo->dst;
+        b = &pinfo->src;
+        pa = pinfo->destport;
+        pb = pinfo->srcport;
+    }
+    h = hash_bytes(h, &pinfo->ptype, sizeof pinfo->ptype);
+    h = hash_bytes(h, a->data, (gsize)a->len);
+    h = hash_bytes(h, &pa, sizeof pa);
+    h = hash_bytes(h, b->data, (gsize)b->len);
+    h = hash_bytes(h, &pb, sizeof pb);
+    w->conn = h;
+    w->located = TRUE;
+}
+
 static void feed(struct walk *w, enum event_kind kind, enum tlsx_proto proto,
                  tvbuff_t *ds, guint offset, guint length,
                  const guint8 *data, gsize data_len)
 {
-    struct event ev = { kind, proto, w->conn, w->side, data, data_len,
-                        w->pinfo->num };
     struct placed_item p;
+    if (!w->located)
+        locate(w);
+    struct event ev = { kind, proto, w->conn, w->side, data, data_len, w->pinfo->num };
     if (!analyzer || !analyzer_feed(analyzer, &ev, &p.item))
         return;
     p.ds_index = ds_index_of(w->pinfo, ds);
@@ -214,7 +253,8 @@ static void walk_children(struct walk *w, proto_node *node, struct record_ctx *r
 static gboolean frame_has_tls(proto_tree *tree)
 {
     for (guint i = 0; i < n_wanted; i++) {
-        if (wanted[i].role == R_CONTENT_TYPE)
+        /* Content types and alerts only ever sit inside records. */
+        if (wanted[i].role == R_CONTENT_TYPE || wanted[i].role == R_ALERT)
             continue;
         GPtrArray *a = proto_get_finfo_ptr_array(tree, wanted[i].id);
         if (a && a->len)
@@ -233,17 +273,12 @@ static int endpoint_side(packet_info *pinfo)
 
 static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
 {
-    struct walk w;
-    conversation_t *conv;
+    struct walk w = { pinfo, NULL, FALSE, 0, 0 };
     struct frame_facts *facts = NULL;
 
     if (!tree || !frame_has_tls(tree))
         return NULL;
-    conv = find_conversation_pinfo(pinfo, 0);
-    w.pinfo = pinfo;
     w.placed = g_array_new(FALSE, FALSE, sizeof(struct placed_item));
-    w.conn = conv ? conv->conv_index : G_MAXUINT64;
-    w.side = endpoint_side(pinfo);
     walk_children(&w, tree, NULL);
     if (w.placed->len) {
         facts = wmem_alloc(wmem_file_scope(),

@@ -22,7 +22,8 @@ struct frame_facts {
 
 /* tree.c */
 void tlsx_draw(proto_tree *tree, packet_info *pinfo, const struct frame_facts *facts);
-void tlsx_catalog_reload(void);
-void tlsx_catalog_free(void);
+/* fieldtree.c */
+void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
+                      const struct placed_item *p);
 
 #endif

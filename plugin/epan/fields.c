@@ -13,14 +13,27 @@ int hf_tlsx_encrypted = -1;
 int hf_tlsx_version = -1;
 int hf_tlsx_alert_level = -1;
 int hf_tlsx_alert_description = -1;
+int hf_tlsx_field = -1;
+int hf_tlsx_cipher_kx = -1;
+int hf_tlsx_cipher_auth = -1;
+int hf_tlsx_cipher_enc = -1;
+int hf_tlsx_cipher_mac = -1;
 
 gint ett_tlsexplain = -1;
+gint ett_tlsx_fields = -1;
+gint ett_tlsx_field = -1;
 
 expert_field ei_tlsx_malformed = EI_INIT;
 expert_field ei_tlsx_encrypted = EI_INIT;
 expert_field ei_tlsx_alert = EI_INIT;
 
-struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, "" };
+struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, TLSX_DETAIL_FULL, "" };
+
+static const enum_val_t detail_values[] = {
+    { "brief", "Brief: one explanation per message", TLSX_DETAIL_BRIEF },
+    { "full", "Full: every field of every message", TLSX_DETAIL_FULL },
+    { NULL, NULL, 0 }
+};
 
 static const enum_val_t language_values[] = {
     { "auto", "Follow the system locale", TLSX_LANG_AUTO },
@@ -57,10 +70,27 @@ static hf_register_info hf[] = {
     { &hf_tlsx_alert_description,
       { "Alert description", "tlsexplain.alert.description", FT_STRING, BASE_NONE, NULL, 0x0,
         NULL, HFILL } },
+    { &hf_tlsx_field,
+      { "Field", "tlsexplain.field", FT_STRING, BASE_NONE, NULL, 0x0,
+        "One field of a handshake message: its name and value, over its own bytes.", HFILL } },
+    { &hf_tlsx_cipher_kx,
+      { "Key exchange", "tlsexplain.cipher.kx", FT_STRING, BASE_NONE, NULL, 0x0,
+        "How the negotiated suite agrees on keys.", HFILL } },
+    { &hf_tlsx_cipher_auth,
+      { "Authentication", "tlsexplain.cipher.auth", FT_STRING, BASE_NONE, NULL, 0x0,
+        "How the negotiated suite authenticates the server.", HFILL } },
+    { &hf_tlsx_cipher_enc,
+      { "Encryption", "tlsexplain.cipher.enc", FT_STRING, BASE_NONE, NULL, 0x0,
+        "The bulk cipher of the negotiated suite: algorithm, key size and mode.", HFILL } },
+    { &hf_tlsx_cipher_mac,
+      { "Integrity", "tlsexplain.cipher.mac", FT_STRING, BASE_NONE, NULL, 0x0,
+        "The record MAC of the negotiated suite, or AEAD when the cipher protects integrity itself.", HFILL } },
 };
 
 static gint *ett[] = {
     &ett_tlsexplain,
+    &ett_tlsx_fields,
+    &ett_tlsx_field,
 };
 
 static ei_register_info ei[] = {
@@ -84,6 +114,9 @@ static void register_prefs(void (*prefs_applied)(void))
     prefs_register_enum_preference(m, "language", "Language",
         "Language of the explanations. \"auto\" follows the system locale.",
         &tlsx_prefs.language, language_values, FALSE);
+    prefs_register_enum_preference(m, "detail", "Detail",
+        "Brief shows one explanation per message; full also explains every field, byte by byte.",
+        &tlsx_prefs.detail, detail_values, FALSE);
     prefs_register_filename_preference(m, "catalog", "Teacher's catalog file",
         "A GKeyFile (.ini) with your own texts for some keys of the built-in "
         "catalog. It is checked when loaded; on any problem the built-in texts are kept.",

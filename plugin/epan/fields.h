@@ -18,17 +18,26 @@ extern int hf_tlsx_encrypted;
 extern int hf_tlsx_version;
 extern int hf_tlsx_alert_level;
 extern int hf_tlsx_alert_description;
+extern int hf_tlsx_field;
+extern int hf_tlsx_cipher_kx;
+extern int hf_tlsx_cipher_auth;
+extern int hf_tlsx_cipher_enc;
+extern int hf_tlsx_cipher_mac;
 
 extern gint ett_tlsexplain;
+extern gint ett_tlsx_fields;
+extern gint ett_tlsx_field;
 
 extern expert_field ei_tlsx_malformed;
 extern expert_field ei_tlsx_encrypted;
 extern expert_field ei_tlsx_alert;
 
 enum tlsx_language { TLSX_LANG_AUTO, TLSX_LANG_EN, TLSX_LANG_ZH_CN };
+enum tlsx_detail { TLSX_DETAIL_BRIEF, TLSX_DETAIL_FULL };
 
 struct tlsx_prefs {
     gint language;          /* enum tlsx_language */
+    gint detail;            /* enum tlsx_detail */
     const char *catalog;    /* a teacher's override file, or "" */
 };
 extern struct tlsx_prefs tlsx_prefs;

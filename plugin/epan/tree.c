@@ -1,145 +1,32 @@
-/* Draws stored facts into the tree. Everything shown comes from the facts
- * and the catalog, so every pass draws the same thing.
+/* Draws stored facts into the tree. Everything shown comes from the facts,
+ * the message bytes and the catalog, so every pass draws the same thing.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <epan/packet.h>
 #include <epan/expert.h>
-#include <wsutil/report_message.h>
-#include "catalog.h"
 #include "compat.h"
 #include "facts.h"
 #include "fields.h"
 #include "registry.h"
-
-static struct catalog *catalog;
-static char *catalog_problem;
-
-void tlsx_catalog_reload(void)
-{
-    char *problem = NULL;
-    catalog_free(catalog);
-    catalog = catalog_new_default();
-    g_free(catalog_problem);
-    catalog_problem = NULL;
-    if (tlsx_prefs.catalog && *tlsx_prefs.catalog &&
-        !catalog_load_override(catalog, tlsx_prefs.catalog, &problem)) {
-        /* One clear warning; the built-in texts stay in use. */
-        report_warning("tlsexplain: the catalog file was not used, built-in texts are shown instead.\n%s",
-                       problem);
-        catalog_problem = problem;
-    }
-}
-
-void tlsx_catalog_free(void)
-{
-    catalog_free(catalog);
-    catalog = NULL;
-    g_free(catalog_problem);
-    catalog_problem = NULL;
-}
+#include "text.h"
 
 static const char *sender_code(guint8 sender)
 {
     return sender == SENDER_CLIENT ? "client" : sender == SENDER_SERVER ? "server" : "unknown";
 }
 
-static const char *peer_code(guint8 sender)
-{
-    return sender == SENDER_CLIENT ? "server" : sender == SENDER_SERVER ? "client" : "unknown";
-}
-
-/* Text of section/key with this item's values in its placeholders. */
-static char *item_text(wmem_allocator_t *pool, const struct item *it,
-                       const char *section, const char *key)
-{
-    const char *lang = tlsx_language_code();
-    char *sender = catalog_text(catalog, "ui", sender_code(it->sender), lang, NULL, 0);
-    char *peer = catalog_text(catalog, "ui", peer_code(it->sender), lang, NULL, 0);
-    char *handshake = g_strdup_printf("%u", it->handshake);
-    char *step = g_strdup_printf("%u", it->step);
-    char *left = g_strdup_printf("%" G_GSIZE_FORMAT, it->error.left);
-    char *offset = g_strdup_printf("%" G_GSIZE_FORMAT, it->error.offset);
-    const char *version = reg_version_name(it->version);
-    const char *level = reg_alert_level_name(it->alert_level);
-    const char *desc = reg_alert_name(it->alert_desc);
-    struct placeholder ph[] = {
-        { "message", it->message },
-        { "sender", sender },
-        { "peer", peer },
-        { "handshake", handshake },
-        { "step", step },
-        { "version", version ? version : "?" },
-        { "level", level ? level : "?" },
-        { "description", desc ? desc : "?" },
-        { "field", it->error.field ? it->error.field : "?" },
-        { "left", left },
-        { "offset", offset },
-    };
-    char *text = catalog_text(catalog, section, key, lang, ph, G_N_ELEMENTS(ph));
-    char *out = wmem_strdup(pool, text);
-    g_free(text);
-    g_free(sender);
-    g_free(peer);
-    g_free(handshake);
-    g_free(step);
-    g_free(left);
-    g_free(offset);
-    return out;
-}
-
 /* The explanation: the message's own text, then what its alert means. */
 static char *explanation(packet_info *pinfo, const struct item *it)
 {
-    char *text = item_text(pinfo->pool, it, it->explain, "text");
+    char *text = tlsx_text(pinfo->pool, it, NULL, NULL, it->explain, "text");
     const char *desc = it->has_alert ? reg_alert_name(it->alert_desc) : NULL;
     if (desc) {
-        char *section = g_strdup_printf("alert.%s", desc);
-        if (catalog_has(catalog, section, "text"))
+        char *section = wmem_strdup_printf(pinfo->pool, "alert.%s", desc);
+        if (tlsx_text_has(section, "text"))
             text = wmem_strdup_printf(pinfo->pool, "%s %s", text,
-                                      item_text(pinfo->pool, it, section, "text"));
-        g_free(section);
+                                      tlsx_text(pinfo->pool, it, NULL, NULL, section, "text"));
     }
     return text;
-}
-
-/* Wireshark cuts item labels at ITEM_LABEL_LENGTH, so a long explanation is
- * shown as lines; the field itself keeps the whole text for filters and
- * -T fields. Wide (CJK) characters count two columns. */
-#define WRAP_COLUMNS 100
-
-static const char *wrap_point(const char *text)
-{
-    const char *p = text, *space = NULL;
-    guint cols = 0;
-    while (*p) {
-        gunichar c = g_utf8_get_char(p);
-        if (c == ' ')
-            space = p;
-        cols += g_unichar_iswide(c) ? 2 : 1;
-        if (cols > WRAP_COLUMNS)
-            return space && space > text ? space : p;
-        p = g_utf8_next_char(p);
-    }
-    return p;
-}
-
-static void add_explanation(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
-                            guint off, guint len, const char *text)
-{
-    const char *end = wrap_point(text);
-    proto_item *ti = proto_tree_add_string(t, hf_tlsx_explanation, tvb, off, len, text);
-    proto_item_set_text(ti, "Explanation: %s",
-                        wmem_strndup(pinfo->pool, text, (gsize)(end - text)));
-    for (const char *p = end; *p;) {
-        while (*p == ' ')
-            p++;
-        end = wrap_point(p);
-        if (end == p)
-            break;
-        proto_tree_add_subtree_format(t, tvb, off, len, ett_tlsexplain, NULL, "    %s",
-                                      wmem_strndup(pinfo->pool, p, (gsize)(end - p)));
-        p = end;
-    }
 }
 
 static tvbuff_t *item_tvb(packet_info *pinfo, const struct placed_item *p)
@@ -153,6 +40,13 @@ static tvbuff_t *item_tvb(packet_info *pinfo, const struct placed_item *p)
     return tvb;
 }
 
+/* Text costs far more than items: build it only where someone will see it,
+ * in a visible tree or for a filter or column that names the field. */
+static gboolean wanted(proto_tree *tree, int hf)
+{
+    return PTREE_DATA(tree)->visible || proto_field_is_referenced(tree, hf);
+}
+
 static void draw_alert(proto_tree *t, packet_info *pinfo, proto_item *pi,
                        tvbuff_t *tvb, const struct placed_item *p)
 {
@@ -161,13 +55,24 @@ static void draw_alert(proto_tree *t, packet_info *pinfo, proto_item *pi,
     const char *desc = reg_alert_name(it->alert_desc);
     if (!it->has_alert)
         return;
-    proto_tree_add_string(t, hf_tlsx_alert_level, tvb, p->offset, p->length,
-                          level ? level : "unknown");
-    proto_tree_add_string(t, hf_tlsx_alert_description, tvb, p->offset, p->length,
+    proto_tree_add_string(t, hf_tlsx_alert_level, tvb, p->offset, 1, level ? level : "unknown");
+    proto_tree_add_string(t, hf_tlsx_alert_description, tvb, p->offset + 1, 1,
                           desc ? desc : "unknown");
-    if (it->alert_desc != 0)  /* close_notify is the normal end, not a warning */
+    if (it->alert_desc != 0 && wanted(t, ei_tlsx_alert.hf))  /* close_notify is normal */
         expert_add_info_format(pinfo, pi, &ei_tlsx_alert, "%s",
-                               item_text(pinfo->pool, it, "expert", "alert"));
+                               tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "alert"));
+}
+
+/* The negotiated suite in four parts, on the message that chose it. */
+static void draw_suite(proto_tree *t, tvbuff_t *tvb, guint off, guint len, const struct item *it)
+{
+    const struct reg_suite *s = it->msg_type == HS_SERVER_HELLO ? reg_suite(it->suite) : NULL;
+    if (!s)
+        return;
+    proto_tree_add_string(t, hf_tlsx_cipher_kx, tvb, off, len, reg_suite_kx(s));
+    proto_tree_add_string(t, hf_tlsx_cipher_auth, tvb, off, len, reg_suite_auth(s));
+    proto_tree_add_string(t, hf_tlsx_cipher_enc, tvb, off, len, reg_suite_enc(s));
+    proto_tree_add_string(t, hf_tlsx_cipher_mac, tvb, off, len, reg_suite_mac(s));
 }
 
 static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_item *p)
@@ -178,8 +83,11 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
     const char *label_key = it->step ? "label" : it->handshake ? "label_nostep" : "label_bare";
     proto_item *pi = proto_tree_add_item(tree, proto_tlsexplain, tvb, off, len, ENC_NA);
     proto_tree *t = proto_item_add_subtree(pi, ett_tlsexplain);
+    proto_item *ti;
+    char *text;
 
-    proto_item_append_text(pi, ": %s", item_text(pinfo->pool, it, "ui", label_key));
+    if (PTREE_DATA(tree)->visible)
+        proto_item_append_text(pi, ": %s", tlsx_text(pinfo->pool, it, NULL, NULL, "ui", label_key));
     proto_tree_add_string(t, hf_tlsx_message, tvb, off, len, it->message);
     proto_tree_add_string(t, hf_tlsx_sender, tvb, off, len, sender_code(it->sender));
     if (it->handshake)
@@ -188,22 +96,33 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
         proto_tree_add_uint(t, hf_tlsx_step, tvb, off, len, it->step);
     if (it->version && reg_version_name(it->version))
         proto_tree_add_string(t, hf_tlsx_version, tvb, off, len, reg_version_name(it->version));
-    add_explanation(t, pinfo, tvb, off, len, explanation(pinfo, it));
+    if (wanted(t, hf_tlsx_explanation)) {
+        text = explanation(pinfo, it);
+        ti = proto_tree_add_string(t, hf_tlsx_explanation, tvb, off, len, text);
+        tlsx_add_lines(t, ti, pinfo, tvb, off, len,
+                       tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "explanation"), text);
+    }
+    draw_suite(t, tvb, off, len, it);
     if (it->encrypted) {
         proto_item *ei = proto_tree_add_boolean(t, hf_tlsx_encrypted, tvb, off, len, TRUE);
-        expert_add_info_format(pinfo, ei, &ei_tlsx_encrypted, "%s",
-                               item_text(pinfo->pool, it, "expert", "encrypted"));
+        if (wanted(t, ei_tlsx_encrypted.hf))
+            expert_add_info_format(pinfo, ei, &ei_tlsx_encrypted, "%s",
+                                   tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "encrypted"));
     }
     draw_alert(t, pinfo, pi, tvb, p);
+    if (it->kind == EV_HANDSHAKE && tvb && tlsx_prefs.detail == TLSX_DETAIL_FULL &&
+        wanted(t, hf_tlsx_field))
+        tlsx_draw_fields(t, pinfo, tvb, p);
     if (it->malformed)
         expert_add_info_format(pinfo, pi, &ei_tlsx_malformed, "%s",
-                               item_text(pinfo->pool, it, "malformed", it->error.expected));
+                               tlsx_text(pinfo->pool, it, NULL, NULL, "malformed", it->error.expected));
 }
 
 void tlsx_draw(proto_tree *tree, packet_info *pinfo, const struct frame_facts *facts)
 {
-    if (!catalog)
-        tlsx_catalog_reload();
+    /* Nothing asked for our fields and nobody looks: skip all the work. */
+    if (!PTREE_DATA(tree)->visible && !proto_field_is_referenced(tree, proto_tlsexplain))
+        return;
     for (guint i = 0; i < facts->count; i++)
         draw_item(tree, pinfo, &facts->items[i]);
 }

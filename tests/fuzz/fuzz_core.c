@@ -6,15 +6,20 @@
  */
 #include <stdint.h>
 #include <stddef.h>
+#include "fieldtext.h"
 #include "handshake.h"
 #include "session.h"
 
-static void one_message(const uint8_t *data, size_t size, enum tlsx_proto proto,
-                        guint16 version)
+/* Parses with the field list on, and formats every field as the tree would. */
+static void one_message(const uint8_t *data, size_t size, const struct hs_context *ctx)
 {
     struct hs_message m;
     struct hs_error e;
-    hs_parse(data, size, proto, version, &m, &e);
+    GArray *fields = g_array_new(FALSE, FALSE, sizeof(struct field));
+    hs_parse(data, size, ctx, &m, &e, fields);
+    for (guint i = 0; i < fields->len; i++)
+        g_free(field_value_text(&g_array_index(fields, struct field, i), data));
+    g_array_free(fields, TRUE);
 }
 
 static void event_sequence(const uint8_t *data, size_t size, enum tlsx_proto proto)
@@ -41,13 +46,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1)
+    if (size < 2)
         return 0;
-    enum tlsx_proto proto = (enum tlsx_proto)(data[0] % 3);
-    guint16 version = (data[0] & 0x40) ? 0x0304 : 0x0303;
+    /* Byte 0: protocol, version, mode; byte 1: the key exchange. */
+    struct hs_context ctx = { (enum tlsx_proto)(data[0] % 3),
+                              (data[0] & 0x40) ? 0x0304 : (data[0] & 0x20) ? 0x0301 : 0x0303,
+                              0, (guint8)(data[1] % 15), (guint8)((data[0] >> 3) & 3) };
     if (data[0] & 0x80)
-        event_sequence(data + 1, size - 1, proto);
+        event_sequence(data + 2, size - 2, ctx.proto);
     else
-        one_message(data + 1, size - 1, proto, version);
+        one_message(data + 2, size - 2, &ctx);
     return 0;
 }

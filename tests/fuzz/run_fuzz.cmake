@@ -2,8 +2,11 @@
 # -DCLANG= -DSRC= (repo root) -DWORK= (scratch dir) -DSECONDS= -DGLIB_CFLAGS= -DGLIB_LIBS=
 # SPDX-License-Identifier: GPL-2.0-or-later
 file(MAKE_DIRECTORY ${WORK}/corpus)
-set(core ${SRC}/plugin/core/reader.c ${SRC}/plugin/core/handshake.c
-         ${SRC}/plugin/core/session.c ${SRC}/plugin/core/registry.c)
+set(core ${SRC}/plugin/core/walker.c
+         ${SRC}/plugin/core/handshake.c ${SRC}/plugin/core/extensions.c
+         ${SRC}/plugin/core/messages.c ${SRC}/plugin/core/fieldtext.c
+         ${SRC}/plugin/core/session.c ${SRC}/plugin/core/registry.c
+         ${SRC}/plugin/core/registry_data.c)
 separate_arguments(glib_cflags UNIX_COMMAND "${GLIB_CFLAGS}")
 separate_arguments(glib_libs UNIX_COMMAND "${GLIB_LIBS}")
 set(includes -I${SRC}/plugin/core -I${SRC}/tests/unit ${glib_cflags})
@@ -19,7 +22,7 @@ if(NOT rc EQUAL 0)
 endif()
 
 execute_process(COMMAND ${CLANG} -g -O1 -fsanitize=fuzzer,address,undefined
-                        -fno-sanitize-recover=all ${includes} ${SRC}/tests/fuzz/fuzz_core.c
+                        -fno-sanitize-recover=all -Wall -Wextra -Werror ${includes} ${SRC}/tests/fuzz/fuzz_core.c
                         ${core} -o ${WORK}/fuzz_core ${glib_libs} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "building fuzz_core failed")

@@ -8,22 +8,27 @@
 #include "handshake.h"
 #include "vectors.h"
 
-/* Types whose whole body structure is checked without knowing the suite. */
+/* Every body but Finished's has a structure that a cut breaks: Finished is
+ * just verify_data, whatever its length. */
 static gboolean structured(guint8 type)
 {
-    return type == HS_CLIENT_HELLO || type == HS_SERVER_HELLO ||
-           type == HS_NEW_SESSION_TICKET || type == HS_CERTIFICATE ||
-           type == HS_CERTIFICATE_VERIFY || type == HS_ENCRYPTED_EXTENSIONS ||
-           type == HS_END_OF_EARLY_DATA || type == HS_SERVER_HELLO_DONE;
+    return type != HS_FINISHED;
 }
 
-static gboolean parse_copy(const guint8 *data, gsize len, guint16 version,
-                           struct hs_message *m, struct hs_error *e)
+static gboolean parse_with(const guint8 *data, gsize len, const struct vector *v,
+                           struct hs_message *m, struct hs_error *e, GArray *fields)
 {
-    guint8 *copy = g_memdup2(data, len);
-    gboolean ok = hs_parse(copy, len, TLSX_TLS, version, m, e);
+    struct hs_context ctx = vector_context(v);
+    guint8 *copy = g_memdup2(data, len ? len : 1);
+    gboolean ok = hs_parse(copy, len, &ctx, m, e, fields);
     g_free(copy);
     return ok;
+}
+
+static gboolean parse_copy(const guint8 *data, gsize len, const struct vector *v,
+                           struct hs_message *m, struct hs_error *e)
+{
+    return parse_with(data, len, v, m, e, NULL);
 }
 
 static void set_length(guint8 *msg, guint32 len)
@@ -40,7 +45,7 @@ static void test_vectors_parse(void)
         const struct vector *v = &vectors[i];
         struct hs_message m;
         struct hs_error e;
-        gboolean ok = parse_copy(v->data, v->len, vector_version(v), &m, &e);
+        gboolean ok = parse_copy(v->data, v->len, v, &m, &e);
         if (!ok)
             g_error("%s type %u: %s %s at %zu", v->source, v->type, e.field, e.expected, e.offset);
         g_assert_cmpuint(m.type, ==, v->type);
@@ -65,12 +70,11 @@ static void test_every_truncation(void)
         const struct vector *v = &vectors[i];
         struct hs_message full, m;
         struct hs_error e;
-        guint16 version = vector_version(v);
-        g_assert_true(parse_copy(v->data, v->len, version, &full, &e));
+        g_assert_true(parse_copy(v->data, v->len, v, &full, &e));
         gsize tail = optional_tail(&full);
         for (gsize n = 0; n < v->len; n++) {
             /* Cut short with the header unchanged: the length cannot fit. */
-            g_assert_false(parse_copy(v->data, n, version, &m, &e));
+            g_assert_false(parse_copy(v->data, n, v, &m, &e));
             g_assert_nonnull(e.field);
             g_assert_cmpuint(e.offset, <=, n);
             if (n < 4)
@@ -78,7 +82,7 @@ static void test_every_truncation(void)
             /* Cut short with the header telling the truth: the body is bad. */
             guint8 *cut = g_memdup2(v->data, n);
             set_length(cut, (guint32)(n - 4));
-            gboolean ok = hs_parse(cut, n, TLSX_TLS, version, &m, &e);
+            gboolean ok = parse_copy(cut, n, v, &m, &e);
             if (structured(v->type) && n != tail)
                 g_assert_false(ok);
             if (!ok)
@@ -98,7 +102,7 @@ static void test_overlong(void)
         memcpy(longer, v->data, v->len);
         longer[v->len] = 0x42;
         set_length(longer, (guint32)(v->len - 3));
-        gboolean ok = hs_parse(longer, v->len + 1, TLSX_TLS, vector_version(v), &m, &e);
+        gboolean ok = parse_copy(longer, v->len + 1, v, &m, &e);
         if (structured(v->type)) {
             g_assert_false(ok);
             g_assert_nonnull(e.expected);
@@ -121,8 +125,11 @@ static void test_garbage(void)
             buf[0] = (guint8)g_rand_int_range(rand, 0, 26);
             set_length(buf, (guint32)(len - 4));
         }
-        hs_parse(buf, len, round % 3 == 0 ? TLSX_DTLS : TLSX_TLS,
-                 round % 2 ? 0x0304 : 0x0303, &m, &e);
+        struct hs_context ctx = { round % 3 == 0 ? TLSX_DTLS : TLSX_TLS,
+                                  round % 2 ? 0x0304 : 0x0303, 0, (guint8)(round % 15), 0 };
+        GArray *fields = g_array_new(FALSE, FALSE, sizeof(struct field));
+        hs_parse(buf, len, &ctx, &m, &e, round % 4 ? fields : NULL);
+        g_array_free(fields, TRUE);
         g_free(buf);
     }
     g_rand_free(rand);
@@ -136,7 +143,7 @@ static void test_hello_retry_request(void)
         struct hs_error e;
         if (v->type != HS_SERVER_HELLO)
             continue;
-        g_assert_true(parse_copy(v->data, v->len, 0, &m, &e));
+        g_assert_true(parse_copy(v->data, v->len, v, &m, &e));
         g_assert_false(m.u.sh.is_hrr);
         g_assert_cmpuint(m.u.sh.selected_version, ==, vector_version(v));
     }
@@ -153,10 +160,37 @@ static void test_malformed_names_field(void)
     };
     struct hs_message m;
     struct hs_error e;
-    g_assert_false(parse_copy(ch, sizeof ch, 0, &m, &e));
+    g_assert_false(parse_copy(ch, sizeof ch, &vectors[0], &m, &e));
     g_assert_cmpstr(e.field, ==, "cipher_suites");
     g_assert_cmpstr(e.expected, ==, "vector16");
     g_assert_cmpuint(m.u.ch.legacy_version, ==, 0x0303);
+}
+
+/* Every byte of every message is covered by a leaf field: a field with no
+ * field nested in it. */
+static void test_byte_coverage(void)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(vectors); i++) {
+        const struct vector *v = &vectors[i];
+        GArray *fields = g_array_new(FALSE, FALSE, sizeof(struct field));
+        guint8 *covered = g_malloc0(v->len);
+        struct hs_message m;
+        struct hs_error e;
+        g_assert_true(parse_with(v->data, v->len, v, &m, &e, fields));
+        for (guint f = 0; f < fields->len; f++) {
+            const struct field *x = &g_array_index(fields, struct field, f);
+            gboolean leaf = f + 1 == fields->len ||
+                            g_array_index(fields, struct field, f + 1).depth <= x->depth;
+            g_assert_cmpuint(x->offset + x->length, <=, v->len);
+            if (leaf)
+                memset(covered + x->offset, 1, x->length);
+        }
+        for (gsize b = 0; b < v->len; b++)
+            if (!covered[b])
+                g_error("%s type %u: byte %zu of %zu not covered", v->source, v->type, b, v->len);
+        g_free(covered);
+        g_array_free(fields, TRUE);
+    }
 }
 
 int main(int argc, char **argv)
@@ -168,5 +202,6 @@ int main(int argc, char **argv)
     g_test_add_func("/handshake/garbage", test_garbage);
     g_test_add_func("/handshake/server-hello-version", test_hello_retry_request);
     g_test_add_func("/handshake/malformed-names-field", test_malformed_names_field);
+    g_test_add_func("/handshake/byte-coverage", test_byte_coverage);
     return g_test_run();
 }

@@ -7,6 +7,8 @@
 #define TLSX_TEST_VECTORS_H
 
 #include <glib.h>
+#include <string.h>
+#include "handshake.h"
 
 struct vector {
     const char *source;
@@ -23,6 +25,18 @@ static const struct vector vectors[] = {
 static inline guint16 vector_version(const struct vector *v)
 {
     return strstr(v->source, "tls12") ? 0x0303 : 0x0304;
+}
+
+/* What the parser needs from the rest of each capture's handshake: the
+ * Illustrated TLS 1.2 connection negotiates TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA. */
+static inline struct hs_context vector_context(const struct vector *v)
+{
+    struct hs_context ctx = { TLSX_TLS, vector_version(v), 0x1301, KX_TLS13, 0 };
+    if (vector_version(v) == 0x0303) {
+        ctx.suite = 0xc013;
+        ctx.kx = KX_ECDHE;
+    }
+    return ctx;
 }
 
 #endif

@@ -1,0 +1,427 @@
+/* Extension bodies (RFC 8446 §4.2, RFC 6066, 7301, 7627, 8422, 8449, 8879,
+ * 5077, 5746, 7685, 7919). Each knows what it looks like in each message.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+#include "parse.h"
+
+typedef gboolean (*ext_body_fn)(struct parse *p, struct reader *r, enum ext_where where);
+
+struct ext_parser {
+    guint16 type;
+    const char *name;      /* IANA name */
+    const char *section;   /* catalog section */
+    ext_body_fn body;
+};
+
+static gboolean body_opaque(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    if (rd_left(r) > 0)
+        NEED(w_bytes(&p->w, r, rd_left(r), "extension_data", "ext.opaque", FK_BYTES, NULL));
+    return TRUE;
+}
+
+static gboolean body_empty(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    NEED_OR(rd_left(r) == 0, p, r, "extension_data", "empty_ext");
+    return TRUE;
+}
+
+static gboolean body_server_name(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader list;
+    if (where != IN_CH)
+        return body_empty(p, r, where);
+    NEED(w_vec(&p->w, r, 2, "server_name_list", "ext.server_name.list", &list));
+    while (rd_left(&list) > 0) {
+        struct reader host;
+        guint8 type;
+        NEED(w_u8(&p->w, &list, "name_type", "ext.server_name.name_type", FK_UINT, &type));
+        NEED(w_vec(&p->w, &list, 2, "host_name", "ext.server_name.host_name", &host));
+        NEED(w_bytes(&p->w, &host, rd_left(&host), "HostName", "ext.server_name.host",
+                     FK_STRING, NULL));
+        w_end(&p->w);
+    }
+    w_end(&p->w);
+    return TRUE;
+}
+
+static gboolean body_u8(struct parse *p, struct reader *r, const char *name,
+                        const char *section, enum field_kind kind)
+{
+    guint8 v;
+    NEED(w_u8(&p->w, r, name, section, kind, &v));
+    return need_end(p, r, name);
+}
+
+static gboolean body_u16(struct parse *p, struct reader *r, const char *name,
+                         const char *section, enum field_kind kind)
+{
+    guint16 v;
+    NEED(w_u16(&p->w, r, name, section, kind, &v));
+    return need_end(p, r, name);
+}
+
+static gboolean body_max_fragment_length(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    return body_u8(p, r, "MaxFragmentLength", "ext.max_fragment_length.value", FK_UINT);
+}
+
+static gboolean opaque_vector(struct parse *p, struct reader *r, guint prefix,
+                              const char *name, const char *section, const char *item)
+{
+    struct reader v;
+    NEED(w_vec(&p->w, r, prefix, name, section, &v));
+    if (rd_left(&v) > 0)
+        NEED(w_bytes(&p->w, &v, rd_left(&v), item, "opaque_bytes", FK_BYTES, NULL));
+    w_end(&p->w);
+    return TRUE;
+}
+
+static gboolean body_status_request(struct parse *p, struct reader *r, enum ext_where where)
+{
+    guint8 type;
+    if (where == IN_SH || where == IN_EE || (where == IN_CR && rd_left(r) == 0))
+        return body_empty(p, r, where);
+    NEED(w_u8(&p->w, r, "status_type", "ext.status_request.status_type", FK_STATUSTYPE, &type));
+    if (where == IN_CERT) {
+        /* TLS 1.3 carries the OCSP response here (RFC 8446 §4.4.2.1). */
+        NEED(opaque_vector(p, r, 3, "OCSPResponse", "ext.status_request.response", "response"));
+        return need_end(p, r, "OCSPResponse");
+    }
+    NEED(opaque_vector(p, r, 2, "responder_id_list", "ext.status_request.responder_id_list",
+                       "ResponderID"));
+    NEED(opaque_vector(p, r, 2, "request_extensions", "ext.status_request.request_extensions",
+                       "Extensions"));
+    return need_end(p, r, "request_extensions");
+}
+
+static gboolean body_supported_groups(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    NEED(parse_u16_list(p, r, 2, "named_group_list", "ext.supported_groups.list", "NamedGroup",
+                        "named_group", FK_GROUP, 2, NULL));
+    return need_end(p, r, "named_group_list");
+}
+
+static gboolean body_ec_point_formats(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader v;
+    (void)where;
+    NEED(w_vec(&p->w, r, 1, "ec_point_format_list", "ext.ec_point_formats.list", &v));
+    while (rd_left(&v) > 0) {
+        guint8 f;
+        NEED(w_u8(&p->w, &v, "ECPointFormat", "ec_point_format", FK_POINTFMT, &f));
+    }
+    w_end(&p->w);
+    return need_end(p, r, "ec_point_format_list");
+}
+
+static gboolean body_signature_algorithms(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    NEED(parse_u16_list(p, r, 2, "supported_signature_algorithms",
+                        "ext.signature_algorithms.list", "SignatureScheme", "signature_scheme",
+                        FK_SIGALG, 2, NULL));
+    return need_end(p, r, "supported_signature_algorithms");
+}
+
+static gboolean body_alpn(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader list;
+    guint mark = w_mark(&p->w);
+    NEED(w_vec(&p->w, r, 2, "protocol_name_list", "ext.alpn.list", &list));
+    while (rd_left(&list) > 0) {
+        struct reader name;
+        NEED(w_vec(&p->w, &list, 1, "ProtocolName", "ext.alpn.protocol", &name));
+        NEED_OR(rd_left(&name) > 0, p, &name, "ProtocolName", "nonempty");
+        NEED(w_bytes(&p->w, &name, rd_left(&name), "ProtocolName", "ext.alpn.name",
+                     FK_STRING, NULL));
+        w_end(&p->w);
+    }
+    w_end(&p->w);
+    /* The server answers with exactly one protocol (RFC 7301 §3.1). */
+    if (where != IN_CH && w_at(&p->w, mark))
+        w_at(&p->w, mark)->variant = "text_server";
+    return need_end(p, r, "protocol_name_list");
+}
+
+static gboolean body_padding(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    if (rd_left(r) > 0)
+        NEED(w_bytes(&p->w, r, rd_left(r), "padding", "ext.padding.bytes", FK_BYTES, NULL));
+    return TRUE;
+}
+
+static gboolean body_compress_certificate(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader v;
+    (void)where;
+    NEED(w_vec(&p->w, r, 1, "algorithms", "ext.compress_certificate.list", &v));
+    NEED_OR(rd_left(&v) % 2 == 0 && rd_left(&v) >= 2, p, &v, "algorithms", "pairs");
+    while (rd_left(&v) > 0) {
+        guint16 a;
+        NEED(w_u16(&p->w, &v, "CertificateCompressionAlgorithm", "cert_compression_algorithm",
+                   FK_CERTCOMP, &a));
+    }
+    w_end(&p->w);
+    return need_end(p, r, "algorithms");
+}
+
+static gboolean body_record_size_limit(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    return body_u16(p, r, "RecordSizeLimit", "ext.record_size_limit.value", FK_UINT);
+}
+
+static gboolean body_session_ticket(struct parse *p, struct reader *r, enum ext_where where)
+{
+    /* Empty in a ClientHello: "I would like a ticket"; with bytes: "resume
+     * with this ticket"; empty in a ServerHello: "a ticket will follow"
+     * (RFC 5077 §3.2). The extension's own field carries the variant. */
+    const char *variant = where != IN_CH ? "text_server" : rd_left(r) ? "text_ticket" : "text_empty";
+    struct field *ext;
+    if (rd_left(r) > 0)
+        NEED(w_bytes(&p->w, r, rd_left(r), "ticket", "ext.session_ticket.ticket", FK_BYTES, NULL));
+    /* Looked up only now: recording fields may have moved the array. */
+    if ((ext = w_at(&p->w, p->ext_mark)) != NULL)
+        ext->variant = variant;
+    return TRUE;
+}
+
+static gboolean body_pre_shared_key(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader ids, binders;
+    if (where != IN_CH)
+        return body_u16(p, r, "selected_identity", "ext.pre_shared_key.selected_identity", FK_UINT);
+    NEED(w_vec(&p->w, r, 2, "identities", "ext.pre_shared_key.identities", &ids));
+    while (rd_left(&ids) > 0) {
+        guint32 age;
+        NEED(opaque_vector(p, &ids, 2, "identity", "ext.pre_shared_key.identity", "identity"));
+        NEED(w_u32(&p->w, &ids, "obfuscated_ticket_age", "ext.pre_shared_key.obfuscated_ticket_age",
+                   FK_UINT, &age));
+    }
+    w_end(&p->w);
+    NEED(w_vec(&p->w, r, 2, "binders", "ext.pre_shared_key.binders", &binders));
+    while (rd_left(&binders) > 0)
+        NEED(opaque_vector(p, &binders, 1, "PskBinderEntry", "ext.pre_shared_key.binder", "binder"));
+    w_end(&p->w);
+    return need_end(p, r, "binders");
+}
+
+static gboolean body_early_data(struct parse *p, struct reader *r, enum ext_where where)
+{
+    guint32 max;
+    if (where != IN_NST)
+        return body_empty(p, r, where);
+    NEED(w_u32(&p->w, r, "max_early_data_size", "ext.early_data.max_early_data_size", FK_UINT, &max));
+    return need_end(p, r, "max_early_data_size");
+}
+
+static gboolean body_supported_versions(struct parse *p, struct reader *r, enum ext_where where)
+{
+    if (where == IN_CH) {
+        NEED(parse_u16_list(p, r, 1, "versions", "ext.supported_versions.list",
+                            "ProtocolVersion", "version", FK_VERSION, 2, NULL));
+        return need_end(p, r, "versions");
+    }
+    return body_u16(p, r, "selected_version", "ext.supported_versions.selected", FK_VERSION);
+}
+
+static gboolean body_cookie(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    NEED(opaque_vector(p, r, 2, "cookie", "ext.cookie.value", "cookie"));
+    return need_end(p, r, "cookie");
+}
+
+static gboolean body_psk_key_exchange_modes(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader v;
+    (void)where;
+    NEED(w_vec(&p->w, r, 1, "ke_modes", "ext.psk_key_exchange_modes.list", &v));
+    while (rd_left(&v) > 0) {
+        guint8 m;
+        NEED(w_u8(&p->w, &v, "PskKeyExchangeMode", "psk_ke_mode", FK_PSKMODE, &m));
+    }
+    w_end(&p->w);
+    return need_end(p, r, "ke_modes");
+}
+
+static gboolean body_certificate_authorities(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader list;
+    (void)where;
+    NEED(w_vec(&p->w, r, 2, "authorities", "ext.certificate_authorities.list", &list));
+    while (rd_left(&list) > 0)
+        NEED(opaque_vector(p, &list, 2, "DistinguishedName", "distinguished_name", "DER"));
+    w_end(&p->w);
+    return need_end(p, r, "authorities");
+}
+
+static gboolean body_signature_algorithms_cert(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    NEED(parse_u16_list(p, r, 2, "supported_signature_algorithms",
+                        "ext.signature_algorithms_cert.list", "SignatureScheme",
+                        "signature_scheme", FK_SIGALG, 2, NULL));
+    return need_end(p, r, "supported_signature_algorithms");
+}
+
+static gboolean key_share_entry(struct parse *p, struct reader *r, const char *section)
+{
+    struct reader v;
+    gsize start = rd_offset(r);
+    guint16 group;
+    guint mark = w_mark(&p->w);
+    w_open(&p->w, start, 0, "KeyShareEntry", section, FK_GROUP, 0);
+    NEED(w_u16(&p->w, r, "group", "ext.key_share.group", FK_GROUP, &group));
+    NEED(w_vec(&p->w, r, 2, "key_exchange", "ext.key_share.key_exchange", &v));
+    NEED_OR(rd_left(&v) > 0, p, &v, "key_exchange", "nonempty");
+    NEED(w_bytes(&p->w, &v, rd_left(&v), "key_exchange", "public_key_bytes", FK_BYTES, NULL));
+    w_end(&p->w);
+    w_end(&p->w);
+    if (w_at(&p->w, mark)) {
+        w_at(&p->w, mark)->length = (guint32)(rd_offset(r) - start);
+        w_at(&p->w, mark)->value = group;
+    }
+    return TRUE;
+}
+
+static gboolean body_key_share(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader list;
+    if (where == IN_HRR)
+        return body_u16(p, r, "selected_group", "ext.key_share.selected_group", FK_GROUP);
+    if (where == IN_SH) {
+        NEED(key_share_entry(p, r, "ext.key_share.server_share"));
+        return need_end(p, r, "server_share");
+    }
+    NEED(w_vec(&p->w, r, 2, "client_shares", "ext.key_share.client_shares", &list));
+    while (rd_left(&list) > 0)
+        NEED(key_share_entry(p, &list, "ext.key_share.client_share"));
+    w_end(&p->w);
+    return need_end(p, r, "client_shares");
+}
+
+static gboolean body_renegotiation_info(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader peek = *r;
+    struct field *ext;
+    guint8 len = 0;
+    gboolean initial = rd_left(r) == 1 && rd_u8(&peek, &len) && len == 0;
+    (void)where;
+    NEED(opaque_vector(p, r, 1, "renegotiated_connection", "ext.renegotiation_info.value",
+                       "verify_data"));
+    /* Empty in a first handshake; the previous Finished data when
+     * renegotiating (RFC 5746 §3.2). */
+    if ((ext = w_at(&p->w, p->ext_mark)) != NULL)
+        ext->variant = initial ? "text" : "text_reneg";
+    return need_end(p, r, "renegotiated_connection");
+}
+
+static gboolean body_heartbeat(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    return body_u8(p, r, "HeartbeatMode", "ext.heartbeat.mode", FK_UINT);
+}
+
+static const struct ext_parser parsers[] = {
+    { 0, "server_name", "ext.server_name", body_server_name },
+    { 1, "max_fragment_length", "ext.max_fragment_length", body_max_fragment_length },
+    { 5, "status_request", "ext.status_request", body_status_request },
+    { 10, "supported_groups", "ext.supported_groups", body_supported_groups },
+    { 11, "ec_point_formats", "ext.ec_point_formats", body_ec_point_formats },
+    { 13, "signature_algorithms", "ext.signature_algorithms", body_signature_algorithms },
+    { 15, "heartbeat", "ext.heartbeat", body_heartbeat },
+    { 16, "application_layer_protocol_negotiation", "ext.alpn", body_alpn },
+    { 18, "signed_certificate_timestamp", "ext.signed_certificate_timestamp", body_opaque },
+    { 21, "padding", "ext.padding", body_padding },
+    { 22, "encrypt_then_mac", "ext.encrypt_then_mac", body_empty },
+    { 23, "extended_master_secret", "ext.extended_master_secret", body_empty },
+    { 27, "compress_certificate", "ext.compress_certificate", body_compress_certificate },
+    { 28, "record_size_limit", "ext.record_size_limit", body_record_size_limit },
+    { 35, "session_ticket", "ext.session_ticket", body_session_ticket },
+    { 41, "pre_shared_key", "ext.pre_shared_key", body_pre_shared_key },
+    { 42, "early_data", "ext.early_data", body_early_data },
+    { 43, "supported_versions", "ext.supported_versions", body_supported_versions },
+    { 44, "cookie", "ext.cookie", body_cookie },
+    { 45, "psk_key_exchange_modes", "ext.psk_key_exchange_modes", body_psk_key_exchange_modes },
+    { 47, "certificate_authorities", "ext.certificate_authorities", body_certificate_authorities },
+    { 49, "post_handshake_auth", "ext.post_handshake_auth", body_empty },
+    { 50, "signature_algorithms_cert", "ext.signature_algorithms_cert", body_signature_algorithms_cert },
+    { 51, "key_share", "ext.key_share", body_key_share },
+    { 65281, "renegotiation_info", "ext.renegotiation_info", body_renegotiation_info },
+};
+
+static const struct ext_parser *parser_for(guint16 type)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(parsers); i++)
+        if (parsers[i].type == type)
+            return &parsers[i];
+    return NULL;
+}
+
+static gboolean is_grease16(guint16 v)
+{
+    return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
+}
+
+static gboolean parse_one_extension(struct parse *p, struct reader *block,
+                                    enum ext_where where, struct hs_extension *e)
+{
+    struct reader body;
+    gsize start = rd_offset(block);
+    const struct ext_parser *ep;
+    guint mark = w_mark(&p->w), outer = p->ext_mark;
+    guint16 type;
+    gboolean ok;
+
+    struct reader peek = *block;
+    if (rd_left(block) < 4 || !rd_u16(&peek, &type))
+        return w_fail(&p->w, block, "extension_type", "fixed");
+    ep = parser_for(type);
+    w_open(&p->w, start, 0, "Extension",
+           ep ? ep->section : is_grease16(type) ? "ext.grease" : "ext.unknown", FK_EXTTYPE, type);
+    NEED(w_u16(&p->w, block, "extension_type", "extension_type", FK_EXTTYPE, &e->type));
+    NEED(w_vec(&p->w, block, 2, "extension_data", "extension_data", &body));
+    e->body = rd_span(&body);
+    p->ext_mark = mark;
+    ok = ep ? ep->body(p, &body, where) : body_opaque(p, &body, where);
+    p->ext_mark = outer;
+    NEED(ok);
+    w_end(&p->w);
+    w_end(&p->w);
+    e->whole.offset = start;
+    e->whole.length = rd_offset(block) - start;
+    if (w_at(&p->w, mark))
+        w_at(&p->w, mark)->length = (guint32)e->whole.length;
+    return TRUE;
+}
+
+gboolean parse_extensions(struct parse *p, struct reader *r, enum ext_where where,
+                          struct hs_extensions *ext)
+{
+    struct reader block;
+    guint mark = w_mark(&p->w);
+    ext->present = FALSE;
+    ext->count = 0;
+    NEED(w_vec(&p->w, r, 2, "extensions", "extensions", &block));
+    ext->present = TRUE;
+    ext->block = rd_span(&block);
+    while (rd_left(&block) > 0) {
+        struct hs_extension e;
+        NEED(parse_one_extension(p, &block, where, &e));
+        if (ext->count < G_N_ELEMENTS(ext->items))
+            ext->items[ext->count] = e;
+        ext->count++;
+    }
+    w_end(&p->w);
+    if (w_at(&p->w, mark))
+        w_at(&p->w, mark)->count = (guint16)MIN(ext->count, G_MAXUINT16);
+    return TRUE;
+}

@@ -1,0 +1,30 @@
+/* Explanation text for the tree: the catalog in use (built-in, or with a
+ * teacher's file), placeholders filled from facts, long text wrapped.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TLSX_TEXT_H
+#define TLSX_TEXT_H
+
+#include <epan/packet.h>
+#include "session.h"
+#include "walker.h"
+
+void tlsx_catalog_reload(void);
+void tlsx_catalog_free(void);
+gboolean tlsx_text_has(const char *section, const char *key);
+
+/* Text of section/key filled with this item's values (and a field's, when
+ * given); allocated from pool. Missing keys fall back to "text". */
+char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct field *f,
+                const char *value, const char *section, const char *key);
+
+/* Adds text as item ti's label ("<prefix>: first line") and the rest as
+ * indented lines below it in tree t, since labels are cut at 240 bytes. */
+void tlsx_add_lines(proto_tree *t, proto_item *ti, packet_info *pinfo, tvbuff_t *tvb,
+                    guint off, guint len, const char *prefix, const char *text);
+
+/* Adds text as lines of their own in tree t. */
+void tlsx_add_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                   const char *text);
+
+#endif
