@@ -140,7 +140,10 @@ def flatten(node, depth, detailed, out):
 
     With detailed, the node's other attributes (filter, byte range,
     severity, ...) are appended so that they are compared too."""
-    line = "    " * depth + node.get("l", "")
+    label = node.get("l", "")
+    if node.get("g"):
+        label = "[%s]" % label  # tshark -V brackets generated items
+    line = "    " * depth + label
     if detailed:
         attrs = {k: v for k, v in node.items() if k not in ("l", "n")}
         line += "  " + json.dumps(attrs, sort_keys=True)
