@@ -32,7 +32,7 @@ static gboolean write_connections(const struct scenario_env *env,
                                   struct capture_writer *w, unsigned count,
                                   GString *keylog, GError **error)
 {
-    struct scenario_output out = { packet_list_new(), keylog };
+    struct scenario_output out = { packet_list_new(), keylog, NULL };
     int64_t clock = DET_EPOCH_NS;
     gboolean ok = TRUE;
 

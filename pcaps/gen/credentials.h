@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * credentials: the test CA, the www.example.com server certificate and
- * the server's session-ticket key, loaded once and shared by every
- * connection (the ticket key must be shared or resumption cannot work).
+ * credentials: the test certificates and the server-side state that every
+ * connection of a capture shares (ticket key, session-ID cache, DTLS
+ * cookie key, 0-RTT anti-replay window): resumption only works if the
+ * second connection sees what the first one left behind.
  */
 #ifndef TLSEXPLAIN_CREDENTIALS_H
 #define TLSEXPLAIN_CREDENTIALS_H
@@ -11,14 +12,45 @@
 #include <gnutls/gnutls.h>
 
 struct tls_credentials {
+    char *dir;
+    /* Base set, loaded at start-up: www.example.com (RSA, signed by the
+     * test CA), a client that trusts the test CA, the ticket key. */
     gnutls_certificate_credentials_t server;
     gnutls_certificate_credentials_t client;
     gnutls_datum_t ticket_key;
+    /* Extras, loaded by tls_credentials_load_extras(). */
+    gboolean extras_loaded;
+    /* The RSA server again, with the test CA as trust anchor for
+     * verifying client certificates (and naming it in CertificateRequest). */
+    gnutls_certificate_credentials_t server_mutual;
+    gnutls_certificate_credentials_t server_ecdsa;  /* ECDSA P-256 */
+    gnutls_certificate_credentials_t server_chain;  /* leaf + intermediate CA */
+    gnutls_certificate_credentials_t client_with_cert; /* + student.example.com */
+    gnutls_certificate_credentials_t client_other_ca;  /* trusts another CA only */
+    gnutls_datum_t cookie_key;
+    gnutls_anti_replay_t anti_replay;
+    GHashTable *replay_seen;    /* ClientHellos that brought early data */
+    GHashTable *session_cache;  /* session ID -> session data (GBytes) */
 };
 
-/* certs_dir holds ca-cert.pem, server-cert.pem and server-key.pem. */
+/* certs_dir holds the PEM files of gen/certs/. */
 gboolean tls_credentials_load(struct tls_credentials *creds,
                               const char *certs_dir, GError **error);
 void tls_credentials_free(struct tls_credentials *creds);
+
+/*
+ * Loading a key pair draws from GnuTLS's random generator (it checks that
+ * key and certificate match by signing), and a forked scenario inherits
+ * the generator's state.  So the extras are loaded only inside scenarios
+ * that use them: loading them up front would change the tickets, and
+ * with them the bytes, of the captures that predate them.
+ */
+gboolean tls_credentials_load_extras(struct tls_credentials *creds,
+                                     GError **error);
+void tls_credentials_free_extras(struct tls_credentials *creds);
+
+/* Makes session a server that resumes by session ID from creds' cache. */
+void tls_credentials_use_session_cache(const struct tls_credentials *creds,
+                                       gnutls_session_t session);
 
 #endif

@@ -69,6 +69,20 @@ static void list_scenarios(void)
         printf("%-24s %s\n", table[i].name, table[i].summary);
 }
 
+static gboolean write_ca_file(const char *base, const GString *pem,
+                              GError **error)
+{
+    char *path;
+    gboolean ok;
+
+    if (!pem)
+        return TRUE;
+    path = g_strconcat(base, ".ca.pem", NULL);
+    ok = g_file_set_contents(path, pem->str, (gssize)pem->len, error);
+    g_free(path);
+    return ok;
+}
+
 static gboolean write_outputs(const char *dir, const char *name,
                               const struct scenario_output *out,
                               GError **error)
@@ -80,7 +94,8 @@ static gboolean write_outputs(const char *dir, const char *name,
     gboolean ok = capture_write_file(plain, out->packets, NULL, error) &&
                   g_file_set_contents(keys, out->keylog->str,
                                       (gssize)out->keylog->len, error) &&
-                  capture_write_file(dsb, out->packets, out->keylog, error);
+                  capture_write_file(dsb, out->packets, out->keylog, error) &&
+                  write_ca_file(base, out->ca_pem, error);
 
     if (ok)
         printf("wrote %s (%u packets), %s, %s\n", plain,
@@ -92,21 +107,37 @@ static gboolean write_outputs(const char *dir, const char *name,
     return ok;
 }
 
-static gboolean generate(const struct scenario_env *env, const char *dir,
-                         const struct scenario *sc, GError **error)
+static gboolean run_and_write(const struct scenario_env *env, const char *dir,
+                              const struct scenario *sc, GError **error)
 {
-    struct scenario_output out = { packet_list_new(), g_string_new(NULL) };
-    gboolean ok;
+    struct scenario_output out = { packet_list_new(), g_string_new(NULL), NULL };
+    gboolean ok = sc->run(env, &out, error);
 
-    det_clock_set(DET_EPOCH_NS);
-    det_reseed(sc->name);
-    ok = sc->run(env, &out, error);
     if (ok) {
         packet_list_sort(out.packets);
         ok = write_outputs(dir, sc->name, &out, error);
     }
     packet_list_free(out.packets);
     g_string_free(out.keylog, TRUE);
+    if (out.ca_pem)
+        g_string_free(out.ca_pem, TRUE);
+    return ok;
+}
+
+static gboolean generate(const struct scenario_env *env, const char *dir,
+                         const struct scenario *sc, GError **error)
+{
+    /* A private copy: the extras belong to this scenario's process only. */
+    struct tls_credentials creds = *env->creds;
+    struct scenario_env local = { &creds, env->path };
+    gboolean ok;
+
+    det_clock_set(DET_EPOCH_NS);
+    det_reseed(sc->name);
+    if (sc->extra_credentials && !tls_credentials_load_extras(&creds, error))
+        return FALSE;
+    ok = run_and_write(&local, dir, sc, error);
+    tls_credentials_free_extras(&creds);
     return ok;
 }
 

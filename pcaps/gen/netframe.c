@@ -5,8 +5,11 @@
 
 #define ETH_HDR_LEN 14
 #define IPV4_HDR_LEN 20
+#define IPV6_HDR_LEN 40
 #define TCP_HDR_LEN 20
+#define UDP_HDR_LEN 8
 #define ETHERTYPE_IPV4 0x0800
+#define ETHERTYPE_IPV6 0x86dd
 
 static void put16(uint8_t *p, uint16_t v)
 {
@@ -41,7 +44,7 @@ static size_t put_ethernet(const struct nf_packet *pkt, uint8_t *out)
 {
     memcpy(out, pkt->dst->mac, 6);
     memcpy(out + 6, pkt->src->mac, 6);
-    put16(out + 12, ETHERTYPE_IPV4);
+    put16(out + 12, pkt->src->family == NF_IPV6 ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4);
     return ETH_HDR_LEN;
 }
 
@@ -60,6 +63,37 @@ static size_t put_ipv4(const struct nf_packet *pkt, size_t l4_len, uint8_t *out)
     return IPV4_HDR_LEN;
 }
 
+static size_t put_ipv6(const struct nf_packet *pkt, size_t l4_len, uint8_t *out)
+{
+    memset(out, 0, IPV6_HDR_LEN);
+    out[0] = 0x60; /* version 6, no traffic class, no flow label */
+    put16(out + 4, (uint16_t)l4_len);
+    out[6] = (uint8_t)pkt->transport;
+    out[7] = pkt->src->ttl;
+    memcpy(out + 8, pkt->src->ip, 16);
+    memcpy(out + 24, pkt->dst->ip, 16);
+    return IPV6_HDR_LEN;
+}
+
+static size_t put_ip(const struct nf_packet *pkt, size_t l4_len, uint8_t *out)
+{
+    return pkt->src->family == NF_IPV6 ? put_ipv6(pkt, l4_len, out)
+                                       : put_ipv4(pkt, l4_len, out);
+}
+
+/* RFC 8200 section 8.1: addresses, upper-layer length, next header. */
+static uint32_t ipv6_pseudo_sum(const struct nf_packet *pkt, size_t l4_len)
+{
+    uint8_t ph[40];
+
+    memcpy(ph, pkt->src->ip, 16);
+    memcpy(ph + 16, pkt->dst->ip, 16);
+    put32(ph + 32, (uint32_t)l4_len);
+    memset(ph + 36, 0, 3);
+    ph[39] = (uint8_t)pkt->transport;
+    return sum16(ph, sizeof ph, 0);
+}
+
 static uint32_t ipv4_pseudo_sum(const struct nf_packet *pkt, size_t l4_len)
 {
     uint8_t ph[12];
@@ -72,8 +106,16 @@ static uint32_t ipv4_pseudo_sum(const struct nf_packet *pkt, size_t l4_len)
     return sum16(ph, sizeof ph, 0);
 }
 
-static size_t tcp_len(const struct nf_packet *pkt)
+static uint32_t pseudo_sum(const struct nf_packet *pkt, size_t l4_len)
 {
+    return pkt->src->family == NF_IPV6 ? ipv6_pseudo_sum(pkt, l4_len)
+                                       : ipv4_pseudo_sum(pkt, l4_len);
+}
+
+static size_t l4_len(const struct nf_packet *pkt)
+{
+    if (pkt->transport == NF_UDP)
+        return UDP_HDR_LEN + pkt->payload_len;
     return TCP_HDR_LEN + pkt->tcp.options_len + pkt->payload_len;
 }
 
@@ -93,24 +135,44 @@ static size_t put_tcp(const struct nf_packet *pkt, uint8_t *out)
     memcpy(out + TCP_HDR_LEN, t->options, t->options_len);
     memcpy(out + hdr, pkt->payload, pkt->payload_len);
     put16(out + 16, fold(sum16(out, hdr + pkt->payload_len,
-                               ipv4_pseudo_sum(pkt, hdr + pkt->payload_len))));
+                               pseudo_sum(pkt, hdr + pkt->payload_len))));
     return hdr + pkt->payload_len;
+}
+
+static size_t put_udp(const struct nf_packet *pkt, uint8_t *out)
+{
+    size_t len = UDP_HDR_LEN + pkt->payload_len;
+    uint16_t sum;
+
+    put16(out, pkt->sport);
+    put16(out + 2, pkt->dport);
+    put16(out + 4, (uint16_t)len);
+    put16(out + 6, 0);
+    memcpy(out + UDP_HDR_LEN, pkt->payload, pkt->payload_len);
+    sum = fold(sum16(out, len, pseudo_sum(pkt, len)));
+    /* A computed 0 is sent as all ones; 0 means "no checksum" (RFC 768). */
+    put16(out + 6, sum ? sum : 0xffff);
+    return len;
+}
+
+static size_t put_transport(const struct nf_packet *pkt, uint8_t *out)
+{
+    return pkt->transport == NF_UDP ? put_udp(pkt, out) : put_tcp(pkt, out);
 }
 
 size_t nf_build_frame(const struct nf_packet *pkt, uint8_t *out, size_t cap)
 {
-    size_t l4;
+    size_t l4 = l4_len(pkt);
+    size_t ip_hdr = pkt->src->family == NF_IPV6 ? IPV6_HDR_LEN : IPV4_HDR_LEN;
 
-    /* IPv6 and UDP come with the DTLS/IPv6 scenarios; refuse until then. */
-    if (pkt->src->family != NF_IPV4 || pkt->transport != NF_TCP)
+    if (pkt->src->family != pkt->dst->family)
         return 0;
-    if (pkt->tcp.options_len % 4 != 0)
+    if (pkt->transport == NF_TCP && pkt->tcp.options_len % 4 != 0)
         return 0;
-    l4 = tcp_len(pkt);
-    if (ETH_HDR_LEN + IPV4_HDR_LEN + l4 > cap)
+    if (ETH_HDR_LEN + ip_hdr + l4 > cap)
         return 0;
     put_ethernet(pkt, out);
-    put_ipv4(pkt, l4, out + ETH_HDR_LEN);
-    put_tcp(pkt, out + ETH_HDR_LEN + IPV4_HDR_LEN);
-    return ETH_HDR_LEN + IPV4_HDR_LEN + l4;
+    put_ip(pkt, l4, out + ETH_HDR_LEN);
+    put_transport(pkt, out + ETH_HDR_LEN + ip_hdr);
+    return ETH_HDR_LEN + ip_hdr + l4;
 }

@@ -2,7 +2,7 @@
 /*
  * netframe: builds complete link-layer frames (Ethernet + IP + transport)
  * around a payload, with valid checksums.  It knows nothing about
- * connections; callers (tcpflow.c, later a UDP/DTLS flow) keep the state.
+ * connections; callers (tcpflow.c, udpflow.c) keep the state.
  */
 #ifndef TLSEXPLAIN_NETFRAME_H
 #define TLSEXPLAIN_NETFRAME_H
@@ -47,7 +47,7 @@ struct nf_packet {
     enum nf_transport transport;
     uint16_t sport;
     uint16_t dport;
-    uint16_t ip_id;
+    uint16_t ip_id;           /* ignored for IPv6 */
     struct nf_tcp_fields tcp; /* ignored for UDP */
     const uint8_t *payload;
     size_t payload_len;
@@ -55,8 +55,8 @@ struct nf_packet {
 
 /*
  * Writes the frame for pkt into out (cap bytes).  Returns the frame
- * length, or 0 if the combination is not supported yet (IPv6, UDP) or
- * does not fit.
+ * length, or 0 if the addresses are of different families, the TCP
+ * options are not padded, or the frame does not fit.
  */
 size_t nf_build_frame(const struct nf_packet *pkt, uint8_t *out, size_t cap);
 

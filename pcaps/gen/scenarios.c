@@ -4,39 +4,24 @@
 #include <string.h>
 
 #include "determinism.h"
+#include "scenarios_private.h"
 
-/* A browser-like TLS 1.2 offer (14 suites, AES-128-GCM first, as
- * Firefox orders them) and an nginx-like server that insists on
- * forward-secret AEAD suites in its own order. */
 const struct tls_profile profile_tls12 = {
-    .client_priority = "NORMAL:-VERS-ALL:+VERS-TLS1.2"
-                       ":-CIPHER-ALL:+AES-128-GCM:+CHACHA20-POLY1305:+AES-256-GCM"
-                       ":+AES-128-CBC:+AES-256-CBC"
-                       ":-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:+RSA"
-                       ":-MAC-ALL:+AEAD:+SHA1"
-                       ":-GROUP-ALL:+GROUP-X25519:+GROUP-SECP256R1:+GROUP-SECP384R1",
-    .server_priority = "NORMAL:-VERS-ALL:+VERS-TLS1.2"
-                       ":-CIPHER-ALL:+AES-128-GCM:+AES-256-GCM:+CHACHA20-POLY1305"
-                       ":-KX-ALL:+ECDHE-RSA:+ECDHE-ECDSA:%SERVER_PRECEDENCE",
+    .client_priority = TLS12_CLIENT_PRIORITY,
+    .server_priority = TLS12_SERVER_PRIORITY,
     .server_name = "www.example.com",
     .client_tickets = TRUE,
 };
 
-/* TLS 1.3 with GnuTLS's default suites; x25519 first so that is the
- * key share the server accepts. */
 const struct tls_profile profile_tls13 = {
-    .client_priority = "NORMAL:-VERS-ALL:+VERS-TLS1.3"
-                       ":-GROUP-ALL:+GROUP-X25519:+GROUP-SECP256R1:+GROUP-SECP384R1",
-    .server_priority = "NORMAL:-VERS-ALL:+VERS-TLS1.3",
+    .client_priority = TLS13_CLIENT_PRIORITY,
+    .server_priority = TLS13_SERVER_PRIORITY,
     .server_name = "www.example.com",
     .client_tickets = TRUE,
     .tls13_tickets_after_finished = 2,
 };
 
-/* Gap between connections, like a user clicking a second link. */
-#define NEXT_CONNECTION_NS INT64_C(1500000000)
-
-static char *http_request(const char *path)
+char *scenario_http_request(const char *path)
 {
     return g_strdup_printf("GET %s HTTP/1.1\r\n"
                            "Host: www.example.com\r\n"
@@ -45,7 +30,7 @@ static char *http_request(const char *path)
                            "\r\n", path);
 }
 
-static char *http_response(const char *path)
+char *scenario_http_response(const char *path)
 {
     char *body = g_strdup_printf("<!doctype html>\n<title>tlsexplain</title>\n"
                                  "<p>You asked for %s over TLS.</p>\n", path);
@@ -59,11 +44,11 @@ static char *http_response(const char *path)
     return resp;
 }
 
-static gboolean http_exchange(struct tlsconn *c, const char *path,
-                              GError **error)
+gboolean scenario_http_exchange(struct tlsconn *c, const char *path,
+                                GError **error)
 {
-    char *req = http_request(path);
-    char *resp = http_response(path);
+    char *req = scenario_http_request(path);
+    char *resp = scenario_http_response(path);
     gboolean ok = tlsconn_send(c, SIDE_CLIENT, req, error) &&
                   tlsconn_receive(c, SIDE_SERVER, NULL, error) &&
                   tlsconn_send(c, SIDE_SERVER, resp, error) &&
@@ -85,7 +70,7 @@ gboolean scenario_http_connection(const struct scenario_env *env,
     struct tlsconn c = { .tcp = *flow };
     gboolean ok = tlsconn_open(&c, env->creds, profile, resume, out->keylog, error) &&
                   tlsconn_handshake(&c, error) &&
-                  http_exchange(&c, path, error) &&
+                  scenario_http_exchange(&c, path, error) &&
                   (!session_out || tlsconn_session_data(&c, session_out, error)) &&
                   tlsconn_close(&c, error);
 
@@ -94,29 +79,37 @@ gboolean scenario_http_connection(const struct scenario_env *env,
     return ok;
 }
 
-static int64_t flow_end(const struct tcpflow *f)
+int64_t scenario_flow_end(const struct tcpflow *f)
 {
     return MAX(f->now[SIDE_CLIENT], f->now[SIDE_SERVER]);
+}
+
+gboolean scenario_full_then_resumed(const struct scenario_env *env,
+                                    struct scenario_output *out,
+                                    const struct tls_profile *profile,
+                                    uint16_t client_port, GError **error)
+{
+    struct tcpflow flow;
+    gnutls_datum_t session = { NULL, 0 };
+    gboolean ok;
+
+    tcpflow_init(&flow, env->path, out->packets, client_port, DET_EPOCH_NS);
+    ok = scenario_http_connection(env, out, profile, &flow, "/",
+                                  NULL, &session, error);
+    if (ok) {
+        tcpflow_init(&flow, env->path, out->packets, client_port + 1,
+                     scenario_flow_end(&flow) + NEXT_CONNECTION_NS);
+        ok = scenario_http_connection(env, out, profile, &flow,
+                                      "/style.css", &session, NULL, error);
+    }
+    gnutls_free(session.data);
+    return ok;
 }
 
 static gboolean run_tls12_ticket(const struct scenario_env *env,
                                  struct scenario_output *out, GError **error)
 {
-    struct tcpflow flow;
-    gnutls_datum_t ticket = { NULL, 0 };
-    gboolean ok;
-
-    tcpflow_init(&flow, env->path, out->packets, 51514, DET_EPOCH_NS);
-    ok = scenario_http_connection(env, out, &profile_tls12, &flow, "/",
-                                  NULL, &ticket, error);
-    if (ok) {
-        tcpflow_init(&flow, env->path, out->packets, 51515,
-                     flow_end(&flow) + NEXT_CONNECTION_NS);
-        ok = scenario_http_connection(env, out, &profile_tls12, &flow,
-                                      "/style.css", &ticket, NULL, error);
-    }
-    gnutls_free(ticket.data);
-    return ok;
+    return scenario_full_then_resumed(env, out, &profile_tls12, 51514, error);
 }
 
 static gboolean run_tls13_tickets(const struct scenario_env *env,
@@ -133,10 +126,72 @@ static const struct scenario scenarios[] = {
     { "tls12-ecdhe-rsa-ticket",
       "TLS 1.2 ECDHE-RSA-AES128-GCM full handshake with a session ticket, "
       "then a second connection resuming with it",
-      run_tls12_ticket },
+      run_tls12_ticket, FALSE },
     { "tls13-full-tickets",
       "TLS 1.3 full 1-RTT handshake (x25519), two NewSessionTickets",
-      run_tls13_tickets },
+      run_tls13_tickets, FALSE },
+    { "tls12-session-id-resumption",
+      "TLS 1.2 full handshake from a server without tickets, then "
+      "resumption by session ID",
+      scenario_tls12_session_id, TRUE },
+    { "tls12-rsa-kx-ipv6",
+      "TLS 1.2 RSA key exchange (no ServerKeyExchange), over IPv6",
+      scenario_tls12_rsa_kx_ipv6, TRUE },
+    { "tls12-dhe-rsa-ffdhe2048",
+      "TLS 1.2 DHE-RSA with the RFC 7919 ffdhe2048 group",
+      scenario_tls12_dhe_ffdhe2048, TRUE },
+    { "tls12-ecdhe-ecdsa",
+      "TLS 1.2 ECDHE-ECDSA with a P-256 server certificate",
+      scenario_tls12_ecdhe_ecdsa, TRUE },
+    { "tls12-mutual-auth",
+      "TLS 1.2 with a client certificate (CertificateRequest, "
+      "Certificate, CertificateVerify)",
+      scenario_tls12_mutual_auth, TRUE },
+    { "tls12-cert-chain",
+      "TLS 1.2 server sending leaf + intermediate, root not sent "
+      "(root in NAME.ca.pem)",
+      scenario_tls12_cert_chain, TRUE },
+    { "tls12-cert-fragmented",
+      "TLS 1.2 Certificate message split over several 512-byte records "
+      "and TCP segments",
+      scenario_tls12_cert_fragmented, TRUE },
+    { "tls12-renegotiation",
+      "TLS 1.2 secure renegotiation (HelloRequest, second handshake "
+      "under encryption) on one connection",
+      scenario_tls12_renegotiation, TRUE },
+    { "tls10-cbc",
+      "Legacy TLS 1.0 with ECDHE-RSA-AES128-CBC-SHA",
+      scenario_tls10_cbc, TRUE },
+    { "tls13-ticket-resumption",
+      "TLS 1.3 full handshake, then PSK resumption (psk_dhe_ke) with "
+      "one of its tickets",
+      scenario_tls13_resumption, TRUE },
+    { "tls13-hello-retry",
+      "TLS 1.3 HelloRetryRequest: the server wants secp384r1, the client "
+      "sent other key shares",
+      scenario_tls13_hello_retry, TRUE },
+    { "tls13-early-data",
+      "TLS 1.3 full handshake, then resumption with accepted 0-RTT "
+      "early data",
+      scenario_tls13_early_data, TRUE },
+    { "tls13-mutual-auth",
+      "TLS 1.3 with a client certificate",
+      scenario_tls13_mutual_auth, TRUE },
+    { "tls12-no-shared-cipher",
+      "Failure: no cipher suite in common, the server sends a "
+      "handshake_failure alert",
+      scenario_tls12_no_shared_cipher, TRUE },
+    { "tls13-unknown-ca",
+      "Failure: the client does not trust the server's CA and sends an "
+      "alert",
+      scenario_tls13_unknown_ca, TRUE },
+    { "dtls12-cookie",
+      "DTLS 1.2 over UDP with the HelloVerifyRequest cookie exchange",
+      scenario_dtls12_cookie, TRUE },
+    { "tls-interleaved-connections",
+      "Three connections (TLS 1.3, 1.2, 1.3) to one server whose packets "
+      "interleave",
+      scenario_interleaved, TRUE },
 };
 
 const struct scenario *scenario_table(size_t *count)

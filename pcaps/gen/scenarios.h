@@ -22,6 +22,9 @@ struct scenario_env {
 struct scenario_output {
     struct packet_list *packets;
     GString *keylog;
+    /* Optional trust anchor to publish beside the capture (NAME.ca.pem),
+     * for captures whose server does not send its root. */
+    GString *ca_pem;
 };
 
 typedef gboolean (*scenario_fn)(const struct scenario_env *env,
@@ -31,6 +34,9 @@ struct scenario {
     const char *name;
     const char *summary;
     scenario_fn run;
+    /* Load tls_credentials_load_extras() first.  FALSE only for the
+     * captures that predate the extras, whose bytes must not change. */
+    gboolean extra_credentials;
 };
 
 extern const struct tls_profile profile_tls12;

@@ -7,29 +7,18 @@
 #define PIGGYBACK_WINDOW_NS 1000000
 /* Window fields after the handshake are scaled by 2^7 (see syn_options). */
 static const uint16_t scaled_window[2] = { 501, 509 };
-static const uint8_t syn_options[12] = {
-    0x02, 0x04, TCPFLOW_MSS >> 8, TCPFLOW_MSS & 0xff, /* MSS */
-    0x01, 0x03, 0x03, 0x07,                           /* NOP, window scale 7 */
-    0x01, 0x01, 0x04, 0x02,                           /* NOP, NOP, SACK permitted */
-};
+#define SYN_OPTIONS_LEN 12
 
-void flow_path_init_ipv4(struct flow_path *path, int64_t rtt_ns)
+/* What Linux puts in a SYN, less timestamps. */
+static void syn_options(uint16_t mss, uint8_t out[SYN_OPTIONS_LEN])
 {
-    static const struct nf_host client = {
-        NF_IPV4, { 0x02, 0x00, 0x5e, 0x10, 0x00, 0x0a }, { 192, 0, 2, 10 }, 64
-    };
-    /* Server packets arrive through the client's router: its MAC, and a
-     * TTL that has lost a few hops on the way. */
-    static const struct nf_host server = {
-        NF_IPV4, { 0x02, 0x00, 0x5e, 0x10, 0x00, 0x01 }, { 198, 51, 100, 20 }, 52
+    const uint8_t opts[SYN_OPTIONS_LEN] = {
+        0x02, 0x04, (uint8_t)(mss >> 8), (uint8_t)mss, /* MSS */
+        0x01, 0x03, 0x03, 0x07,                        /* NOP, window scale 7 */
+        0x01, 0x01, 0x04, 0x02,                        /* NOP, NOP, SACK permitted */
     };
 
-    memset(path, 0, sizeof *path);
-    path->host[SIDE_CLIENT] = client;
-    path->host[SIDE_SERVER] = server;
-    path->server_port = 443;
-    path->half_rtt_ns = rtt_ns / 2;
-    path->segment_gap_ns = 12000; /* ~1 Gbit/s for a full segment */
+    memcpy(out, opts, sizeof opts);
 }
 
 /* Arbitrary but reproducible initial sequence numbers. */
@@ -64,19 +53,23 @@ static void emit_at(struct tcpflow *f, enum flow_side s, int64_t sent,
 {
     enum flow_side p = flow_peer(s);
     gboolean syn = (flags & NF_TCP_SYN) != 0;
+    uint8_t options[SYN_OPTIONS_LEN];
     struct nf_packet pkt = {
         .src = &f->path->host[s], .dst = &f->path->host[p],
         .transport = NF_TCP, .sport = f->port[s], .dport = f->port[p],
         .ip_id = f->ip_id[s]++,
         .tcp = { .seq = f->snd_nxt[s], .ack = f->rcv_nxt[s], .flags = flags,
                  .window = syn ? 64240 : scaled_window[s],
-                 .options = syn ? syn_options : NULL,
-                 .options_len = syn ? sizeof syn_options : 0 },
+                 .options = syn ? options : NULL,
+                 .options_len = syn ? sizeof options : 0 },
         .payload = payload, .payload_len = len,
     };
     uint8_t frame[NF_MAX_FRAME];
-    size_t n = nf_build_frame(&pkt, frame, sizeof frame);
+    size_t n;
 
+    if (syn)
+        syn_options(f->path->mss, options);
+    n = nf_build_frame(&pkt, frame, sizeof frame);
     g_assert(n > 0);
     packet_list_add(f->out, capture_time(f, s, sent), frame, n);
     f->snd_nxt[s] += (uint32_t)len + (syn ? 1 : 0) + ((flags & NF_TCP_FIN) ? 1 : 0);
@@ -145,7 +138,8 @@ void tcpflow_send(struct tcpflow *f, enum flow_side s, const uint8_t *data,
 {
     settle_acks(f, s);
     while (len > 0) {
-        size_t n = len < TCPFLOW_MSS ? len : TCPFLOW_MSS;
+        size_t mss = f->path->mss;
+        size_t n = len < mss ? len : mss;
         uint8_t flags = NF_TCP_ACK | (n == len ? NF_TCP_PSH : 0);
 
         emit(f, s, flags, data, n);

@@ -16,24 +16,7 @@
 #include <stdint.h>
 
 #include "capture.h"
-#include "netframe.h"
-
-#define TCPFLOW_MSS 1460
-
-enum flow_side { SIDE_CLIENT = 0, SIDE_SERVER = 1 };
-
-static inline enum flow_side flow_peer(enum flow_side s)
-{
-    return s == SIDE_CLIENT ? SIDE_SERVER : SIDE_CLIENT;
-}
-
-/* The network between the two hosts; shared by all flows of a capture. */
-struct flow_path {
-    struct nf_host host[2];  /* indexed by enum flow_side */
-    uint16_t server_port;
-    int64_t half_rtt_ns;
-    int64_t segment_gap_ns;  /* serialisation delay between back-to-back segments */
-};
+#include "netpath.h"
 
 struct tcpflow {
     const struct flow_path *path;
@@ -47,9 +30,6 @@ struct tcpflow {
     gboolean ack_pending[2];
     int64_t ack_due[2];
 };
-
-/* IPv4 client 192.0.2.10 and server 198.51.100.20 (documentation ranges). */
-void flow_path_init_ipv4(struct flow_path *path, int64_t rtt_ns);
 
 void tcpflow_init(struct tcpflow *f, const struct flow_path *path,
                   struct packet_list *out, uint16_t client_port,

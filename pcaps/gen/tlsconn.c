@@ -2,15 +2,15 @@
 #include "tlsconn.h"
 
 #include <errno.h>
+#include <gnutls/dtls.h>
 #include <string.h>
 
 #include "determinism.h"
+#include "tlsconn_private.h"
 
-#define TLS_ERROR g_quark_from_static_string("tls-error")
-/* Simulated CPU time per turn: handshake crypto vs. application work. */
-#define HANDSHAKE_THINK_NS 300000
-#define APP_THINK_NS 100000
 #define MAX_HANDSHAKE_TURNS 16
+/* Allowed 0-RTT data per ticket; a browser's first request fits. */
+#define MAX_EARLY_DATA 16384
 
 static const gnutls_datum_t client_alpn[] = {
     { (unsigned char *)"h2", 2 },
@@ -21,7 +21,7 @@ static const gnutls_datum_t server_alpn[] = {
     { (unsigned char *)"http/1.1", 8 },
 };
 
-static gboolean tls_failed(int rc, const char *what, GError **error)
+gboolean tlsconn_failed(int rc, const char *what, GError **error)
 {
     if (rc >= 0)
         return FALSE;
@@ -29,13 +29,27 @@ static gboolean tls_failed(int rc, const char *what, GError **error)
     return TRUE;
 }
 
-static ssize_t push_to_outbox(gnutls_transport_ptr_t ptr, const void *data,
-                              size_t len)
+ssize_t tlsconn_push(gnutls_transport_ptr_t ptr, const void *data, size_t len)
 {
     struct tls_end *end = ptr;
 
     g_byte_array_append(end->outbox, data, (guint)len);
+    /* GnuTLS hands DTLS one whole datagram per push. */
+    if (end->out_sizes) {
+        guint size = (guint)len;
+
+        g_array_append_val(end->out_sizes, size);
+    }
     return (ssize_t)len;
+}
+
+/* DTLS reads one datagram per call, so only up to the next boundary. */
+static size_t next_datagram(struct tls_end *end, size_t len)
+{
+    guint size = g_array_index(end->in_sizes, guint, 0);
+
+    g_array_remove_index(end->in_sizes, 0);
+    return len < size ? len : size;
 }
 
 static ssize_t pull_from_inbox(gnutls_transport_ptr_t ptr, void *data,
@@ -48,11 +62,29 @@ static ssize_t pull_from_inbox(gnutls_transport_ptr_t ptr, void *data,
         gnutls_transport_set_errno(end->session, EAGAIN);
         return -1;
     }
+    if (end->in_sizes) {
+        guint size = g_array_index(end->in_sizes, guint, 0);
+
+        len = next_datagram(end, len);
+        memcpy(data, end->inbox->data + end->in_off, len);
+        end->in_off += size;  /* a truncated datagram is gone, as with UDP */
+        return (ssize_t)len;
+    }
     if (len > avail)
         len = avail;
     memcpy(data, end->inbox->data + end->in_off, len);
     end->in_off += (guint)len;
     return (ssize_t)len;
+}
+
+/* Nothing ever arrives while an end waits: say at once whether the
+ * inbox holds a datagram, and GnuTLS returns GNUTLS_E_AGAIN if not. */
+static int inbox_ready(gnutls_transport_ptr_t ptr, unsigned int ms)
+{
+    struct tls_end *end = ptr;
+
+    (void)ms;
+    return end->in_off < end->inbox->len ? 1 : 0;
 }
 
 static char *hex(const gnutls_datum_t *d)
@@ -82,32 +114,59 @@ static int append_keylog(gnutls_session_t session, const char *label,
     return 0;
 }
 
-static int setup_transport(struct tls_end *end)
+static void setup_buffers(struct tls_end *end, gboolean datagram)
 {
     end->inbox = g_byte_array_new();
     end->outbox = g_byte_array_new();
+    if (datagram) {
+        end->in_sizes = g_array_new(FALSE, FALSE, sizeof(guint));
+        end->out_sizes = g_array_new(FALSE, FALSE, sizeof(guint));
+    }
+}
+
+static int setup_transport(struct tls_end *end, gboolean datagram)
+{
+    setup_buffers(end, datagram);
     gnutls_transport_set_ptr(end->session, end);
-    gnutls_transport_set_push_function(end->session, push_to_outbox);
+    gnutls_transport_set_push_function(end->session, tlsconn_push);
     gnutls_transport_set_pull_function(end->session, pull_from_inbox);
+    if (datagram)
+        gnutls_transport_set_pull_timeout_function(end->session, inbox_ready);
     return 0;
+}
+
+static gnutls_certificate_credentials_t
+client_credentials(const struct tls_credentials *creds, const struct tls_profile *p)
+{
+    if (p->client_trusts_other_ca)
+        return creds->client_other_ca;
+    return p->mutual_auth ? creds->client_with_cert : creds->client;
+}
+
+static unsigned client_flags(const struct tls_profile *p)
+{
+    return GNUTLS_CLIENT | GNUTLS_NONBLOCK |
+           (p->client_tickets ? 0 : GNUTLS_NO_TICKETS) |
+           (p->early_data ? GNUTLS_ENABLE_EARLY_DATA : 0) |
+           (p->datagram ? GNUTLS_DATAGRAM : 0);
 }
 
 static int setup_client(struct tlsconn *c, const struct tls_credentials *creds,
                         const struct tls_profile *p, const gnutls_datum_t *resume)
 {
     struct tls_end *end = &c->end[SIDE_CLIENT];
-    unsigned flags = GNUTLS_CLIENT | GNUTLS_NONBLOCK |
-                     (p->client_tickets ? 0 : GNUTLS_NO_TICKETS);
-    int rc = gnutls_init(&end->session, flags);
+    int rc = gnutls_init(&end->session, client_flags(p));
 
     if (rc < 0)
         return rc;
-    setup_transport(end);
+    setup_transport(end, p->datagram);
     if ((rc = gnutls_priority_set_direct(end->session, p->client_priority, NULL)) < 0 ||
-        (rc = gnutls_credentials_set(end->session, GNUTLS_CRD_CERTIFICATE, creds->client)) < 0 ||
+        (rc = gnutls_credentials_set(end->session, GNUTLS_CRD_CERTIFICATE,
+                                     client_credentials(creds, p))) < 0 ||
         (rc = gnutls_server_name_set(end->session, GNUTLS_NAME_DNS, p->server_name,
                                      strlen(p->server_name))) < 0 ||
-        (rc = gnutls_alpn_set_protocols(end->session, client_alpn, 2, 0)) < 0)
+        (!p->no_alpn &&
+         (rc = gnutls_alpn_set_protocols(end->session, client_alpn, 2, 0)) < 0))
         return rc;
     gnutls_session_set_verify_cert(end->session, p->server_name, 0);
     if (c->keylog) {
@@ -117,20 +176,76 @@ static int setup_client(struct tlsconn *c, const struct tls_credentials *creds,
     return resume ? gnutls_session_set_data(end->session, resume->data, resume->size) : 0;
 }
 
+static gnutls_certificate_credentials_t
+server_credentials(const struct tls_credentials *creds, const struct tls_profile *p)
+{
+    if (p->mutual_auth)
+        return creds->server_mutual;
+    switch (p->server_cert) {
+    case SERVER_CERT_ECDSA:
+        return creds->server_ecdsa;
+    case SERVER_CERT_CHAIN:
+        return creds->server_chain;
+    case SERVER_CERT_RSA:
+        break;
+    }
+    return creds->server;
+}
+
+static unsigned server_flags(const struct tls_profile *p)
+{
+    return GNUTLS_SERVER | GNUTLS_NONBLOCK |
+           (p->tls13_tickets_after_finished ? GNUTLS_NO_AUTO_SEND_TICKET : 0) |
+           (p->early_data ? GNUTLS_ENABLE_EARLY_DATA : 0) |
+           (p->datagram ? GNUTLS_DATAGRAM : 0);
+}
+
+/* Either tickets or a session-ID cache: a server with both would hand
+ * out tickets and the session ID would never be used. */
+static int setup_resumption(gnutls_session_t session,
+                            const struct tls_credentials *creds,
+                            const struct tls_profile *p)
+{
+    if (!p->server_session_cache)
+        return gnutls_session_ticket_enable_server(session, &creds->ticket_key);
+    tls_credentials_use_session_cache(creds, session);
+    return 0;
+}
+
+/* The settings only some captures use; all no-ops for the base profiles. */
+static int setup_server_extras(gnutls_session_t session,
+                               const struct tls_credentials *creds,
+                               const struct tls_profile *p)
+{
+    ssize_t rc = 0;
+
+    if (p->mutual_auth) {
+        gnutls_certificate_server_set_request(session, GNUTLS_CERT_REQUIRE);
+        gnutls_session_set_verify_cert(session, NULL, 0);
+    }
+    if (p->early_data) {
+        gnutls_anti_replay_enable(session, creds->anti_replay);
+        rc = gnutls_record_set_max_early_data_size(session, MAX_EARLY_DATA);
+    }
+    if (rc >= 0 && p->server_record_size)
+        rc = gnutls_record_set_max_size(session, p->server_record_size);
+    return (int)rc;
+}
+
 static int setup_server(struct tlsconn *c, const struct tls_credentials *creds,
                         const struct tls_profile *p)
 {
     struct tls_end *end = &c->end[SIDE_SERVER];
-    unsigned flags = GNUTLS_SERVER | GNUTLS_NONBLOCK |
-                     (p->tls13_tickets_after_finished ? GNUTLS_NO_AUTO_SEND_TICKET : 0);
-    int rc = gnutls_init(&end->session, flags);
+    int rc = gnutls_init(&end->session, server_flags(p));
 
     if (rc < 0)
         return rc;
-    setup_transport(end);
+    setup_transport(end, p->datagram);
     if ((rc = gnutls_priority_set_direct(end->session, p->server_priority, NULL)) < 0 ||
-        (rc = gnutls_credentials_set(end->session, GNUTLS_CRD_CERTIFICATE, creds->server)) < 0 ||
-        (rc = gnutls_session_ticket_enable_server(end->session, &creds->ticket_key)) < 0)
+        (rc = gnutls_credentials_set(end->session, GNUTLS_CRD_CERTIFICATE,
+                                     server_credentials(creds, p))) < 0 ||
+        (rc = setup_resumption(end->session, creds, p)) < 0 ||
+        (rc = setup_server_extras(end->session, creds, p)) < 0 || p->no_alpn)
         return rc;
     return gnutls_alpn_set_protocols(end->session, server_alpn, 1,
                                      GNUTLS_ALPN_SERVER_PRECEDENCE);
@@ -143,10 +258,13 @@ gboolean tlsconn_open(struct tlsconn *c, const struct tls_credentials *creds,
 {
     c->keylog = keylog;
     c->tls13_tickets = profile->tls13_tickets_after_finished;
-    if (tls_failed(setup_client(c, creds, profile, resume), "client setup", error) ||
-        tls_failed(setup_server(c, creds, profile), "server setup", error))
+    c->early_data = profile->early_data;
+    c->datagram = profile->datagram;
+    if (tlsconn_failed(setup_client(c, creds, profile, resume), "client setup", error) ||
+        tlsconn_failed(setup_server(c, creds, profile), "server setup", error))
         return FALSE;
-    tcpflow_connect(&c->tcp);
+    if (!c->datagram)
+        tcpflow_connect(&c->tcp);
     return TRUE;
 }
 
@@ -158,6 +276,10 @@ static void free_end(struct tls_end *end)
         g_byte_array_free(end->inbox, TRUE);
     if (end->outbox)
         g_byte_array_free(end->outbox, TRUE);
+    if (end->in_sizes)
+        g_array_free(end->in_sizes, TRUE);
+    if (end->out_sizes)
+        g_array_free(end->out_sizes, TRUE);
     memset(end, 0, sizeof *end);
 }
 
@@ -167,15 +289,35 @@ void tlsconn_free(struct tlsconn *c)
     free_end(&c->end[SIDE_SERVER]);
 }
 
-/* Puts what s wrote on the wire and into the peer's inbox. */
-static void flush_flight(struct tlsconn *c, enum flow_side s)
+/* DTLS: each datagram s wrote goes out on its own, and the peer's
+ * inbox remembers where one ends and the next begins. */
+static void send_datagrams(struct tlsconn *c, enum flow_side s)
+{
+    struct tls_end *end = &c->end[s];
+    struct tls_end *peer = &c->end[flow_peer(s)];
+    const guint8 *p = end->outbox->data;
+
+    for (guint i = 0; i < end->out_sizes->len; i++) {
+        guint size = g_array_index(end->out_sizes, guint, i);
+
+        udpflow_send(&c->udp, s, p, size);
+        g_array_append_val(peer->in_sizes, size);
+        p += size;
+    }
+    g_array_set_size(end->out_sizes, 0);
+}
+
+void tlsconn_flush(struct tlsconn *c, enum flow_side s)
 {
     GByteArray *out = c->end[s].outbox;
     struct tls_end *peer = &c->end[flow_peer(s)];
 
     if (out->len == 0)
         return;
-    tcpflow_send(&c->tcp, s, out->data, out->len);
+    if (c->datagram)
+        send_datagrams(c, s);
+    else
+        tcpflow_send(&c->tcp, s, out->data, out->len);
     /* Drop consumed input now and then so inboxes stay small. */
     if (peer->in_off == peer->inbox->len) {
         g_byte_array_set_size(peer->inbox, 0);
@@ -185,14 +327,20 @@ static void flush_flight(struct tlsconn *c, enum flow_side s)
     g_byte_array_set_size(out, 0);
 }
 
-/* Starts a turn for s: its clock and GnuTLS's clock agree. */
-static void begin_turn(struct tlsconn *c, enum flow_side s, int64_t think_ns)
+static int64_t *end_clock(struct tlsconn *c, enum flow_side s)
 {
-    tcpflow_think(&c->tcp, s, think_ns);
-    det_clock_set(c->tcp.now[s]);
+    return c->datagram ? &c->udp.now[s] : &c->tcp.now[s];
 }
 
-static gboolean is_retry(int rc)
+void tlsconn_begin_turn(struct tlsconn *c, enum flow_side s, int64_t think_ns)
+{
+    int64_t *now = end_clock(c, s);
+
+    *now += think_ns;
+    det_clock_set(*now);
+}
+
+gboolean tlsconn_is_retry(int rc)
 {
     return rc == GNUTLS_E_AGAIN || rc == GNUTLS_E_INTERRUPTED;
 }
@@ -228,30 +376,39 @@ static int after_handshake(struct tlsconn *c, enum flow_side s)
     return gnutls_session_ticket_send(session, c->tls13_tickets, 0);
 }
 
-static gboolean handshake_step(struct tlsconn *c, enum flow_side s,
-                               GError **error)
+int tlsconn_handshake_turn(struct tlsconn *c, enum flow_side s)
 {
     struct tls_end *end = &c->end[s];
     int rc;
 
-    if (end->handshake_done)
-        return TRUE;
-    begin_turn(c, s, HANDSHAKE_THINK_NS);
+    tlsconn_begin_turn(c, s, HANDSHAKE_THINK_NS);
     rc = gnutls_handshake(end->session);
     if (rc == 0) {
         end->handshake_done = TRUE;
         rc = after_handshake(c, s);
     }
-    flush_flight(c, s);
-    if (!is_retry(rc))
-        return !tls_failed(rc, s == SIDE_CLIENT ? "client handshake"
-                                                : "server handshake", error);
+    tlsconn_flush(c, s);
+    return rc;
+}
+
+static gboolean handshake_step(struct tlsconn *c, enum flow_side s,
+                               GError **error)
+{
+    int rc;
+
+    if (c->end[s].handshake_done)
+        return TRUE;
+    rc = tlsconn_handshake_turn(c, s);
+    if (!tlsconn_is_retry(rc))
+        return !tlsconn_failed(rc, s == SIDE_CLIENT ? "client handshake"
+                                                    : "server handshake", error);
     return TRUE;
 }
 
-gboolean tlsconn_handshake(struct tlsconn *c, GError **error)
+gboolean tlsconn_run_handshake(struct tlsconn *c, enum flow_side first,
+                               GError **error)
 {
-    enum flow_side s = SIDE_CLIENT;
+    enum flow_side s = first;
 
     for (int turn = 0; turn < MAX_HANDSHAKE_TURNS; turn++, s = flow_peer(s)) {
         if (!handshake_step(c, s, error))
@@ -263,15 +420,20 @@ gboolean tlsconn_handshake(struct tlsconn *c, GError **error)
     return FALSE;
 }
 
+gboolean tlsconn_handshake(struct tlsconn *c, GError **error)
+{
+    return tlsconn_run_handshake(c, SIDE_CLIENT, error);
+}
+
 gboolean tlsconn_send(struct tlsconn *c, enum flow_side s, const char *data,
                       GError **error)
 {
     ssize_t rc;
 
-    begin_turn(c, s, APP_THINK_NS);
+    tlsconn_begin_turn(c, s, APP_THINK_NS);
     rc = gnutls_record_send(c->end[s].session, data, strlen(data));
-    flush_flight(c, s);
-    return !tls_failed((int)rc, "record send", error);
+    tlsconn_flush(c, s);
+    return !tlsconn_failed((int)rc, "record send", error);
 }
 
 static gboolean read_records(struct tlsconn *c, enum flow_side s, GString *out,
@@ -282,9 +444,9 @@ static gboolean read_records(struct tlsconn *c, enum flow_side s, GString *out,
     for (;;) {
         ssize_t rc = gnutls_record_recv(c->end[s].session, buf, sizeof buf);
 
-        if (rc == 0 || is_retry((int)rc))
+        if (rc == 0 || tlsconn_is_retry((int)rc))
             return TRUE;
-        if (tls_failed((int)rc, "record receive", error))
+        if (tlsconn_failed((int)rc, "record receive", error))
             return FALSE;
         if (out)
             g_string_append_len(out, buf, rc);
@@ -298,10 +460,10 @@ gboolean tlsconn_receive(struct tlsconn *c, enum flow_side s, GString *out,
 
     if (!c->end[s].handshake_done && !handshake_step(c, s, error))
         return FALSE;
-    begin_turn(c, s, APP_THINK_NS);
+    tlsconn_begin_turn(c, s, APP_THINK_NS);
     ok = read_records(c, s, out, error);
     /* Reading can make GnuTLS write (e.g. a TLS 1.3 key update). */
-    flush_flight(c, s);
+    tlsconn_flush(c, s);
     return ok;
 }
 
@@ -310,10 +472,10 @@ static gboolean send_close_notify(struct tlsconn *c, enum flow_side s,
 {
     int rc;
 
-    begin_turn(c, s, APP_THINK_NS);
+    tlsconn_begin_turn(c, s, APP_THINK_NS);
     rc = gnutls_bye(c->end[s].session, GNUTLS_SHUT_WR);
-    flush_flight(c, s);
-    return !tls_failed(rc, "close_notify", error);
+    tlsconn_flush(c, s);
+    return !tlsconn_failed(rc, "close_notify", error);
 }
 
 gboolean tlsconn_close(struct tlsconn *c, GError **error)
@@ -323,7 +485,8 @@ gboolean tlsconn_close(struct tlsconn *c, GError **error)
         !send_close_notify(c, SIDE_SERVER, error) ||
         !tlsconn_receive(c, SIDE_CLIENT, NULL, error))
         return FALSE;
-    tcpflow_close(&c->tcp, SIDE_CLIENT);
+    if (!c->datagram)
+        tcpflow_close(&c->tcp, SIDE_CLIENT);
     return TRUE;
 }
 
@@ -332,5 +495,5 @@ gboolean tlsconn_session_data(struct tlsconn *c, gnutls_datum_t *data,
 {
     int rc = gnutls_session_get_data2(c->end[SIDE_CLIENT].session, data);
 
-    return !tls_failed(rc, "session data", error);
+    return !tlsconn_failed(rc, "session data", error);
 }
