@@ -20,6 +20,8 @@ def explained(args, capture, keys):
     cmd = [args.run, args.plugin_dir, args.tshark, "-r", capture, "-V"]
     if keys:
         cmd += ["-o", "tls.keylog_file:" + keys]
+    for pref in args.pref or []:
+        cmd += ["-o", pref]
     res = subprocess.run(cmd, capture_output=True, text=True)
     if res.returncode != 0:
         sys.exit("tshark failed (%d): %s" % (res.returncode, res.stderr))
@@ -58,6 +60,7 @@ def main():
     p.add_argument("--update", action="store_true")
     p.add_argument("--same-as")
     p.add_argument("--keys2")
+    p.add_argument("--pref", action="append", help="a -o preference for every tshark run")
     args = p.parse_args()
     args.update = args.update or os.environ.get("TLSX_UPDATE_GOLDEN") == "1"
 
