@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The preferences, through tshark -o as a user would set them:
+tlsexplain.catalog (a teacher's file: used when good, one clear warning and
+the built-in texts when bad), tlsexplain.detail, tlsexplain.language.
+
+  prefs.py --run RUN --plugin-dir DIR --capture CAP --workdir DIR
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+BUILTIN = "The client opens the handshake"
+
+
+def tshark(args, *opts):
+    cmd = [args.run, args.plugin_dir, args.tshark, "-r", args.capture, "-V",
+           "-Y", "tlsexplain.message == \"ClientHello\"", *opts]
+    res = subprocess.run(cmd, capture_output=True)
+    return res.stdout.decode("utf-8", "replace"), res.stderr.decode("utf-8", "replace")
+
+
+def write(args, name, data):
+    path = os.path.join(args.workdir, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    os.chmod(path, 0o644)
+    return path
+
+
+def expect(cond, what, out=""):
+    if not cond:
+        sys.exit("FAIL: %s\n%s" % (what, out[-2000:]))
+    print("ok:", what)
+
+
+def check_bad_catalogs(args):
+    bad = {
+        "unknown-key.ini": (b"[ClientHello]\nwords=Hello\n", "unknown key"),
+        "unknown-placeholder.ini": (b"[ClientHello]\ntext=Hi {nonsense}\n", "unknown placeholder"),
+        "broken.ini": (b"this line is not a key file\n", "not a key-value pair"),
+        "not-utf8.ini": (b"[ClientHello]\ntext=\xff\xfe\n", "not UTF-8"),
+        "unknown-section.ini": (b"[NoSuchThing]\ntext=x\n", "unknown section"),
+    }
+    for name, (data, problem) in bad.items():
+        path = write(args, name, data)
+        out, err = tshark(args, "-o", "tlsexplain.catalog:" + path)
+        expect(err.count("tlsexplain: the catalog file was not used") == 1 and problem in err,
+               "%s gives one warning naming the problem (%s)" % (name, problem), err)
+        expect(BUILTIN in out, "%s leaves the built-in texts in use" % name, out)
+
+
+def check_good_catalog(args):
+    path = write(args, "good.ini", "[ClientHello]\ntext=Hello from the {sender}, class!\n"
+                 .encode())
+    out, err = tshark(args, "-o", "tlsexplain.catalog:" + path)
+    expect("Hello from the client, class!" in out and "catalog file was not used" not in err,
+           "a good teacher's file replaces that text, placeholders filled", out + err)
+
+
+def check_detail(args):
+    full, _ = tshark(args, "-o", "tlsexplain.detail:full")
+    brief, _ = tshark(args, "-o", "tlsexplain.detail:brief")
+    expect("legacy_version" in full and "legacy_version" not in brief and BUILTIN in brief,
+           "detail brief shows the message explanation without fields", brief)
+
+
+def check_language(args):
+    zh, _ = tshark(args, "-o", "tlsexplain.language:zh_CN")
+    en, _ = tshark(args, "-o", "tlsexplain.language:en")
+    expect(BUILTIN in en, "language en is English", en)
+    expect(BUILTIN not in zh and "客户端" in zh, "language zh_CN is Simplified Chinese", zh)
+    # The field value stays the contract, whatever the language.
+    expect("Sender: client" in zh or "client" in zh, "tlsexplain.sender stays 'client'", zh)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--run", required=True)
+    p.add_argument("--plugin-dir", required=True)
+    p.add_argument("--tshark", default="tshark")
+    p.add_argument("--capture", required=True)
+    p.add_argument("--workdir", required=True)
+    p.add_argument("--only")
+    args = p.parse_args()
+    os.makedirs(args.workdir, exist_ok=True)
+    os.chmod(args.workdir, 0o755)
+    checks = {"catalog": (check_bad_catalogs, check_good_catalog), "detail": (check_detail,),
+              "language": (check_language,)}
+    for name, fns in checks.items():
+        if args.only and name != args.only:
+            continue
+        for fn in fns:
+            fn(args)
+
+
+main()
