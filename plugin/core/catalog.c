@@ -75,7 +75,9 @@ static void collect_placeholders(const char *text, GHashTable *set)
 static const char *const known_placeholders[] = {
     "message", "sender", "peer", "handshake", "step", "version", "level", "description",
     "field", "left", "offset", "bytes", "bits", "count", "value", "kx", "auth", "enc", "mac",
-    "group_kind", "group_bits", "sig_algorithm", "sig_hash", NULL
+    "group_kind", "group_bits", "sig_algorithm", "sig_hash", "frame", "suite", "position",
+    "offered", "group", "group_position", "groups_offered", "alpn_position", "alpn_offered",
+    "from", "age", "elapsed", "skew", NULL
 };
 
 /* Names every placeholder of text the code does not fill; NULL if none. */

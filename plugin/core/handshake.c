@@ -230,6 +230,9 @@ gboolean hs_parse_header(const guint8 *data, gsize len, enum tlsx_proto proto,
     struct reader r;
     /* Only the header: the body union is large and each parser fills its own. */
     msg->proto = proto;
+    msg->cert_count = 0;
+    msg->ske_group = 0;
+    msg->dh_bits = 0;
     msg->message_seq = 0;
     msg->fragment_offset = 0;
     msg->fragment_length = 0;

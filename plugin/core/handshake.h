@@ -100,6 +100,9 @@ struct hs_message {
     guint32 fragment_offset;     /* DTLS */
     guint32 fragment_length;     /* DTLS */
     struct span body;
+    guint cert_count;            /* Certificate: entries in the list */
+    guint16 ske_group;           /* ServerKeyExchange (EC)DHE: the named group */
+    guint16 dh_bits;             /* ServerKeyExchange DHE: size of p */
     union {
         struct hs_client_hello ch;
         struct hs_server_hello sh;

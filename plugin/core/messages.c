@@ -101,8 +101,10 @@ static gboolean parse_certificate(struct parse *p, struct reader *r)
                              "Certificate.certificate_request_context", "opaque_bytes"));
     mark = w_mark(&p->w);
     NEED(w_vec(&p->w, r, 3, "certificate_list", "Certificate.certificate_list", &list));
-    while (rd_left(&list) > 0)
+    while (rd_left(&list) > 0) {
         NEED(certificate_entry(p, &list, n++));
+        p->msg->cert_count = n;
+    }
     w_end(&p->w);
     if (w_at(&p->w, mark)) {
         w_at(&p->w, mark)->count = (guint16)MIN(n, G_MAXUINT16);
@@ -164,11 +166,15 @@ static gboolean ecdh_params(struct parse *p, struct reader *r)
     /* Only named curves are allowed now (RFC 8422 §5.4). */
     NEED_OR(curve_type == 3, p, r, "curve_type", "named_curve");
     NEED(w_u16(&p->w, r, "namedcurve", "ServerKeyExchange.namedcurve", FK_GROUP, &group));
+    p->msg->ske_group = group;
     return vector_of_bytes(p, r, 1, "public", "ServerKeyExchange.ec_public", "public_key_bytes");
 }
 
 static gboolean dh_params(struct parse *p, struct reader *r)
 {
+    struct reader peek = *r, prime;
+    if (rd_vec16(&peek, &prime))
+        p->msg->dh_bits = (guint16)MIN(rd_left(&prime) * 8, G_MAXUINT16);
     NEED(vector_of_bytes(p, r, 2, "dh_p", "ServerKeyExchange.dh_p", "number_bytes"));
     NEED(vector_of_bytes(p, r, 2, "dh_g", "ServerKeyExchange.dh_g", "number_bytes"));
     return vector_of_bytes(p, r, 2, "dh_Ys", "ServerKeyExchange.dh_Ys", "public_key_bytes");

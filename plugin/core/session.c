@@ -1,44 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <string.h>
 #include "registry.h"
-#include "session.h"
+#include "session_priv.h"
 
 #define ALERT_FATAL 2
 
-struct handshake {
-    guint number;
-    guint steps;
-    guint16 version;          /* selected by the server, 0 until known */
-    guint16 suite;            /* selected by the server, 0 until known */
-    guint8 kx;                /* enum kx_kind of that suite */
-    gboolean tls13;
-    gboolean saw_server_hello;
-    gboolean retry_pending;   /* after HelloRetryRequest or HelloVerifyRequest */
-    gboolean ccs[3];          /* indexed by enum sender */
-    gboolean finished[3];
-    gboolean encrypted_flight[3]; /* TLS 1.3: an undecrypted flight was seen */
-    gboolean appdata_noted[3];
-    gboolean complete;
-    gboolean under_old_keys;  /* renegotiation inside an encrypted connection */
-    gboolean have_client_hello;
-    guint32 client_hello_hash; /* to recognise a retransmitted ClientHello */
-    gsize client_hello_len;
-};
-
-struct connection {
-    int client_side;          /* -1 until known */
-    struct handshake *cur;
-};
-
-struct analyzer {
-    GHashTable *conns;        /* guint64 conn -> struct connection */
-    GPtrArray *handshakes;    /* owns every struct handshake */
-    guint next_number;
-};
-
 static void free_handshake(gpointer p)
 {
+    story_free_handshake(p);
     g_free(p);
+}
+
+static void free_session_key(gpointer p)
+{
+    g_bytes_unref(p);
 }
 
 /* FNV-1a: enough to tell a retransmitted ClientHello from a new one
@@ -57,6 +32,10 @@ struct analyzer *analyzer_new(void)
     a->conns = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
     a->handshakes = g_ptr_array_new_with_free_func(free_handshake);
     a->next_number = 1;
+    a->tickets = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    a->sessions = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, free_session_key, g_free);
+    a->owned = g_ptr_array_new_with_free_func(g_free);
+    a->strings = g_string_chunk_new(4096);
     return a;
 }
 
@@ -66,6 +45,10 @@ void analyzer_free(struct analyzer *a)
         return;
     g_hash_table_destroy(a->conns);
     g_ptr_array_free(a->handshakes, TRUE);
+    g_hash_table_destroy(a->tickets);
+    g_hash_table_destroy(a->sessions);
+    g_ptr_array_free(a->owned, TRUE);
+    g_string_chunk_free(a->strings);
     g_free(a);
 }
 
@@ -86,6 +69,7 @@ static struct handshake *new_handshake(struct analyzer *a, struct connection *c)
 {
     struct handshake *h = g_new0(struct handshake, 1);
     h->number = a->next_number++;
+    h->renegotiation = c->cur && c->cur->complete;
     g_ptr_array_add(a->handshakes, h);
     c->cur = h;
     return h;
@@ -257,15 +241,23 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
         out->malformed = TRUE;
         out->error = err;
     }
-    if (m.type == HS_CLIENT_HELLO)
+    if (m.type == HS_CLIENT_HELLO) {
         note_client_hello(h, ev);
-    else if (m.type == HS_SERVER_HELLO && !out->malformed)
+        if (!out->malformed)
+            story_client_hello(a, h, ev, &m, out);
+    } else if (m.type == HS_SERVER_HELLO && !out->malformed) {
         note_server_hello(h, &m, out);
-    else if (m.type == HS_HELLO_VERIFY_REQUEST)
+        story_server_hello(a, h, ev, &m, out);
+    } else if (m.type == HS_HELLO_VERIFY_REQUEST) {
         h->retry_pending = TRUE;
-    else if (m.type == HS_FINISHED && s != SENDER_UNKNOWN)
+    } else if (m.type == HS_FINISHED && s != SENDER_UNKNOWN) {
         note_finished(h, s);
+    }
     place(out, h);
+    if (!out->malformed)
+        story_message(a, h, ev, &m, out);
+    if (h->complete)
+        story_end(a, h, ev, out, OUTCOME_ESTABLISHED);
     return TRUE;
 }
 
@@ -325,10 +317,14 @@ static gboolean feed_handshake_raw(struct analyzer *a, struct connection *c,
         out->explain = "EncryptedHandshake.renegotiation";
     }
     place(out, h);
+    story_record(a, h, out);
+    if (h->complete)
+        story_end(a, h, ev, out, OUTCOME_ESTABLISHED);
     return TRUE;
 }
 
-static gboolean feed_ccs(struct connection *c, const struct event *ev, struct item *out)
+static gboolean feed_ccs(struct analyzer *a, struct connection *c, const struct event *ev,
+                         struct item *out)
 {
     enum sender s = sender_of(c, ev->side);
     struct handshake *h = c->cur;
@@ -342,12 +338,17 @@ static gboolean feed_ccs(struct connection *c, const struct event *ev, struct it
     } else if (h && s != SENDER_UNKNOWN) {
         h->ccs[s] = TRUE;
     }
-    if (h)
+    if (h && !h->complete) {
         place(out, h);
+        story_record(a, h, out);
+    } else if (h) {
+        place(out, h);
+    }
     return TRUE;
 }
 
-static gboolean feed_alert(struct connection *c, const struct event *ev, struct item *out)
+static gboolean feed_alert(struct analyzer *a, struct connection *c, const struct event *ev,
+                           struct item *out)
 {
     struct handshake *h = c->cur;
     begin_item(out, ev, sender_of(c, ev->side));
@@ -361,12 +362,16 @@ static gboolean feed_alert(struct connection *c, const struct event *ev, struct 
         out->encrypted = TRUE;
         out->explain = "Alert.encrypted";
     }
-    if (h && !h->complete)
+    if (h && !h->complete) {
         place(out, h);
-    else if (h)
+        story_record(a, h, out);
+        if (out->has_alert && out->alert_level == ALERT_FATAL) {
+            h->complete = TRUE;  /* a fatal alert ends the handshake for good */
+            story_end(a, h, ev, out, OUTCOME_FAILED);
+        }
+    } else if (h) {
         out->handshake = h->number;
-    if (h && out->has_alert && out->alert_level == ALERT_FATAL)
-        h->complete = TRUE;  /* a fatal alert ends the handshake for good */
+    }
     return TRUE;
 }
 
@@ -389,7 +394,8 @@ static gboolean note_first_appdata(struct connection *c, const struct event *ev,
 /* An undecrypted TLS 1.3 record: before the client's flight it belongs to
  * the handshake; the server's records after its ServerHello are its
  * encrypted flight, and the client's first one carries its Finished. */
-static gboolean feed_opaque(struct connection *c, const struct event *ev, struct item *out)
+static gboolean feed_opaque(struct analyzer *a, struct connection *c, const struct event *ev,
+                            struct item *out)
 {
     enum sender s = sender_of(c, ev->side);
     struct handshake *h = c->cur;
@@ -412,6 +418,9 @@ static gboolean feed_opaque(struct connection *c, const struct event *ev, struct
     }
     h->encrypted_flight[s] = TRUE;
     place(out, h);
+    story_record(a, h, out);
+    if (h->complete)
+        story_end(a, h, ev, out, OUTCOME_ESTABLISHED);
     return TRUE;
 }
 
@@ -421,12 +430,12 @@ gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *
     switch (ev->kind) {
     case EV_HANDSHAKE: return feed_handshake(a, c, ev, out);
     case EV_HANDSHAKE_RAW: return feed_handshake_raw(a, c, ev, out);
-    case EV_CCS: return feed_ccs(c, ev, out);
-    case EV_ALERT: return feed_alert(c, ev, out);
+    case EV_CCS: return feed_ccs(a, c, ev, out);
+    case EV_ALERT: return feed_alert(a, c, ev, out);
     case EV_APPDATA:
         return note_first_appdata(c, ev, out, c->cur && !c->cur->saw_server_hello
                                   ? "ApplicationData.early" : "ApplicationData");
-    case EV_OPAQUE: return feed_opaque(c, ev, out);
+    case EV_OPAQUE: return feed_opaque(a, c, ev, out);
     }
     return FALSE;
 }

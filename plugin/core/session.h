@@ -31,6 +31,54 @@ struct event {
     const guint8 *data;
     gsize len;
     guint32 frame;
+    gdouble time;        /* capture time, seconds */
+};
+
+enum resumption { RES_NONE, RES_SESSION_ID, RES_TICKET, RES_PSK };
+enum outcome { OUTCOME_NONE, OUTCOME_ESTABLISHED, OUTCOME_FAILED };
+
+/* The server's choices next to the client's offer, and other links from one
+ * message to others; on the items they concern. */
+struct links {
+    guint32 offered_in;       /* frame of the ClientHello answered */
+    guint16 suite_pos;        /* 1-based position of the chosen suite in the offer */
+    guint16 suite_count;
+    guint16 group;            /* key_share group chosen (TLS 1.3) */
+    guint16 group_pos;        /* its position among the client's key shares */
+    guint16 group_count;
+    guint16 alpn_pos;         /* ALPN chosen: position among those offered */
+    guint16 alpn_count;
+    guint8 resumption;        /* enum resumption decided by this message */
+    gboolean resumed;         /* with resumption != NONE: accepted or refused */
+    guint32 resumed_from;     /* frame that issued the session or ticket, 0 if unknown */
+    guint32 ticket_from;      /* ClientHello: frame that issued the ticket offered */
+    gboolean have_age;        /* TLS 1.3 ticket age worked out */
+    gint64 real_age_ms;       /* obfuscated_ticket_age - ticket_age_add */
+    gint64 elapsed_ms;        /* capture time since the ticket was issued */
+    const char *note;         /* catalog section: a message expected or missing */
+};
+
+/* One handshake told in a few lines, as it stood when it ended. */
+struct summary {
+    guint8 outcome;           /* enum outcome */
+    guint8 resumption;
+    guint8 alert;             /* with OUTCOME_FAILED: the fatal alert, if any */
+    gboolean has_alert;
+    gboolean client_auth;
+    gboolean forward_secrecy;
+    gboolean fs_known;
+    guint16 version;
+    guint16 suite;
+    guint16 group;            /* key exchange group, 0 if none or unknown */
+    guint16 dh_bits;          /* DHE prime size */
+    guint chain_length;       /* server certificates */
+    guint round_trips;
+    gdouble duration;         /* seconds from ClientHello to the end */
+    guint32 resumed_from;
+    const char *flow;         /* e.g. "tls12-full-ecdhe", interned */
+    char *sni;
+    char *alpn;
+    char *history;
 };
 
 /* What we know about one explained item; plain values only, so it can be
@@ -53,6 +101,8 @@ struct item {
     const char *message;  /* "ClientHello", "Finished", ... (static) */
     const char *explain;  /* catalog section of the explanation (static) */
     struct hs_error error;
+    const struct links *links;      /* NULL when none; owned by the analyzer */
+    const struct summary *summary;  /* on the item that ended a handshake */
 };
 
 struct analyzer;

@@ -118,7 +118,8 @@ static void feed(struct walk *w, enum event_kind kind, enum tlsx_proto proto,
     struct placed_item p;
     if (!w->located)
         locate(w);
-    struct event ev = { kind, proto, w->conn, w->side, data, data_len, w->pinfo->num };
+    struct event ev = { kind, proto, w->conn, w->side, data, data_len, w->pinfo->num,
+                        nstime_to_sec(&w->pinfo->abs_ts) };
     if (!analyzer || !analyzer_feed(analyzer, &ev, &p.item))
         return;
     p.ds_index = ds_index_of(w->pinfo, ds);

@@ -18,10 +18,35 @@ int hf_tlsx_cipher_kx = -1;
 int hf_tlsx_cipher_auth = -1;
 int hf_tlsx_cipher_enc = -1;
 int hf_tlsx_cipher_mac = -1;
+int hf_tlsx_offered_in = -1;
+int hf_tlsx_choice = -1;
+int hf_tlsx_resumed = -1;
+int hf_tlsx_resumption = -1;
+int hf_tlsx_resumed_from = -1;
+int hf_tlsx_note = -1;
+int hf_tlsx_ticket_lifetime = -1;
+int hf_tlsx_ticket_issued_in = -1;
+int hf_tlsx_ticket_age = -1;
+int hf_tlsx_ticket_elapsed = -1;
+int hf_tlsx_flow = -1;
+int hf_tlsx_outcome = -1;
+int hf_tlsx_history = -1;
+int hf_tlsx_summary = -1;
+int hf_tlsx_sum_version = -1;
+int hf_tlsx_sum_suite = -1;
+int hf_tlsx_sum_group = -1;
+int hf_tlsx_sum_sni = -1;
+int hf_tlsx_sum_alpn = -1;
+int hf_tlsx_sum_chain = -1;
+int hf_tlsx_sum_client_auth = -1;
+int hf_tlsx_sum_fs = -1;
+int hf_tlsx_sum_rtt = -1;
+int hf_tlsx_sum_duration = -1;
 
 gint ett_tlsexplain = -1;
 gint ett_tlsx_fields = -1;
 gint ett_tlsx_field = -1;
+gint ett_tlsx_summary = -1;
 
 expert_field ei_tlsx_malformed = EI_INIT;
 expert_field ei_tlsx_encrypted = EI_INIT;
@@ -85,12 +110,77 @@ static hf_register_info hf[] = {
     { &hf_tlsx_cipher_mac,
       { "Integrity", "tlsexplain.cipher.mac", FT_STRING, BASE_NONE, NULL, 0x0,
         "The record MAC of the negotiated suite, or AEAD when the cipher protects integrity itself.", HFILL } },
+    { &hf_tlsx_offered_in,
+      { "Offered in", "tlsexplain.offered_in", FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
+        "The frame of the ClientHello whose offer this message answers.", HFILL } },
+    { &hf_tlsx_choice,
+      { "Choice", "tlsexplain.choice", FT_STRING, BASE_NONE, NULL, 0x0,
+        "A choice of the server, next to what the client offered.", HFILL } },
+    { &hf_tlsx_resumed,
+      { "Resumed", "tlsexplain.resumed", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+        "Whether the session was resumed instead of a full handshake.", HFILL } },
+    { &hf_tlsx_resumption,
+      { "Resumption", "tlsexplain.resumption", FT_STRING, BASE_NONE, NULL, 0x0,
+        "How resumption was tried: session-id, ticket or psk.", HFILL } },
+    { &hf_tlsx_resumed_from,
+      { "Resumed from", "tlsexplain.resumed_from", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+        "The frame that issued the session or ticket resumed here.", HFILL } },
+    { &hf_tlsx_note,
+      { "Note", "tlsexplain.note", FT_STRING, BASE_NONE, NULL, 0x0,
+        "A message the flow expected and did not get, or got unexpectedly.", HFILL } },
+    { &hf_tlsx_ticket_lifetime,
+      { "Ticket lifetime", "tlsexplain.ticket.lifetime", FT_UINT32, BASE_DEC, NULL, 0x0,
+        "How long the ticket may be used, in seconds.", HFILL } },
+    { &hf_tlsx_ticket_issued_in,
+      { "Ticket issued in", "tlsexplain.ticket.issued_in", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+        "The frame whose NewSessionTicket (or ServerHello, for a session ID) issued what this ClientHello offers.", HFILL } },
+    { &hf_tlsx_ticket_age,
+      { "Ticket age (ms)", "tlsexplain.ticket.age", FT_INT64, BASE_DEC, NULL, 0x0,
+        "obfuscated_ticket_age minus ticket_age_add: the ticket's age as the client states it.", HFILL } },
+    { &hf_tlsx_ticket_elapsed,
+      { "Time since the ticket (ms)", "tlsexplain.ticket.elapsed", FT_INT64, BASE_DEC, NULL, 0x0,
+        "Capture time between the NewSessionTicket and this ClientHello.", HFILL } },
+    { &hf_tlsx_flow,
+      { "Flow", "tlsexplain.flow", FT_STRING, BASE_NONE, NULL, 0x0,
+        "Which kind of handshake this was, e.g. tls12-full-ecdhe or tls13-psk.", HFILL } },
+    { &hf_tlsx_outcome,
+      { "Outcome", "tlsexplain.outcome", FT_STRING, BASE_NONE, NULL, 0x0,
+        "established or failed.", HFILL } },
+    { &hf_tlsx_history,
+      { "History", "tlsexplain.history", FT_STRING, BASE_NONE, NULL, 0x0,
+        "The messages of the handshake in order, by flight (C: client, S: server).", HFILL } },
+    { &hf_tlsx_summary,
+      { "Summary", "tlsexplain.summary", FT_NONE, BASE_NONE, NULL, 0x0,
+        "The handshake told in a few lines, on the message that ended it.", HFILL } },
+    { &hf_tlsx_sum_version,
+      { "Version", "tlsexplain.summary.version", FT_STRING, BASE_NONE, NULL, 0x0, NULL, HFILL } },
+    { &hf_tlsx_sum_suite,
+      { "Cipher suite", "tlsexplain.summary.suite", FT_STRING, BASE_NONE, NULL, 0x0, NULL, HFILL } },
+    { &hf_tlsx_sum_group,
+      { "Key exchange group", "tlsexplain.summary.group", FT_STRING, BASE_NONE, NULL, 0x0, NULL, HFILL } },
+    { &hf_tlsx_sum_sni,
+      { "Server name (SNI)", "tlsexplain.summary.sni", FT_STRING, BASE_NONE, NULL, 0x0, NULL, HFILL } },
+    { &hf_tlsx_sum_alpn,
+      { "Application protocol (ALPN)", "tlsexplain.summary.alpn", FT_STRING, BASE_NONE, NULL, 0x0, NULL, HFILL } },
+    { &hf_tlsx_sum_chain,
+      { "Server certificates", "tlsexplain.summary.chain_length", FT_UINT32, BASE_DEC, NULL, 0x0, NULL, HFILL } },
+    { &hf_tlsx_sum_client_auth,
+      { "Client authentication", "tlsexplain.summary.client_auth", FT_BOOLEAN, BASE_NONE, NULL, 0x0, NULL, HFILL } },
+    { &hf_tlsx_sum_fs,
+      { "Forward secrecy", "tlsexplain.summary.forward_secrecy", FT_BOOLEAN, BASE_NONE, NULL, 0x0, NULL, HFILL } },
+    { &hf_tlsx_sum_rtt,
+      { "Round trips", "tlsexplain.summary.round_trips", FT_UINT32, BASE_DEC, NULL, 0x0,
+        "Server flights the client waited for before it could send application data.", HFILL } },
+    { &hf_tlsx_sum_duration,
+      { "Duration (s)", "tlsexplain.summary.duration", FT_DOUBLE, BASE_NONE, NULL, 0x0,
+        "Capture time from the first ClientHello to the end of the handshake.", HFILL } },
 };
 
 static gint *ett[] = {
     &ett_tlsexplain,
     &ett_tlsx_fields,
     &ett_tlsx_field,
+    &ett_tlsx_summary,
 };
 
 static ei_register_info ei[] = {

@@ -66,8 +66,9 @@ static const char *side_key(guint8 sender, gboolean peer)
     return (sender == SENDER_CLIENT) != peer ? "client" : "server";
 }
 
-char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct field *f,
-                const char *value, const char *section, const char *key)
+static char *text_impl(wmem_allocator_t *pool, const struct item *it, const struct field *f,
+                       const char *value, const char *section, const char *key,
+                       const struct placeholder *extra, gsize n_extra)
 {
     struct catalog *c = current();
     const char *lang = language;
@@ -116,13 +117,30 @@ char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct fiel
     const char *raw = catalog_lookup(c, section, key, lang);
     if (!raw && g_strcmp0(key, "text") != 0)
         raw = catalog_lookup(c, section, "text", lang);
-    char *filled = raw ? catalog_fill(raw, ph, G_N_ELEMENTS(ph))
+    struct placeholder all[G_N_ELEMENTS(ph) + 16];
+    gsize n = G_N_ELEMENTS(ph);
+    memcpy(all, ph, sizeof ph);
+    for (gsize i = 0; i < n_extra && n < G_N_ELEMENTS(all); i++)
+        all[n++] = extra[i];
+    char *filled = raw ? catalog_fill(raw, all, n)
                        : g_strdup_printf("[%s] %s", section, key);
     char *out = wmem_strdup(pool, filled);
     g_free(filled);
     for (gsize i = 0; i < G_N_ELEMENTS(num); i++)
         g_free(num[i]);
     return out;
+}
+
+char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct field *f,
+                const char *value, const char *section, const char *key)
+{
+    return text_impl(pool, it, f, value, section, key, NULL, 0);
+}
+
+char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const char *section,
+                     const char *key, const struct placeholder *extra, gsize n_extra)
+{
+    return text_impl(pool, it, NULL, NULL, section, key, extra, n_extra);
 }
 
 /* Wide (CJK) characters count two columns. */

@@ -7,6 +7,7 @@
 
 #include <epan/packet.h>
 #include "session.h"
+#include "catalog.h"
 #include "walker.h"
 
 void tlsx_catalog_reload(void);
@@ -17,6 +18,9 @@ gboolean tlsx_text_has(const char *section, const char *key);
  * given); allocated from pool. Missing keys fall back to "text". */
 char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct field *f,
                 const char *value, const char *section, const char *key);
+/* The same with more placeholders, for links and summaries. */
+char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const char *section,
+                     const char *key, const struct placeholder *extra, gsize n_extra);
 
 /* Adds text as item ti's label ("<prefix>: first line") and the rest as
  * indented lines below it in tree t, since labels are cut at 240 bytes. */

@@ -103,6 +103,11 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
                        tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "explanation"), text);
     }
     draw_suite(t, tvb, off, len, it);
+    if (it->msg_type == HS_NEW_SESSION_TICKET && tvb && it->kind == EV_HANDSHAKE)
+        tlsx_draw_ticket(t, tvb, off, len, it->proto == TLSX_DTLS ? 12 : 4);
+    tlsx_draw_links(t, pinfo, tvb, off, len, it,
+                    wanted(t, hf_tlsx_note) || wanted(t, hf_tlsx_choice));
+    tlsx_draw_summary(t, pinfo, tvb, off, len, it);
     if (it->encrypted) {
         proto_item *ei = proto_tree_add_boolean(t, hf_tlsx_encrypted, tvb, off, len, TRUE);
         if (wanted(t, ei_tlsx_encrypted.hf))

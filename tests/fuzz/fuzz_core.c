@@ -33,8 +33,9 @@ static void event_sequence(const uint8_t *data, size_t size, enum tlsx_proto pro
         size -= 2;
         if (len > size)
             len = (uint8_t)size;
+        frame++;
         struct event ev = { (enum event_kind)(kind % 6), proto, (kind >> 3) & 1,
-                            (kind >> 4) & 1, data, len, ++frame };
+                            (kind >> 4) & 1, data, len, frame, frame * 0.02 };
         analyzer_feed(a, &ev, &it);
         data += len;
         size -= len;

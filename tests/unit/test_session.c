@@ -23,7 +23,7 @@ static const struct vector *find(const char *source, guint8 type, int nth)
 static gboolean feed(struct fixture *f, enum event_kind kind, guint64 conn, int side,
                      const guint8 *data, gsize len, struct item *it)
 {
-    struct event ev = { kind, TLSX_TLS, conn, side, data, len, ++f->frame };
+    struct event ev = { kind, TLSX_TLS, conn, side, data, len, ++f->frame, f->frame * 0.01 };
     return analyzer_feed(f->a, &ev, it);
 }
 

@@ -1,0 +1,89 @@
+/* The analyzer's state, shared by session.c (sequence) and story.c
+ * (negotiation, resumption, summary). Not part of core's API.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TLSX_SESSION_PRIV_H
+#define TLSX_SESSION_PRIV_H
+
+#include "offer.h"
+#include "session.h"
+
+struct handshake {
+    guint number;
+    guint steps;
+    guint16 version;          /* selected by the server, 0 until known */
+    guint16 suite;            /* selected by the server, 0 until known */
+    guint8 kx;                /* enum kx_kind of that suite */
+    gboolean tls13;
+    gboolean saw_server_hello;
+    gboolean retry_pending;   /* after HelloRetryRequest or HelloVerifyRequest */
+    gboolean ccs[3];          /* indexed by enum sender */
+    gboolean finished[3];
+    gboolean encrypted_flight[3]; /* TLS 1.3: an undecrypted flight was seen */
+    gboolean appdata_noted[3];
+    gboolean complete;
+    gboolean under_old_keys;  /* renegotiation inside an encrypted connection */
+    gboolean renegotiation;   /* began on a connection whose handshake had finished */
+    gboolean have_client_hello;
+    guint32 client_hello_frame;
+    gdouble start_time;
+    struct offer *offer;      /* the ClientHello's offer, while the handshake runs */
+    struct choice choice;
+    guint8 resumption;        /* enum resumption, once decided */
+    gboolean resumption_decided;
+    guint32 resumed_from;
+    gboolean client_auth;     /* CertificateRequest seen */
+    gboolean client_cert;     /* the client sent a non-empty Certificate */
+    gboolean saw_certificate; /* the server sent one */
+    gboolean saw_ske;
+    gboolean early_data;
+    gboolean hrr;
+    gboolean cookie;          /* DTLS HelloVerifyRequest */
+    guint chain_length;
+    guint16 group;
+    guint16 dh_bits;
+    char alpn[64];
+    guint8 last_sender;
+    guint server_flights;
+    GString *history;
+    gboolean ended;           /* summary made */
+    guint32 client_hello_hash; /* to recognise a retransmitted ClientHello */
+    gsize client_hello_len;
+};
+
+struct connection {
+    int client_side;          /* -1 until known */
+    struct handshake *cur;
+};
+
+struct issued {
+    guint32 frame;            /* where the session or ticket was issued */
+    gdouble time;
+    guint32 age_add;          /* TLS 1.3 ticket_age_add */
+    gboolean tls13;
+};
+
+struct analyzer {
+    GHashTable *conns;        /* guint64 conn -> struct connection */
+    GPtrArray *handshakes;    /* owns every struct handshake */
+    guint next_number;
+    GHashTable *tickets;      /* ticket hash -> struct issued */
+    GHashTable *sessions;     /* session ID (GBytes) -> struct issued */
+    GPtrArray *owned;         /* links and summaries handed out in items */
+    GStringChunk *strings;    /* interned flow names and summary texts */
+};
+
+
+/* story.c: called by session.c at each step. */
+void story_client_hello(struct analyzer *a, struct handshake *h, const struct event *ev,
+                        const struct hs_message *m, struct item *out);
+void story_server_hello(struct analyzer *a, struct handshake *h, const struct event *ev,
+                        const struct hs_message *m, struct item *out);
+void story_message(struct analyzer *a, struct handshake *h, const struct event *ev,
+                   const struct hs_message *m, struct item *out);
+void story_record(struct analyzer *a, struct handshake *h, struct item *out);
+void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
+               struct item *out, enum outcome outcome);
+void story_free_handshake(struct handshake *h);
+
+#endif

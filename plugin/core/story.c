@@ -1,0 +1,385 @@
+/* The story of a handshake: what the client offered and the server chose,
+ * whether and how a session was resumed, tickets and their ages, and a
+ * summary when the handshake ends. Everything is worked out in frame order
+ * on the first pass; items get links and summaries that never change after.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+#include "registry.h"
+#include "session_priv.h"
+
+static struct links *links_of(struct analyzer *a, struct item *out)
+{
+    if (!out->links) {
+        struct links *l = g_new0(struct links, 1);
+        g_ptr_array_add(a->owned, l);
+        out->links = l;
+    }
+    return (struct links *)out->links;
+}
+
+static const struct issued *issued_ticket(struct analyzer *a, guint32 hash)
+{
+    return g_hash_table_lookup(a->tickets, GUINT_TO_POINTER(hash));
+}
+
+static void remember(GHashTable *table, gpointer key, const struct event *ev,
+                     guint32 age_add, gboolean tls13)
+{
+    struct issued *i = g_new0(struct issued, 1);
+    i->frame = ev->frame;
+    i->time = ev->time;
+    i->age_add = age_add;
+    i->tls13 = tls13;
+    g_hash_table_replace(table, key, i);
+}
+
+static const struct issued *issued_session(struct analyzer *a, const guint8 *id, guint len)
+{
+    GBytes *key = g_bytes_new(id, len);
+    const struct issued *i = g_hash_table_lookup(a->sessions, key);
+    g_bytes_unref(key);
+    return i;
+}
+
+static void history_add(struct handshake *h, guint8 sender, const char *name)
+{
+    if (!h->history)
+        h->history = g_string_new(NULL);
+    if (sender != h->last_sender || h->history->len == 0) {
+        g_string_append_printf(h->history, "%s%s: ", h->history->len ? " | " : "",
+                               sender == SENDER_CLIENT ? "C" : sender == SENDER_SERVER ? "S" : "?");
+        /* A HelloRequest before the ClientHello is not a round trip of it. */
+        if (sender == SENDER_SERVER && h->have_client_hello)
+            h->server_flights++;
+        h->last_sender = sender;
+    } else {
+        g_string_append(h->history, ", ");
+    }
+    g_string_append(h->history, name);
+}
+
+/* A TLS 1.3 ticket's real age: the client adds ticket_age_add to the age in
+ * milliseconds, modulo 2^32 (RFC 8446 §4.2.11.1). */
+static void ticket_age(const struct issued *i, guint32 obfuscated, gdouble now, struct links *l)
+{
+    l->have_age = TRUE;
+    l->real_age_ms = (gint64)(guint32)(obfuscated - i->age_add);
+    l->elapsed_ms = (gint64)((now - i->time) * 1000.0 + 0.5);
+}
+
+static void offered_resumption(struct analyzer *a, struct handshake *h,
+                               const struct event *ev, struct item *out)
+{
+    const struct offer *o = h->offer;
+    const struct issued *i = NULL;
+    if (o->n_psk > 0) {
+        i = issued_ticket(a, o->psk_hash[0]);
+        if (i && i->tls13)
+            ticket_age(i, o->psk_age[0], ev->time, links_of(a, out));
+    } else if (o->ticket_len > 0) {
+        i = issued_ticket(a, o->ticket_hash);
+    } else if (o->session_id_len > 0 && !o->offers_tls13) {
+        i = issued_session(a, o->session_id, o->session_id_len);
+    }
+    if (i)
+        links_of(a, out)->ticket_from = i->frame;
+}
+
+void story_client_hello(struct analyzer *a, struct handshake *h, const struct event *ev,
+                        const struct hs_message *m, struct item *out)
+{
+    if (!h->offer) {
+        h->offer = g_new(struct offer, 1);
+        h->client_hello_frame = ev->frame;
+        h->start_time = ev->time;
+    } else {
+        /* The ClientHello after a HelloRetryRequest or HelloVerifyRequest. */
+        h->client_hello_frame = ev->frame;
+    }
+    offer_read(ev->data, ev->len, m, h->offer);
+    h->early_data = h->offer->early_data;
+    offered_resumption(a, h, ev, out);
+}
+
+static void choice_links(struct handshake *h, const struct hs_message *m, struct links *l)
+{
+    const struct offer *o = h->offer;
+    l->offered_in = h->client_hello_frame;
+    l->suite_pos = (guint16)offer_position(o->suites, o->n_suites, h->choice.suite);
+    l->suite_count = (guint16)o->n_suites;
+    l->group = h->choice.share_group;
+    if (m->u.sh.is_hrr) {
+        /* HRR names a group from supported_groups the client sent no share for. */
+        l->group_pos = (guint16)offer_position(o->groups, o->n_groups, l->group);
+        l->group_count = (guint16)o->n_groups;
+    } else if (l->group) {
+        l->group_pos = (guint16)offer_position(o->shares, o->n_shares, l->group);
+        l->group_count = (guint16)o->n_shares;
+    }
+}
+
+static void alpn_links(const struct offer *o, const char *chosen, struct links *l)
+{
+    for (guint i = 0; i < o->n_alpn; i++)
+        if (strcmp(o->alpn[i], chosen) == 0)
+            l->alpn_pos = (guint16)(i + 1);
+    l->alpn_count = (guint16)o->n_alpn;
+}
+
+static void decide(struct handshake *h, struct links *l, enum resumption how, gboolean resumed,
+                   const struct issued *from)
+{
+    h->resumption = (guint8)how;
+    h->resumption_decided = TRUE;
+    h->resumed_from = resumed && from ? from->frame : 0;
+    l->resumption = (guint8)how;
+    l->resumed = resumed;
+    l->resumed_from = h->resumed_from;
+}
+
+static void resumption_tls13(struct analyzer *a, struct handshake *h, struct links *l)
+{
+    const struct offer *o = h->offer;
+    if (h->choice.psk) {
+        guint idx = h->choice.psk_identity;
+        decide(h, l, RES_PSK, TRUE, idx < o->n_psk ? issued_ticket(a, o->psk_hash[idx]) : NULL);
+    } else if (o->n_psk > 0) {
+        decide(h, l, RES_PSK, FALSE, NULL);
+    }
+}
+
+/* TLS 1.2: accepting a session ID, the server echoes it; accepting a ticket
+ * it echoes the client's session ID if there was one, and otherwise shows it
+ * only by skipping the Certificate (RFC 5077 §3.4). */
+static void resumption_tls12(struct analyzer *a, struct handshake *h, const struct event *ev,
+                             struct links *l)
+{
+    const struct offer *o = h->offer;
+    const struct choice *c = &h->choice;
+    gboolean echoed = o->session_id_len > 0 && o->session_id_len == c->session_id_len &&
+                      memcmp(o->session_id, c->session_id, c->session_id_len) == 0;
+    if (o->ticket_len > 0) {
+        if (echoed)
+            decide(h, l, RES_TICKET, TRUE, issued_ticket(a, o->ticket_hash));
+    } else if (o->session_id_len > 0) {
+        decide(h, l, RES_SESSION_ID, echoed,
+               issued_session(a, o->session_id, o->session_id_len));
+    }
+    /* A new session ID from a full handshake can be resumed later. */
+    if (!echoed && c->session_id_len > 0)
+        remember(a->sessions, g_bytes_new(c->session_id, c->session_id_len), ev, 0, FALSE);
+}
+
+void story_server_hello(struct analyzer *a, struct handshake *h, const struct event *ev,
+                        const struct hs_message *m, struct item *out)
+{
+    struct links *l;
+    choice_read(ev->data, ev->len, m, &h->choice);
+    if (!h->offer)
+        return;  /* the capture began after the ClientHello */
+    l = links_of(a, out);
+    choice_links(h, m, l);
+    if (m->u.sh.is_hrr) {
+        h->hrr = TRUE;
+        return;
+    }
+    h->group = h->choice.share_group;
+    if (h->choice.alpn[0]) {
+        g_strlcpy(h->alpn, h->choice.alpn, sizeof h->alpn);
+        alpn_links(h->offer, h->alpn, l);
+    }
+    if (h->choice.version == TLSX_VERSION_TLS13)
+        resumption_tls13(a, h, l);
+    else
+        resumption_tls12(a, h, ev, l);
+}
+
+static void new_session_ticket(struct analyzer *a, struct handshake *h, const struct event *ev)
+{
+    guint32 lifetime, age_add, hash;
+    gsize len;
+    if (h->tls13 && ticket13_read(ev->data, ev->len, ev->proto, &lifetime, &age_add, &hash))
+        remember(a->tickets, GUINT_TO_POINTER(hash), ev, age_add, TRUE);
+    else if (!h->tls13 && ticket12_read(ev->data, ev->len, ev->proto, &lifetime, &hash, &len) &&
+             len > 0)
+        remember(a->tickets, GUINT_TO_POINTER(hash), ev, 0, FALSE);
+}
+
+static void server_certificate(struct analyzer *a, struct handshake *h,
+                               const struct hs_message *m, struct item *out)
+{
+    h->saw_certificate = TRUE;
+    h->chain_length = m->cert_count;
+    /* A ticket offered without a session ID: a Certificate means refused. */
+    if (!h->tls13 && !h->resumption_decided && h->offer && h->offer->ticket_len > 0)
+        decide(h, links_of(a, out), RES_TICKET, FALSE, NULL);
+}
+
+void story_message(struct analyzer *a, struct handshake *h, const struct event *ev,
+                   const struct hs_message *m, struct item *out)
+{
+    history_add(h, out->sender, out->message);
+    switch (out->msg_type) {
+    case HS_CERTIFICATE:
+        if (out->sender == SENDER_SERVER)
+            server_certificate(a, h, m, out);
+        else
+            h->client_cert = m->cert_count > 0;
+        break;
+    case HS_CERTIFICATE_REQUEST:
+        h->client_auth = TRUE;
+        break;
+    case HS_SERVER_KEY_EXCHANGE:
+        h->saw_ske = TRUE;
+        h->group = m->ske_group;
+        h->dh_bits = m->dh_bits;
+        break;
+    case HS_SERVER_HELLO_DONE:
+        if (!h->saw_ske && (h->kx == KX_RSA || h->kx == KX_PSK || h->kx == KX_RSA_PSK))
+            links_of(a, out)->note = h->kx == KX_RSA ? "note.no_ske_rsa" : "note.no_ske_psk";
+        break;
+    case HS_NEW_SESSION_TICKET:
+        new_session_ticket(a, h, ev);
+        break;
+    case HS_ENCRYPTED_EXTENSIONS:
+        alpn_from_extensions(ev->data, ev->len, ev->proto, h->alpn, sizeof h->alpn);
+        if (h->alpn[0] && h->offer)
+            alpn_links(h->offer, h->alpn, links_of(a, out));
+        break;
+    case HS_HELLO_VERIFY_REQUEST:
+        h->cookie = TRUE;
+        break;
+    default:
+        break;
+    }
+}
+
+/* Records that are not handshake messages of their own: ChangeCipherSpec,
+ * encrypted handshake records, alerts. */
+void story_record(struct analyzer *a, struct handshake *h, struct item *out)
+{
+    history_add(h, out->sender, out->message);
+    if (out->kind == EV_CCS && out->sender == SENDER_SERVER && !h->tls13 &&
+        h->saw_server_hello && !h->saw_certificate && !h->under_old_keys) {
+        /* Straight from ServerHello to ChangeCipherSpec: an abbreviated
+         * handshake (RFC 5246 §7.3, RFC 5077 §3.1). */
+        struct links *l = links_of(a, out);
+        if (!h->resumption_decided && h->offer)
+            decide(h, l, h->offer->ticket_len > 0 ? RES_TICKET : RES_SESSION_ID, TRUE,
+                   h->offer->ticket_len > 0 ? issued_ticket(a, h->offer->ticket_hash) : NULL);
+        l->note = "note.resumed_no_certificate";
+    }
+}
+
+static const char *version_tag(guint16 v)
+{
+    switch (v) {
+    case 0x0304: return "tls13";
+    case 0x0303: return "tls12";
+    case 0x0302: return "tls11";
+    case 0x0301: return "tls10";
+    case 0x0300: return "ssl3";
+    case 0xfefd: return "dtls12";
+    case 0xfeff: return "dtls10";
+    default: return "tls";
+    }
+}
+
+static const char *kx_tag(guint8 kx)
+{
+    static const char *const tags[] = {
+        [KX_RSA] = "rsa", [KX_DHE] = "dhe", [KX_ECDHE] = "ecdhe", [KX_DH_ANON] = "dh-anon",
+        [KX_ECDH_ANON] = "ecdh-anon", [KX_DH] = "dh", [KX_ECDH] = "ecdh", [KX_PSK] = "psk",
+        [KX_DHE_PSK] = "dhe-psk", [KX_ECDHE_PSK] = "ecdhe-psk", [KX_RSA_PSK] = "rsa-psk",
+        [KX_RSA_EXPORT] = "rsa-export", [KX_SRP] = "srp",
+    };
+    return kx < G_N_ELEMENTS(tags) && tags[kx] ? tags[kx] : "unknown";
+}
+
+static gboolean resumed_now(const struct handshake *h)
+{
+    if (h->resumption == RES_NONE)
+        return FALSE;
+    return h->resumption == RES_PSK ? h->choice.psk : h->resumption_decided && !h->saw_certificate;
+}
+
+static char *flow_name(const struct handshake *h, enum outcome outcome)
+{
+    GString *f = g_string_new(version_tag(h->version));
+    gboolean resumed = resumed_now(h);
+    if (outcome == OUTCOME_FAILED)
+        g_string_append(f, "-failed");
+    else if (h->tls13)
+        g_string_append(f, resumed ? (h->early_data ? "-psk-0rtt" : "-psk") : "-1rtt");
+    else if (resumed)
+        g_string_append(f, "-abbreviated");
+    else
+        g_string_append_printf(f, "-full-%s", kx_tag(h->kx));
+    if (h->hrr)
+        g_string_append(f, "+hrr");
+    if (h->cookie)
+        g_string_append(f, "+cookie");
+    if (h->client_auth)
+        g_string_append(f, "+client-auth");
+    if (h->under_old_keys || h->renegotiation)
+        g_string_append(f, "+renegotiation");
+    return g_string_free(f, FALSE);
+}
+
+static void forward_secrecy(const struct handshake *h, struct summary *s)
+{
+    const struct reg_suite *suite = reg_suite(h->suite);
+    s->fs_known = h->suite != 0;
+    if (h->tls13)
+        /* psk_ke resumes without a fresh (EC)DHE: no forward secrecy. */
+        s->forward_secrecy = !resumed_now(h) || h->group != 0;
+    else
+        s->forward_secrecy = suite && (suite->flags & REG_SUITE_FS);
+}
+
+void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
+               struct item *out, enum outcome outcome)
+{
+    struct summary *s;
+    char *flow;
+    if (h->ended)
+        return;
+    h->ended = TRUE;
+    s = g_new0(struct summary, 1);
+    g_ptr_array_add(a->owned, s);
+    s->outcome = (guint8)outcome;
+    s->version = h->version;
+    s->suite = h->suite;
+    s->group = h->group;
+    s->dh_bits = h->dh_bits;
+    s->chain_length = h->chain_length;
+    s->client_auth = h->client_auth;
+    s->resumption = resumed_now(h) ? h->resumption : RES_NONE;
+    s->resumed_from = s->resumption ? h->resumed_from : 0;
+    /* Server flights the client waited for until the handshake was done:
+     * 2 for a full TLS 1.2 handshake, 1 for TLS 1.3 or an abbreviated one. */
+    s->round_trips = h->server_flights;
+    s->duration = h->offer || h->start_time > 0 ? ev->time - h->start_time : 0;
+    s->has_alert = out->has_alert;
+    s->alert = out->alert_desc;
+    forward_secrecy(h, s);
+    flow = flow_name(h, outcome);
+    s->flow = g_string_chunk_insert_const(a->strings, flow);
+    g_free(flow);
+    s->sni = h->offer && h->offer->sni[0] ? g_string_chunk_insert(a->strings, h->offer->sni) : NULL;
+    s->alpn = h->alpn[0] ? g_string_chunk_insert(a->strings, h->alpn) : NULL;
+    s->history = g_string_chunk_insert(a->strings, h->history ? h->history->str : "");
+    out->summary = s;
+    story_free_handshake(h);
+}
+
+/* What only a running handshake needs. */
+void story_free_handshake(struct handshake *h)
+{
+    g_free(h->offer);
+    h->offer = NULL;
+    if (h->history)
+        g_string_free(h->history, TRUE);
+    h->history = NULL;
+}

@@ -1,0 +1,184 @@
+/* Draws the story facts: the server's choices next to the offer, resumption,
+ * tickets, notes, and the summary of a handshake on the message that ended it.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <epan/packet.h>
+#include "facts.h"
+#include "fields.h"
+#include "registry.h"
+#include "text.h"
+
+static const char *const resumption_codes[] = { "none", "session-id", "ticket", "psk" };
+
+static const char *num(packet_info *pinfo, guint64 v)
+{
+    return wmem_strdup_printf(pinfo->pool, "%" G_GUINT64_FORMAT, v);
+}
+
+/* Whether text is wanted at all: building it is the costly part. */
+static gboolean with_text;
+
+static void add_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                     int hf, const char *text)
+{
+    if (!with_text)
+        return;
+    proto_item *ti = proto_tree_add_string(t, hf, tvb, off, len, text);
+    tlsx_add_lines(t, ti, pinfo, tvb, off, len, proto_registrar_get_name(hf), text);
+}
+
+static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                        const struct item *it, const struct links *l)
+{
+    const struct reg_suite *suite = reg_suite(it->suite);
+    const struct reg_group *group = reg_group(l->group);
+    struct placeholder ph[] = {
+        { "frame", num(pinfo, l->offered_in) },
+        { "suite", suite ? suite->name : num(pinfo, it->suite) },
+        { "position", num(pinfo, l->suite_pos) },
+        { "offered", num(pinfo, l->suite_count) },
+        { "group", group ? group->name : num(pinfo, l->group) },
+        { "group_position", num(pinfo, l->group_pos) },
+        { "groups_offered", num(pinfo, l->group_count) },
+        { "alpn_position", num(pinfo, l->alpn_pos) },
+        { "alpn_offered", num(pinfo, l->alpn_count) },
+    };
+    gboolean hrr = it->msg_type == HS_HELLO_RETRY_REQUEST;
+    if (!with_text)
+        return;
+    if (l->suite_count && it->msg_type != HS_ENCRYPTED_EXTENSIONS)
+        add_text(t, pinfo, tvb, off, len, hf_tlsx_choice,
+                 tlsx_text_with(pinfo->pool, it, "choice.suite",
+                                l->suite_pos ? "text" : "text_not_offered", ph, G_N_ELEMENTS(ph)));
+    if (l->group)
+        add_text(t, pinfo, tvb, off, len, hf_tlsx_choice,
+                 tlsx_text_with(pinfo->pool, it, hrr ? "choice.group_hrr" : "choice.group",
+                                "text", ph, G_N_ELEMENTS(ph)));
+    if (l->alpn_count && l->alpn_pos)
+        add_text(t, pinfo, tvb, off, len, hf_tlsx_choice,
+                 tlsx_text_with(pinfo->pool, it, "choice.alpn", "text", ph, G_N_ELEMENTS(ph)));
+}
+
+static void draw_resumption(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off,
+                            guint len, const struct item *it, const struct links *l)
+{
+    const char *how = resumption_codes[MIN(l->resumption, 3)];
+    struct placeholder ph[] = { { "from", num(pinfo, l->resumed_from) } };
+    char *key = wmem_strdup_printf(pinfo->pool, "%s%s", l->resumed ? "text" : "text_refused",
+                                   l->resumed && l->resumed_from ? "_from" : "");
+    proto_tree_add_boolean(t, hf_tlsx_resumed, tvb, off, len, l->resumed);
+    proto_tree_add_string(t, hf_tlsx_resumption, tvb, off, len, how);
+    if (l->resumed && l->resumed_from)
+        proto_tree_add_uint(t, hf_tlsx_resumed_from, tvb, off, len, l->resumed_from);
+    if (with_text)
+        add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+             tlsx_text_with(pinfo->pool, it, wmem_strdup_printf(pinfo->pool, "resumption.%s", how),
+                            key, ph, G_N_ELEMENTS(ph)));
+}
+
+static void draw_ticket_offer(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off,
+                              guint len, const struct item *it, const struct links *l)
+{
+    gint64 skew = l->elapsed_ms - l->real_age_ms;
+    struct placeholder ph[] = {
+        { "from", num(pinfo, l->ticket_from) },
+        { "age", wmem_strdup_printf(pinfo->pool, "%" G_GINT64_FORMAT, l->real_age_ms) },
+        { "elapsed", wmem_strdup_printf(pinfo->pool, "%" G_GINT64_FORMAT, l->elapsed_ms) },
+        { "skew", wmem_strdup_printf(pinfo->pool, "%" G_GINT64_FORMAT, skew < 0 ? -skew : skew) },
+    };
+    proto_tree_add_uint(t, hf_tlsx_ticket_issued_in, tvb, off, len, l->ticket_from);
+    if (with_text)
+        add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+             tlsx_text_with(pinfo->pool, it, "ticket.offered", "text", ph, G_N_ELEMENTS(ph)));
+    if (!l->have_age)
+        return;
+    proto_tree_add_int64(t, hf_tlsx_ticket_age, tvb, off, len, l->real_age_ms);
+    proto_tree_add_int64(t, hf_tlsx_ticket_elapsed, tvb, off, len, l->elapsed_ms);
+    if (with_text)
+        add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+             tlsx_text_with(pinfo->pool, it, "ticket.age", "text", ph, G_N_ELEMENTS(ph)));
+}
+
+void tlsx_draw_links(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                     const struct item *it, gboolean text)
+{
+    const struct links *l = it->links;
+    if (!l)
+        return;
+    with_text = text;
+    if (l->offered_in)
+        proto_tree_add_uint(t, hf_tlsx_offered_in, tvb, off, len, l->offered_in);
+    if (l->offered_in)
+        draw_choice(t, pinfo, tvb, off, len, it, l);
+    if (l->resumption)
+        draw_resumption(t, pinfo, tvb, off, len, it, l);
+    if (l->ticket_from)
+        draw_ticket_offer(t, pinfo, tvb, off, len, it, l);
+    if (l->note && with_text)
+        add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+                 tlsx_text_with(pinfo->pool, it, l->note, "text", NULL, 0));
+}
+
+/* NewSessionTicket's lifetime, from the body's first field. */
+void tlsx_draw_ticket(proto_tree *t, tvbuff_t *tvb, guint off, guint len, guint header)
+{
+    if (len >= header + 4)
+        proto_tree_add_item(t, hf_tlsx_ticket_lifetime, tvb, off + header, 4, ENC_BIG_ENDIAN);
+}
+
+static const char *group_text(packet_info *pinfo, const struct summary *s)
+{
+    const struct reg_group *g = reg_group(s->group);
+    if (g)
+        return wmem_strdup_printf(pinfo->pool, "%s (%u bits)", g->name, g->bits);
+    if (s->dh_bits)
+        return wmem_strdup_printf(pinfo->pool, "DH, %u-bit prime", s->dh_bits);
+    return NULL;
+}
+
+void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                       const struct item *it)
+{
+    const struct summary *s = it->summary;
+    const struct reg_suite *suite;
+    const char *version, *group, *outcome;
+    proto_item *ti;
+    proto_tree *st;
+    if (!s)
+        return;
+    suite = reg_suite(s->suite);
+    version = reg_version_name(s->version);
+    group = group_text(pinfo, s);
+    outcome = s->outcome == OUTCOME_FAILED ? "failed" : "established";
+    ti = proto_tree_add_item(t, hf_tlsx_summary, tvb, off, len, ENC_NA);
+    if (PTREE_DATA(t)->visible)
+        proto_item_append_text(ti, ": %s", tlsx_text(pinfo->pool, it, NULL, NULL, "summary",
+                                                      outcome));
+    st = proto_item_add_subtree(ti, ett_tlsx_summary);
+    proto_tree_add_string(st, hf_tlsx_outcome, tvb, off, len, outcome);
+    proto_tree_add_string(st, hf_tlsx_flow, tvb, off, len, s->flow);
+    if (version)
+        proto_tree_add_string(st, hf_tlsx_sum_version, tvb, off, len, version);
+    if (suite)
+        proto_tree_add_string(st, hf_tlsx_sum_suite, tvb, off, len, suite->name);
+    if (group)
+        proto_tree_add_string(st, hf_tlsx_sum_group, tvb, off, len, group);
+    if (s->sni)
+        proto_tree_add_string(st, hf_tlsx_sum_sni, tvb, off, len, s->sni);
+    if (s->alpn)
+        proto_tree_add_string(st, hf_tlsx_sum_alpn, tvb, off, len, s->alpn);
+    proto_tree_add_boolean(st, hf_tlsx_resumed, tvb, off, len, s->resumption != RES_NONE);
+    if (s->resumption != RES_NONE)
+        proto_tree_add_string(st, hf_tlsx_resumption, tvb, off, len,
+                              resumption_codes[MIN(s->resumption, 3)]);
+    if (s->resumed_from)
+        proto_tree_add_uint(st, hf_tlsx_resumed_from, tvb, off, len, s->resumed_from);
+    proto_tree_add_uint(st, hf_tlsx_sum_chain, tvb, off, len, s->chain_length);
+    proto_tree_add_boolean(st, hf_tlsx_sum_client_auth, tvb, off, len, s->client_auth);
+    if (s->fs_known)
+        proto_tree_add_boolean(st, hf_tlsx_sum_fs, tvb, off, len, s->forward_secrecy);
+    if (s->outcome == OUTCOME_ESTABLISHED)
+        proto_tree_add_uint(st, hf_tlsx_sum_rtt, tvb, off, len, s->round_trips);
+    proto_tree_add_double(st, hf_tlsx_sum_duration, tvb, off, len, s->duration);
+    proto_tree_add_string(st, hf_tlsx_history, tvb, off, len, s->history);
+}
