@@ -330,7 +330,9 @@ static char *flow_name(const struct handshake *h, enum outcome outcome)
 static void forward_secrecy(const struct handshake *h, struct summary *s)
 {
     const struct reg_suite *suite = reg_suite(h->suite);
-    s->fs_known = h->suite != 0;
+    /* A resumed TLS 1.2 session reuses an old master secret: whether it is
+     * forward-secret was settled by the handshake that made it. */
+    s->fs_known = h->suite != 0 && (h->tls13 || !resumed_now(h));
     if (h->tls13)
         /* psk_ke resumes without a fresh (EC)DHE: no forward secrecy. */
         s->forward_secrecy = !resumed_now(h) || h->group != 0;

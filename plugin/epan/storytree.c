@@ -146,7 +146,7 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
     proto_tree *st;
     if (!s)
         return;
-    suite = reg_suite(s->suite);
+    suite = s->suite ? reg_suite(s->suite) : NULL;
     version = reg_version_name(s->version);
     group = group_text(pinfo, s);
     outcome = s->outcome == OUTCOME_FAILED ? "failed" : "established";
@@ -179,6 +179,8 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
         proto_tree_add_boolean(st, hf_tlsx_sum_fs, tvb, off, len, s->forward_secrecy);
     if (s->outcome == OUTCOME_ESTABLISHED)
         proto_tree_add_uint(st, hf_tlsx_sum_rtt, tvb, off, len, s->round_trips);
-    proto_tree_add_double(st, hf_tlsx_sum_duration, tvb, off, len, s->duration);
+    /* Capture times are microseconds at best; more digits would be noise. */
+    proto_tree_add_double_format_value(st, hf_tlsx_sum_duration, tvb, off, len, s->duration,
+                                       "%.6f", s->duration);
     proto_tree_add_string(st, hf_tlsx_history, tvb, off, len, s->history);
 }

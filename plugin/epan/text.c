@@ -152,9 +152,14 @@ static const char *wrap_point(const char *text, guint columns)
     guint cols = 0;
     while (*p) {
         gunichar c = g_utf8_get_char(p);
-        if (c == ' ')
+        gboolean wide = g_unichar_iswide(c);
+        GUnicodeType type = g_unichar_type(c);
+        /* A line may break at a space, or before a wide (CJK) character
+         * unless it is punctuation that must stay on the line before. */
+        if (c == ' ' || (wide && type != G_UNICODE_OTHER_PUNCTUATION &&
+                         type != G_UNICODE_CLOSE_PUNCTUATION))
             space = p;
-        cols += g_unichar_iswide(c) ? 2 : 1;
+        cols += wide ? 2 : 1;
         if (cols > columns)
             return space && space > text ? space : p;
         p = g_utf8_next_char(p);
