@@ -120,7 +120,7 @@ static gboolean continues_handshake(const struct handshake *h, const struct even
 {
     if (!h || h->complete)
         return FALSE;
-    if (h->retry_pending || !h->have_client_hello)
+    if (h->retry_pending || (!h->have_client_hello && !h->started_mid))
         return TRUE;  /* answers a retry request, or a HelloRequest began it */
     return h->client_hello_len == ev->len &&
            h->client_hello_hash == bytes_hash(ev->data, ev->len);
@@ -214,7 +214,30 @@ static struct handshake *handshake_for_message(struct analyzer *a, struct connec
     /* A HelloRequest after a finished handshake opens a renegotiation. */
     if (type == HS_HELLO_REQUEST && c->cur && c->cur->complete)
         return new_handshake(a, c);
-    return c->cur ? c->cur : new_handshake(a, c);
+    if (c->cur)
+        return c->cur;
+    c->cur = new_handshake(a, c);
+    /* Say what is missing rather than guess (a HelloRequest starts cleanly). */
+    c->cur->started_mid = type != HS_HELLO_REQUEST;
+    return c->cur;
+}
+
+/* DTLS resends whole flights when one is lost (RFC 6347 §4.2.4): a message
+ * whose message_seq the sender already used is a retransmission and keeps
+ * the step it had. Returns that step, or 0 for a new message. */
+static guint dtls_retransmitted(struct handshake *h, enum sender s, const struct hs_message *m)
+{
+    guint idx = s == SENDER_SERVER ? 1 : 0;
+    if (m->proto != TLSX_DTLS || s == SENDER_UNKNOWN || m->message_seq >= 32)
+        return 0;
+    return h->dtls_seq_steps[idx][m->message_seq];
+}
+
+static void note_dtls_step(struct handshake *h, enum sender s, const struct hs_message *m,
+                           guint step)
+{
+    if (m->proto == TLSX_DTLS && s != SENDER_UNKNOWN && m->message_seq < 32)
+        h->dtls_seq_steps[s == SENDER_SERVER ? 1 : 0][m->message_seq] = (guint16)step;
 }
 
 static gboolean feed_handshake(struct analyzer *a, struct connection *c,
@@ -231,6 +254,15 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     s = sender_of(c, ev->side);
     h = handshake_for_message(a, c, ev, m.type);
     begin_item(out, ev, s);
+    if (dtls_retransmitted(h, s, &m)) {
+        out->msg_type = m.type;
+        out->message = hs_type_name(m.type) ? hs_type_name(m.type) : "Unknown";
+        out->explain = "Retransmission.dtls";
+        out->handshake = h->number;
+        out->step = dtls_retransmitted(h, s, &m);
+        out->version = h->version;
+        return TRUE;
+    }
     out->msg_type = m.type;
     out->message = hs_type_name(m.type);
     out->explain = out->message ? out->message : "UnknownHandshake";
@@ -254,6 +286,9 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
         note_finished(h, s);
     }
     place(out, h);
+    note_dtls_step(h, s, &m, out->step);
+    if (h->started_mid && out->step == 1)
+        story_note(a, out, "note.started_mid");
     if (!out->malformed)
         story_message(a, h, ev, &m, out);
     if (h->complete)

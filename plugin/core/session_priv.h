@@ -47,6 +47,8 @@ struct handshake {
     guint server_flights;
     GString *history;
     gboolean ended;           /* summary made */
+    gboolean started_mid;     /* the capture began after its ClientHello */
+    guint16 dtls_seq_steps[2][32]; /* DTLS: step of each message_seq, per sender */
     guint32 client_hello_hash; /* to recognise a retransmitted ClientHello */
     gsize client_hello_len;
 };
@@ -85,5 +87,7 @@ void story_record(struct analyzer *a, struct handshake *h, struct item *out);
 void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
                struct item *out, enum outcome outcome);
 void story_free_handshake(struct handshake *h);
+/* A note on an item, e.g. "note.started_mid". */
+void story_note(struct analyzer *a, struct item *out, const char *note);
 
 #endif

@@ -18,6 +18,11 @@ static struct links *links_of(struct analyzer *a, struct item *out)
     return (struct links *)out->links;
 }
 
+void story_note(struct analyzer *a, struct item *out, const char *note)
+{
+    links_of(a, out)->note = note;
+}
+
 static const struct issued *issued_ticket(struct analyzer *a, guint32 hash)
 {
     return g_hash_table_lookup(a->tickets, GUINT_TO_POINTER(hash));

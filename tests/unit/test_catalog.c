@@ -62,7 +62,10 @@ static void test_sections_exist(void)
         "EncryptedHandshake.tls13.server",
         "EncryptedHandshake.tls13.client", "ChangeCipherSpec", "ChangeCipherSpec.compat",
         "Alert", "Alert.encrypted", "ApplicationData", "ApplicationData.tls13",
-        "ApplicationData.early",
+        "ApplicationData.early", "Retransmission.dtls", "note.started_mid",
+        "note.no_ske_rsa", "note.no_ske_psk", "note.resumed_no_certificate", "choice.suite",
+        "choice.group", "choice.group_hrr", "choice.alpn", "resumption.session-id",
+        "resumption.ticket", "resumption.psk", "ticket.offered", "ticket.age",
     };
     static const char *const malformed[] = {
         "header", "length", "fragment", "trailing", "fixed", "vector8", "vector16",

@@ -163,6 +163,42 @@ static void test_encrypted_renegotiation(void)
     analyzer_free(f.a);
 }
 
+/* DTLS resends a flight it got no answer to: same message_seq, same step. */
+static void test_dtls_retransmission(void)
+{
+    static const guint8 ch[] = {
+        0x01, 0x00, 0x00, 0x2c, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x2c,
+        0xfe, 0xfd, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+        0x00, 0x00, 0x00, 0x04, 0xc0, 0x2b, 0xc0, 0x2f, 0x01, 0x00,
+    };
+    struct fixture f = { analyzer_new(), 0 };
+    struct item it;
+    struct event ev = { EV_HANDSHAKE, TLSX_DTLS, 9, 0, ch, sizeof ch, 1, 0.0 };
+    g_assert_true(analyzer_feed(f.a, &ev, &it));
+    g_assert_cmpstr(it.explain, ==, "ClientHello");
+    g_assert_false(it.malformed);
+    g_assert_cmpuint(it.step, ==, 1);
+    ev.frame = 2;
+    g_assert_true(analyzer_feed(f.a, &ev, &it));
+    g_assert_cmpstr(it.explain, ==, "Retransmission.dtls");
+    g_assert_cmpuint(it.step, ==, 1);
+    g_assert_cmpuint(it.handshake, ==, 1);
+    analyzer_free(f.a);
+}
+
+/* A capture that starts after the ClientHello says so on its first message. */
+static void test_started_mid_handshake(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    struct item it;
+    const struct vector *v = find("illustrated-tls12", HS_SERVER_HELLO, 0);
+    g_assert_true(feed(&f, EV_HANDSHAKE, 4, 1, v->data, v->len, &it));
+    g_assert_nonnull(it.links);
+    g_assert_cmpstr(it.links->note, ==, "note.started_mid");
+    analyzer_free(f.a);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -171,5 +207,7 @@ int main(int argc, char **argv)
     g_test_add_func("/session/fatal-alert-mid-capture", test_fatal_alert_and_capture_mid_handshake);
     g_test_add_func("/session/malformed-still-placed", test_malformed_message_still_placed);
     g_test_add_func("/session/encrypted-renegotiation", test_encrypted_renegotiation);
+    g_test_add_func("/session/dtls-retransmission", test_dtls_retransmission);
+    g_test_add_func("/session/started-mid-handshake", test_started_mid_handshake);
     return g_test_run();
 }
