@@ -27,12 +27,13 @@ static void event_sequence(const uint8_t *data, size_t size, enum tlsx_proto pro
     struct analyzer *a = analyzer_new();
     struct item it;
     guint32 frame = 0;
-    while (size >= 2) {
-        uint8_t kind = data[0], len = data[1];
-        data += 2;
-        size -= 2;
+    while (size >= 3) {
+        uint8_t kind = data[0];
+        size_t len = (size_t)data[1] << 8 | data[2];
+        data += 3;
+        size -= 3;
         if (len > size)
-            len = (uint8_t)size;
+            len = size;
         frame++;
         struct event ev = { (enum event_kind)(kind % 6), proto, (kind >> 3) & 1,
                             (kind >> 4) & 1, data, len, frame, frame * 0.02 };
