@@ -279,7 +279,7 @@ gboolean catalog_has(const struct catalog *c, const char *group, const char *key
     return g_key_file_has_key(c->defaults, group, key, NULL);
 }
 
-char *catalog_fill(const char *text, const struct placeholder *ph, gsize n)
+char *catalog_fill_with(const char *text, placeholder_fn fill, gpointer data)
 {
     GString *out = g_string_sized_new(strlen(text) + 32);
     const char *p = text;
@@ -291,18 +291,34 @@ char *catalog_fill(const char *text, const struct placeholder *ph, gsize n)
             break;
         }
         g_string_append_len(out, p, open - p);
-        gsize len = (gsize)(close - open - 1);
-        const char *value = NULL;
-        for (gsize i = 0; i < n && !value; i++)
-            if (strlen(ph[i].name) == len && strncmp(ph[i].name, open + 1, len) == 0)
-                value = ph[i].value;
-        if (value)
-            g_string_append(out, value);
-        else
+        if (!fill(open + 1, (gsize)(close - open - 1), data, out))
             g_string_append_len(out, open, close - open + 1);
         p = close + 1;
     }
     return g_string_free(out, FALSE);
+}
+
+struct table {
+    const struct placeholder *ph;
+    gsize n;
+};
+
+static gboolean from_table(const char *name, gsize len, gpointer data, GString *out)
+{
+    const struct table *t = data;
+    for (gsize i = 0; i < t->n; i++) {
+        if (strlen(t->ph[i].name) == len && strncmp(t->ph[i].name, name, len) == 0) {
+            g_string_append(out, t->ph[i].value);
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+char *catalog_fill(const char *text, const struct placeholder *ph, gsize n)
+{
+    struct table t = { ph, n };
+    return catalog_fill_with(text, from_table, &t);
 }
 
 char *catalog_text(const struct catalog *c, const char *group, const char *key,

@@ -39,6 +39,11 @@ gboolean catalog_has(const struct catalog *c, const char *group, const char *key
 /* Fills {name} placeholders from ph; unknown placeholders stay as written.
  * The text is never used as a format string. Caller frees. */
 char *catalog_fill(const char *text, const struct placeholder *ph, gsize n);
+/* The same, asking fill for each {name} as it comes, so values nobody uses
+ * are never computed. fill appends the value and returns TRUE, or FALSE for
+ * a name it does not know (then the placeholder stays as written). */
+typedef gboolean (*placeholder_fn)(const char *name, gsize len, gpointer data, GString *out);
+char *catalog_fill_with(const char *text, placeholder_fn fill, gpointer data);
 
 /* Convenience: get + fill; returns the key itself when it is missing, so a
  * gap in the catalog shows instead of vanishing. Caller frees. */

@@ -7,8 +7,10 @@
 
 static void free_handshake(gpointer p)
 {
-    story_free_handshake(p);
-    g_free(p);
+    struct handshake *h = p;
+    story_free_handshake(h);
+    g_free(h->dtls_steps);
+    g_free(h);
 }
 
 static void free_session_key(gpointer p)
@@ -227,17 +229,20 @@ static struct handshake *handshake_for_message(struct analyzer *a, struct connec
  * the step it had. Returns that step, or 0 for a new message. */
 static guint dtls_retransmitted(struct handshake *h, enum sender s, const struct hs_message *m)
 {
-    guint idx = s == SENDER_SERVER ? 1 : 0;
-    if (m->proto != TLSX_DTLS || s == SENDER_UNKNOWN || m->message_seq >= 32)
+    guint idx = s == SENDER_SERVER ? 32 : 0;
+    if (m->proto != TLSX_DTLS || s == SENDER_UNKNOWN || m->message_seq >= 32 || !h->dtls_steps)
         return 0;
-    return h->dtls_seq_steps[idx][m->message_seq];
+    return h->dtls_steps[idx + m->message_seq];
 }
 
 static void note_dtls_step(struct handshake *h, enum sender s, const struct hs_message *m,
                            guint step)
 {
-    if (m->proto == TLSX_DTLS && s != SENDER_UNKNOWN && m->message_seq < 32)
-        h->dtls_seq_steps[s == SENDER_SERVER ? 1 : 0][m->message_seq] = (guint16)step;
+    if (m->proto != TLSX_DTLS || s == SENDER_UNKNOWN || m->message_seq >= 32)
+        return;
+    if (!h->dtls_steps)
+        h->dtls_steps = g_new0(guint16, 64);
+    h->dtls_steps[(s == SENDER_SERVER ? 32 : 0) + m->message_seq] = (guint16)step;
 }
 
 static gboolean feed_handshake(struct analyzer *a, struct connection *c,

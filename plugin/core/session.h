@@ -76,9 +76,9 @@ struct summary {
     gdouble duration;         /* seconds from ClientHello to the end */
     guint32 resumed_from;
     const char *flow;         /* e.g. "tls12-full-ecdhe", interned */
-    char *sni;
-    char *alpn;
-    char *history;
+    const char *sni;
+    const char *alpn;
+    const char *history;
 };
 
 /* What we know about one explained item; plain values only, so it can be
@@ -88,9 +88,10 @@ struct item {
     guint8 proto;
     guint8 sender;        /* enum sender */
     guint8 msg_type;      /* handshake type, or 0 */
-    gboolean encrypted;
-    gboolean malformed;
-    gboolean has_alert;
+    /* Bit-fields: kept per item for the whole capture, so size matters. */
+    guint8 encrypted : 1;
+    guint8 malformed : 1;
+    guint8 has_alert : 1;
     guint8 alert_level;
     guint8 alert_desc;
     guint16 version;      /* negotiated version when known, else 0 */

@@ -42,13 +42,13 @@ struct handshake {
     guint chain_length;
     guint16 group;
     guint16 dh_bits;
-    char alpn[64];
+    const char *alpn;         /* interned in the analyzer's strings, or NULL */
     guint8 last_sender;
     guint server_flights;
     GString *history;
     gboolean ended;           /* summary made */
     gboolean started_mid;     /* the capture began after its ClientHello */
-    guint16 dtls_seq_steps[2][32]; /* DTLS: step of each message_seq, per sender */
+    guint16 *dtls_steps;      /* DTLS only: step of each message_seq (32 per sender) */
     guint32 client_hello_hash; /* to recognise a retransmitted ClientHello */
     gsize client_hello_len;
 };

@@ -191,7 +191,7 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
     }
     h->group = h->choice.share_group;
     if (h->choice.alpn[0]) {
-        g_strlcpy(h->alpn, h->choice.alpn, sizeof h->alpn);
+        h->alpn = g_string_chunk_insert_const(a->strings, h->choice.alpn);
         alpn_links(h->offer, h->alpn, l);
     }
     if (h->choice.version == TLSX_VERSION_TLS13)
@@ -247,11 +247,16 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
     case HS_NEW_SESSION_TICKET:
         new_session_ticket(a, h, ev);
         break;
-    case HS_ENCRYPTED_EXTENSIONS:
-        alpn_from_extensions(ev->data, ev->len, ev->proto, h->alpn, sizeof h->alpn);
-        if (h->alpn[0] && h->offer)
-            alpn_links(h->offer, h->alpn, links_of(a, out));
+    case HS_ENCRYPTED_EXTENSIONS: {
+        char alpn[64];
+        alpn_from_extensions(ev->data, ev->len, ev->proto, alpn, sizeof alpn);
+        if (alpn[0]) {
+            h->alpn = g_string_chunk_insert_const(a->strings, alpn);
+            if (h->offer)
+                alpn_links(h->offer, h->alpn, links_of(a, out));
+        }
         break;
+    }
     case HS_HELLO_VERIFY_REQUEST:
         h->cookie = TRUE;
         break;
@@ -375,7 +380,7 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     s->flow = g_string_chunk_insert_const(a->strings, flow);
     g_free(flow);
     s->sni = h->offer && h->offer->sni[0] ? g_string_chunk_insert(a->strings, h->offer->sni) : NULL;
-    s->alpn = h->alpn[0] ? g_string_chunk_insert(a->strings, h->alpn) : NULL;
+    s->alpn = h->alpn;
     s->history = g_string_chunk_insert(a->strings, h->history ? h->history->str : "");
     out->summary = s;
     story_free_handshake(h);

@@ -15,8 +15,8 @@ gboolean w_fail(struct walker *w, const struct reader *r, const char *field, con
 {
     w->err->field = field;
     w->err->expected = expected;
-    w->err->offset = rd_offset(r);
-    w->err->left = rd_left(r);
+    w->err->offset = (guint32)MIN(rd_offset(r), G_MAXUINT32);
+    w->err->left = (guint32)MIN(rd_left(r), G_MAXUINT32);
     return FALSE;
 }
 

@@ -50,8 +50,8 @@ struct field {
 struct hs_error {
     const char *field;     /* RFC name of the field that did not fit */
     const char *expected;  /* catalog key (section "malformed") */
-    gsize offset;          /* where in the message */
-    gsize left;            /* bytes that were left there */
+    guint32 offset;        /* where in the message */
+    guint32 left;          /* bytes that were left there */
 };
 
 #define WALK_MAX_DEPTH 32

@@ -122,7 +122,7 @@ static void feed(struct walk *w, enum event_kind kind, enum tlsx_proto proto,
                         nstime_to_sec(&w->pinfo->abs_ts) };
     if (!analyzer || !analyzer_feed(analyzer, &ev, &p.item))
         return;
-    p.ds_index = ds_index_of(w->pinfo, ds);
+    p.ds_index = (guint16)MIN(ds_index_of(w->pinfo, ds), G_MAXUINT16);
     p.offset = offset;
     p.length = length;
     g_array_append_val(w->placed, p);

@@ -10,9 +10,9 @@
 
 struct placed_item {
     struct item item;
-    guint ds_index;      /* position in pinfo->data_src; stable across passes */
-    guint offset;
-    guint length;
+    guint32 offset;
+    guint32 length;
+    guint16 ds_index;    /* position in pinfo->data_src; stable across passes */
 };
 
 struct frame_facts {

@@ -66,68 +66,101 @@ static const char *side_key(guint8 sender, gboolean peer)
     return (sender == SENDER_CLIENT) != peer ? "client" : "server";
 }
 
+/* What a text may refer to; values are worked out only when named. */
+struct fill_ctx {
+    struct catalog *c;
+    const struct item *it;
+    const struct field *f;
+    const char *value;
+    const struct placeholder *extra;
+    gsize n_extra;
+};
+
+static gboolean is(const char *name, gsize len, const char *want)
+{
+    return strlen(want) == len && memcmp(name, want, len) == 0;
+}
+
+static void put(GString *out, const char *s)
+{
+    g_string_append(out, s ? s : "?");
+}
+
+static gboolean fill_item(const struct fill_ctx *x, const char *name, gsize len, GString *out)
+{
+    const struct item *it = x->it;
+    if (is(name, len, "message")) put(out, it->message);
+    else if (is(name, len, "sender"))
+        put(out, catalog_lookup(x->c, "ui", side_key(it->sender, FALSE), language));
+    else if (is(name, len, "peer"))
+        put(out, catalog_lookup(x->c, "ui", side_key(it->sender, TRUE), language));
+    else if (is(name, len, "handshake")) g_string_append_printf(out, "%u", it->handshake);
+    else if (is(name, len, "step")) g_string_append_printf(out, "%u", it->step);
+    else if (is(name, len, "version")) put(out, reg_version_name(it->version));
+    else if (is(name, len, "level")) put(out, reg_alert_level_name(it->alert_level));
+    else if (is(name, len, "description")) put(out, reg_alert_name(it->alert_desc));
+    else if (is(name, len, "left"))
+        g_string_append_printf(out, "%" G_GSIZE_FORMAT, (gsize)it->error.left);
+    else if (is(name, len, "offset"))
+        g_string_append_printf(out, "%" G_GSIZE_FORMAT, (gsize)it->error.offset);
+    else
+        return FALSE;
+    return TRUE;
+}
+
+static gboolean fill_field(const struct fill_ctx *x, const char *name, gsize len, GString *out)
+{
+    const struct field *f = x->f;
+    guint16 code = f ? (guint16)f->value : 0;
+    const struct reg_suite *suite = f && f->kind == FK_SUITE ? reg_suite(code)
+                                  : x->it->suite ? reg_suite(x->it->suite) : NULL;
+    if (is(name, len, "field")) put(out, f ? f->name : x->it->error.field);
+    else if (is(name, len, "value")) put(out, x->value ? x->value : "");
+    else if (is(name, len, "bytes")) g_string_append_printf(out, "%u", f ? f->length : 0);
+    else if (is(name, len, "bits")) g_string_append_printf(out, "%u", f ? f->length * 8 : 0);
+    else if (is(name, len, "count")) g_string_append_printf(out, "%u", f ? f->count : 0);
+    else if (is(name, len, "kx")) put(out, suite ? reg_suite_kx(suite) : NULL);
+    else if (is(name, len, "auth")) put(out, suite ? reg_suite_auth(suite) : NULL);
+    else if (is(name, len, "enc")) put(out, suite ? reg_suite_enc(suite) : NULL);
+    else if (is(name, len, "mac")) put(out, suite ? reg_suite_mac(suite) : NULL);
+    else if (is(name, len, "group_kind") || is(name, len, "group_bits")) {
+        const struct reg_group *g = f && f->kind == FK_GROUP ? reg_group(code) : NULL;
+        if (is(name, len, "group_bits"))
+            g_string_append_printf(out, "%u", g ? g->bits : 0);
+        else
+            put(out, g ? reg_group_kind_name(g->kind) : NULL);
+    } else if (is(name, len, "sig_algorithm") || is(name, len, "sig_hash")) {
+        const struct reg_sigscheme *sig = f && f->kind == FK_SIGALG ? reg_sigscheme(code) : NULL;
+        put(out, !sig ? NULL : is(name, len, "sig_hash") ? sig->hash : sig->algorithm);
+    } else
+        return FALSE;
+    return TRUE;
+}
+
+static gboolean fill(const char *name, gsize len, gpointer data, GString *out)
+{
+    const struct fill_ctx *x = data;
+    for (gsize i = 0; i < x->n_extra; i++) {
+        if (is(name, len, x->extra[i].name)) {
+            put(out, x->extra[i].value);
+            return TRUE;
+        }
+    }
+    return fill_item(x, name, len, out) || fill_field(x, name, len, out);
+}
+
 static char *text_impl(wmem_allocator_t *pool, const struct item *it, const struct field *f,
                        const char *value, const char *section, const char *key,
                        const struct placeholder *extra, gsize n_extra)
 {
-    struct catalog *c = current();
-    const char *lang = language;
-    const char *sender = catalog_lookup(c, "ui", side_key(it->sender, FALSE), lang);
-    const char *peer = catalog_lookup(c, "ui", side_key(it->sender, TRUE), lang);
-    char *num[7];
-    guint16 code = f ? (guint16)f->value : 0;
-    const struct reg_suite *suite = f && f->kind == FK_SUITE ? reg_suite(code)
-                                  : it->suite ? reg_suite(it->suite) : NULL;
-    const struct reg_group *group = f && f->kind == FK_GROUP ? reg_group(code) : NULL;
-    const struct reg_sigscheme *sig = f && f->kind == FK_SIGALG ? reg_sigscheme(code) : NULL;
-    const char *version = reg_version_name(it->version);
-    const char *level = reg_alert_level_name(it->alert_level);
-    const char *desc = reg_alert_name(it->alert_desc);
-    num[0] = g_strdup_printf("%u", it->handshake);
-    num[1] = g_strdup_printf("%u", it->step);
-    num[2] = g_strdup_printf("%" G_GSIZE_FORMAT, it->error.left);
-    num[3] = g_strdup_printf("%u", f ? f->length : 0);
-    num[4] = g_strdup_printf("%u", f ? f->length * 8 : 0);
-    num[5] = g_strdup_printf("%u", f ? f->count : 0);
-    num[6] = g_strdup_printf("%u", group ? group->bits : 0);
-    struct placeholder ph[] = {
-        { "message", it->message },
-        { "sender", sender ? sender : "?" },
-        { "peer", peer ? peer : "?" },
-        { "handshake", num[0] },
-        { "step", num[1] },
-        { "version", version ? version : "?" },
-        { "level", level ? level : "?" },
-        { "description", desc ? desc : "?" },
-        { "field", f ? f->name : it->error.field ? it->error.field : "?" },
-        { "left", num[2] },
-        { "bytes", num[3] },
-        { "bits", num[4] },
-        { "count", num[5] },
-        { "value", value ? value : "" },
-        { "kx", suite ? reg_suite_kx(suite) : "?" },
-        { "auth", suite ? reg_suite_auth(suite) : "?" },
-        { "enc", suite ? reg_suite_enc(suite) : "?" },
-        { "mac", suite ? reg_suite_mac(suite) : "?" },
-        { "group_kind", group ? reg_group_kind_name(group->kind) : "?" },
-        { "group_bits", num[6] },
-        { "sig_algorithm", sig && sig->algorithm ? sig->algorithm : "?" },
-        { "sig_hash", sig && sig->hash ? sig->hash : "?" },
-    };
-    const char *raw = catalog_lookup(c, section, key, lang);
+    struct fill_ctx x = { current(), it, f, value, extra, n_extra };
+    const char *raw = catalog_lookup(x.c, section, key, language);
+    char *filled, *out;
     if (!raw && g_strcmp0(key, "text") != 0)
-        raw = catalog_lookup(c, section, "text", lang);
-    struct placeholder all[G_N_ELEMENTS(ph) + 16];
-    gsize n = G_N_ELEMENTS(ph);
-    memcpy(all, ph, sizeof ph);
-    for (gsize i = 0; i < n_extra && n < G_N_ELEMENTS(all); i++)
-        all[n++] = extra[i];
-    char *filled = raw ? catalog_fill(raw, all, n)
-                       : g_strdup_printf("[%s] %s", section, key);
-    char *out = wmem_strdup(pool, filled);
+        raw = catalog_lookup(x.c, section, "text", language);
+    filled = raw ? catalog_fill_with(raw, fill, &x) : g_strdup_printf("[%s] %s", section, key);
+    out = wmem_strdup(pool, filled);
     g_free(filled);
-    for (gsize i = 0; i < G_N_ELEMENTS(num); i++)
-        g_free(num[i]);
     return out;
 }
 

@@ -47,7 +47,7 @@ static void test_vectors_parse(void)
         struct hs_error e;
         gboolean ok = parse_copy(v->data, v->len, v, &m, &e);
         if (!ok)
-            g_error("%s type %u: %s %s at %zu", v->source, v->type, e.field, e.expected, e.offset);
+            g_error("%s type %u: %s %s at %u", v->source, v->type, e.field, e.expected, e.offset);
         g_assert_cmpuint(m.type, ==, v->type);
         g_assert_cmpuint(m.length + 4, ==, v->len);
     }
