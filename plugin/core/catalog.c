@@ -77,7 +77,7 @@ static const char *const known_placeholders[] = {
     "field", "left", "offset", "bytes", "bits", "count", "value", "kx", "auth", "enc", "mac",
     "group_kind", "group_bits", "sig_algorithm", "sig_hash", "frame", "suite", "position",
     "offered", "group", "group_position", "groups_offered", "alpn_position", "alpn_offered",
-    "from", "age", "elapsed", "skew", NULL
+    "from", "age", "elapsed", "skew", "reason", NULL
 };
 
 /* Names every placeholder of text the code does not fill; NULL if none. */
@@ -254,16 +254,20 @@ static char *resolve(const struct catalog *c, const char *group, const char *key
     return v ? v : lookup(c->defaults, group, key, lang);
 }
 
+/* The cache key "lang|group|key" is built in a stack buffer: this runs for
+ * every field of every message drawn. */
 const char *catalog_lookup(const struct catalog *c, const char *group, const char *key,
                            const char *lang)
 {
-    char *id = g_strconcat(lang ? lang : "", "|", group, "|", key, NULL);
-    char *text = g_hash_table_lookup(c->cache, id);
-    if (text) {
-        g_free(id);
-    } else {
+    char buf[256];
+    int n = g_snprintf(buf, sizeof buf, "%s|%s|%s", lang ? lang : "", group, key);
+    char *text;
+    if (n < 0 || (gsize)n >= sizeof buf)
+        return NULL;  /* no key of ours is that long */
+    text = g_hash_table_lookup(c->cache, buf);
+    if (!text) {
         text = resolve(c, group, key, lang);
-        g_hash_table_insert(c->cache, id, text ? text : missing);
+        g_hash_table_insert(c->cache, g_strdup(buf), text ? text : missing);
     }
     return text == missing ? NULL : text;
 }

@@ -3,7 +3,8 @@
 #include "offer.h"
 
 enum {
-    EXT_SERVER_NAME = 0, EXT_SUPPORTED_GROUPS = 10, EXT_ALPN = 16, EXT_SESSION_TICKET = 35,
+    EXT_SERVER_NAME = 0, EXT_SUPPORTED_GROUPS = 10, EXT_ALPN = 16, EXT_EMS = 23,
+    EXT_SESSION_TICKET = 35,
     EXT_PRE_SHARED_KEY = 41, EXT_EARLY_DATA = 42, EXT_SUPPORTED_VERSIONS = 43,
     EXT_PSK_MODES = 45, EXT_KEY_SHARE = 51,
 };
@@ -124,6 +125,7 @@ static void offer_extension(const guint8 *data, gsize len, const struct hs_exten
         break;
     case EXT_PRE_SHARED_KEY: read_psk(&b, o); break;
     case EXT_EARLY_DATA: o->early_data = TRUE; break;
+    case EXT_EMS: o->ems = TRUE; break;
     case EXT_SUPPORTED_VERSIONS: read_versions(&b, o); break;
     case EXT_PSK_MODES: read_psk_modes(&b, o); break;
     case EXT_KEY_SHARE: read_key_shares(&b, o); break;
@@ -161,6 +163,8 @@ static void choice_extension(const guint8 *data, gsize len, const struct hs_exte
         c->psk_identity = v;
     } else if (e->type == EXT_SESSION_TICKET)
         c->ticket_ext = TRUE;
+    else if (e->type == EXT_EMS)
+        c->ems = TRUE;
     else if (e->type == EXT_ALPN && rd_vec16(&b, &list) && rd_vec8(&list, &name))
         copy_text(&name, c->alpn, sizeof c->alpn);
 }

@@ -34,6 +34,7 @@ struct offer {
     gboolean early_data;
     gboolean offers_tls13;
     gboolean psk_dhe;                      /* psk_dhe_ke offered */
+    gboolean ems;                          /* extended_master_secret offered */
 };
 
 struct choice {
@@ -46,6 +47,7 @@ struct choice {
     guint session_id_len;
     gboolean ticket_ext;                   /* empty SessionTicket: a ticket will come */
     char alpn[64];                         /* from ServerHello (TLS 1.2) */
+    gboolean ems;                          /* extended_master_secret accepted */
 };
 
 guint32 offer_hash(const guint8 *data, gsize len);

@@ -9,6 +9,7 @@ static void free_handshake(gpointer p)
 {
     struct handshake *h = p;
     story_free_handshake(h);
+    checks_free(h);
     g_free(h->dtls_steps);
     g_free(h);
 }
@@ -38,6 +39,7 @@ struct analyzer *analyzer_new(void)
     a->sessions = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, free_session_key, g_free);
     a->owned = g_ptr_array_new_with_free_func(g_free);
     a->strings = g_string_chunk_new(4096);
+    a->chains = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
     return a;
 }
 
@@ -51,6 +53,7 @@ void analyzer_free(struct analyzer *a)
     g_hash_table_destroy(a->sessions);
     g_ptr_array_free(a->owned, TRUE);
     g_string_chunk_free(a->strings);
+    g_hash_table_destroy(a->chains);
     g_free(a);
 }
 
@@ -294,8 +297,10 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     note_dtls_step(h, s, &m, out->step);
     if (h->started_mid && out->step == 1)
         story_note(a, out, "note.started_mid");
-    if (!out->malformed)
+    if (!out->malformed) {
         story_message(a, h, ev, &m, out);
+        checks_message(a, h, ev, &m, out);
+    }
     if (h->complete)
         story_end(a, h, ev, out, OUTCOME_ESTABLISHED);
     return TRUE;

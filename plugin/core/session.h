@@ -58,6 +58,19 @@ struct links {
     const char *note;         /* catalog section: a message expected or missing */
 };
 
+/* Verdicts of what gnutls could check on this message (enum verify_verdict
+ * and enum verify_reason from verify.h, as bytes). */
+struct checks {
+    guint8 chain, chain_reason;        /* Certificate: the chain */
+    guint8 hostname, hostname_reason;  /* Certificate: leaf vs SNI */
+    guint8 signature, signature_reason;/* ServerKeyExchange, CertificateVerify */
+    gboolean signature_weak;
+    guint8 finished, finished_reason;  /* Finished */
+    gboolean has_chain, has_signature, has_finished;
+    guint8 client_random[32];          /* Finished: to show the key schedule */
+    guint8 server_random[32];
+};
+
 /* One handshake told in a few lines, as it stood when it ended. */
 struct summary {
     guint8 outcome;           /* enum outcome */
@@ -104,12 +117,22 @@ struct item {
     struct hs_error error;
     const struct links *links;      /* NULL when none; owned by the analyzer */
     const struct summary *summary;  /* on the item that ended a handshake */
+    const struct checks *checks;    /* what gnutls checked; NULL if nothing */
 };
 
 struct analyzer;
 
 struct analyzer *analyzer_new(void);
 void analyzer_free(struct analyzer *a);
+/* What the checks may use (any may be NULL; the analyzer does not own
+ * them and they must outlive it): secrets, trust anchors, the server's RSA
+ * key for RSA key exchange. */
+struct keylog;
+struct verify_trust;
+struct keys_privkey;
+void analyzer_set_checks(struct analyzer *a, const struct keylog *keylog,
+                         const struct verify_trust *trust, const struct keys_privkey *rsa);
+
 /* Returns TRUE and fills *out when ev is worth explaining. */
 gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *out);
 

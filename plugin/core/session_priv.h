@@ -48,6 +48,7 @@ struct handshake {
     GString *history;
     gboolean ended;           /* summary made */
     gboolean started_mid;     /* the capture began after its ClientHello */
+    struct running_checks *rc;/* transcript, randoms, leaf certificates */
     guint16 *dtls_steps;      /* DTLS only: step of each message_seq (32 per sender) */
     guint32 client_hello_hash; /* to recognise a retransmitted ClientHello */
     gsize client_hello_len;
@@ -73,8 +74,17 @@ struct analyzer {
     GHashTable *sessions;     /* session ID (GBytes) -> struct issued */
     GPtrArray *owned;         /* links and summaries handed out in items */
     GStringChunk *strings;    /* interned flow names and summary texts */
+    const struct keylog *keylog;
+    const struct verify_trust *trust;
+    const struct keys_privkey *rsa;
+    GHashTable *chains;       /* hash of a Certificate message -> cached verdicts */
 };
 
+
+/* checks.c: what gnutls can check, on the first pass, in frame order. */
+void checks_message(struct analyzer *a, struct handshake *h, const struct event *ev,
+                    const struct hs_message *m, struct item *out);
+void checks_free(struct handshake *h);
 
 /* story.c: called by session.c at each step. */
 void story_client_hello(struct analyzer *a, struct handshake *h, const struct event *ev,

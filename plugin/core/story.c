@@ -384,6 +384,7 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     s->history = g_string_chunk_insert(a->strings, h->history ? h->history->str : "");
     out->summary = s;
     story_free_handshake(h);
+    checks_free(h);
 }
 
 /* What only a running handshake needs. */

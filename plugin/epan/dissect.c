@@ -8,6 +8,12 @@
 #include <epan/packet.h>
 #include <epan/proto_data.h>
 #include <epan/address.h>
+#include <epan/prefs.h>
+#include <epan/prefs-int.h>
+#include <wsutil/report_message.h>
+#include "keylog.h"
+#include "keys.h"
+#include "verify.h"
 #include "compat.h"
 #include "facts.h"
 #include "fields.h"
@@ -305,15 +311,73 @@ static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree 
     return 0;
 }
 
+/* What the checks use, loaded again for each capture (preferences may have
+ * changed); see tlsx_checks_* in facts.h for the tree's side. */
+static struct keylog *keylog;
+static struct verify_trust *trust;
+static struct keys_privkey *rsa_key;
+static gboolean keylog_configured;
+
+/* Our own key log if set, else the one the user gave Wireshark's TLS. */
+static const char *keylog_path(void)
+{
+    module_t *tls;
+    pref_t *pref;
+    if (tlsx_prefs.keylog && *tlsx_prefs.keylog)
+        return tlsx_prefs.keylog;
+    tls = prefs_find_module("tls");
+    pref = tls ? prefs_find_preference(tls, "keylog_file") : NULL;
+    return pref ? prefs_get_string_value(pref, pref_current) : NULL;
+}
+
+static void load_checks(void)
+{
+    const char *path = keylog_path();
+    enum verify_reason why = REASON_NONE;
+    keylog_configured = path && *path;
+    if (keylog_configured) {
+        keylog = keylog_new();
+        /* A missing file is the TLS dissector's to report; we just check less. */
+        keylog_load_file(keylog, path, NULL);
+    }
+    trust = verify_trust_new(tlsx_prefs.system_trust,
+                             tlsx_prefs.ca_file && *tlsx_prefs.ca_file ? tlsx_prefs.ca_file : NULL,
+                             NULL);
+    if (tlsx_prefs.rsa_key && *tlsx_prefs.rsa_key) {
+        rsa_key = keys_privkey_load(tlsx_prefs.rsa_key, NULL, &why);
+        if (!rsa_key)
+            report_warning("tlsexplain: the RSA key file was not used: %s",
+                           verify_reason_text(why));
+    }
+    analyzer_set_checks(analyzer, keylog, trust, rsa_key);
+}
+
+gboolean tlsx_keylog_configured(void)
+{
+    return keylog_configured;
+}
+
+const struct keylog *tlsx_keylog(void)
+{
+    return keylog;
+}
+
 static void init_analysis(void)
 {
     analyzer = analyzer_new();
+    load_checks();
 }
 
 static void cleanup_analysis(void)
 {
     analyzer_free(analyzer);
     analyzer = NULL;
+    keylog_free(keylog);
+    keylog = NULL;
+    verify_trust_free(trust);
+    trust = NULL;
+    keys_privkey_free(rsa_key);
+    rsa_key = NULL;
 }
 
 void proto_register_tlsexplain(void)

@@ -28,6 +28,17 @@ void tlsx_draw_links(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off
 void tlsx_draw_ticket(proto_tree *t, tvbuff_t *tvb, guint off, guint len, guint header);
 void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                        const struct item *it);
+/* dissect.c: the key log in use for this capture, if any. */
+struct keylog;
+gboolean tlsx_keylog_configured(void);
+const struct keylog *tlsx_keylog(void);
+/* checktree.c */
+void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                      const struct item *it, gboolean text);
+void tlsx_draw_certificates(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
+                            const struct placed_item *p);
+void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                        const struct item *it);
 /* fieldtree.c */
 void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
                       const struct placed_item *p);

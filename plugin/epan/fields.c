@@ -42,6 +42,13 @@ int hf_tlsx_sum_client_auth = -1;
 int hf_tlsx_sum_fs = -1;
 int hf_tlsx_sum_rtt = -1;
 int hf_tlsx_sum_duration = -1;
+int hf_tlsx_chain_valid = -1;
+int hf_tlsx_hostname_match = -1;
+int hf_tlsx_signature_valid = -1;
+int hf_tlsx_finished_valid = -1;
+int hf_tlsx_check = -1;
+int hf_tlsx_cert = -1;
+int hf_tlsx_secret = -1;
 
 gint ett_tlsexplain = -1;
 gint ett_tlsx_fields = -1;
@@ -52,7 +59,7 @@ expert_field ei_tlsx_malformed = EI_INIT;
 expert_field ei_tlsx_encrypted = EI_INIT;
 expert_field ei_tlsx_alert = EI_INIT;
 
-struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, TLSX_DETAIL_FULL, "" };
+struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, TLSX_DETAIL_FULL, "", "", "", TRUE, "", TRUE };
 
 static const enum_val_t detail_values[] = {
     { "brief", "Brief: one explanation per message", TLSX_DETAIL_BRIEF },
@@ -174,6 +181,27 @@ static hf_register_info hf[] = {
     { &hf_tlsx_sum_duration,
       { "Duration (s)", "tlsexplain.summary.duration", FT_DOUBLE, BASE_NONE, NULL, 0x0,
         "Capture time from the first ClientHello to the end of the handshake.", HFILL } },
+    { &hf_tlsx_chain_valid,
+      { "Certificate chain valid", "tlsexplain.cert.chain_valid", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+        "Each certificate signed by the next, valid at the capture's time, ending at a trusted root.", HFILL } },
+    { &hf_tlsx_hostname_match,
+      { "Host name matches", "tlsexplain.cert.hostname_match", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+        "The server certificate names the host the client asked for in SNI.", HFILL } },
+    { &hf_tlsx_signature_valid,
+      { "Signature valid", "tlsexplain.signature.valid", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+        "The ServerKeyExchange or CertificateVerify signature verifies with the certificate's key.", HFILL } },
+    { &hf_tlsx_finished_valid,
+      { "Finished valid", "tlsexplain.finished.valid", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+        "verify_data equals the value computed from the secrets and the transcript.", HFILL } },
+    { &hf_tlsx_check,
+      { "Check", "tlsexplain.check", FT_STRING, BASE_NONE, NULL, 0x0,
+        "What was checked with gnutls, and the verdict with its reason.", HFILL } },
+    { &hf_tlsx_cert,
+      { "Certificate", "tlsexplain.cert", FT_STRING, BASE_NONE, NULL, 0x0,
+        "One certificate of the chain, as gnutls reads it.", HFILL } },
+    { &hf_tlsx_secret,
+      { "Key schedule", "tlsexplain.secret", FT_STRING, BASE_NONE, NULL, 0x0,
+        "A secret or key derived from the key log (masked when show_secrets is off).", HFILL } },
 };
 
 static gint *ett[] = {
@@ -211,6 +239,20 @@ static void register_prefs(void (*prefs_applied)(void))
         "A GKeyFile (.ini) with your own texts for some keys of the built-in "
         "catalog. It is checked when loaded; on any problem the built-in texts are kept.",
         &tlsx_prefs.catalog, FALSE);
+    prefs_register_filename_preference(m, "keylog_file", "Key log file (overrides TLS's)",
+        "An NSS key log used for the checks instead of the one in the TLS preferences, so a "
+        "class can compare right and wrong secrets while Wireshark still decrypts.",
+        &tlsx_prefs.keylog, FALSE);
+    prefs_register_filename_preference(m, "ca_file", "CA file",
+        "PEM certificates to trust as roots when checking chains.", &tlsx_prefs.ca_file, FALSE);
+    prefs_register_bool_preference(m, "system_trust", "Trust the system's CAs",
+        "Also check chains against the system's trust store.", &tlsx_prefs.system_trust);
+    prefs_register_filename_preference(m, "rsa_key_file", "Server RSA private key",
+        "PEM private key of the server, to decrypt the pre-master secret of RSA key exchange.",
+        &tlsx_prefs.rsa_key, FALSE);
+    prefs_register_bool_preference(m, "show_secrets", "Show secrets",
+        "Show master secrets and keys; off masks them (for a projector) but keeps the verdicts.",
+        &tlsx_prefs.show_secrets);
 }
 
 void tlsx_register_fields(void (*prefs_applied)(void))

@@ -47,6 +47,13 @@ extern int hf_tlsx_sum_client_auth;
 extern int hf_tlsx_sum_fs;
 extern int hf_tlsx_sum_rtt;
 extern int hf_tlsx_sum_duration;
+extern int hf_tlsx_chain_valid;
+extern int hf_tlsx_hostname_match;
+extern int hf_tlsx_signature_valid;
+extern int hf_tlsx_finished_valid;
+extern int hf_tlsx_check;
+extern int hf_tlsx_cert;
+extern int hf_tlsx_secret;
 
 extern gint ett_tlsexplain;
 extern gint ett_tlsx_fields;
@@ -64,6 +71,11 @@ struct tlsx_prefs {
     gint language;          /* enum tlsx_language */
     gint detail;            /* enum tlsx_detail */
     const char *catalog;    /* a teacher's override file, or "" */
+    const char *keylog;     /* our own key log, used instead of tls.keylog_file */
+    const char *ca_file;    /* trust anchors a teacher gives */
+    gboolean system_trust;  /* also trust the system's CA store */
+    const char *rsa_key;    /* the server's RSA private key (PEM) */
+    gboolean show_secrets;  /* off: mask key material, keep verdicts */
 };
 extern struct tlsx_prefs tlsx_prefs;
 

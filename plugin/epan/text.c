@@ -184,14 +184,20 @@ static const char *wrap_point(const char *text, guint columns)
     const char *p = text, *space = NULL;
     guint cols = 0;
     while (*p) {
-        gunichar c = g_utf8_get_char(p);
-        gboolean wide = g_unichar_iswide(c);
-        GUnicodeType type = g_unichar_type(c);
-        /* A line may break at a space, or before a wide (CJK) character
-         * unless it is punctuation that must stay on the line before. */
-        if (c == ' ' || (wide && type != G_UNICODE_OTHER_PUNCTUATION &&
-                         type != G_UNICODE_CLOSE_PUNCTUATION))
-            space = p;
+        gboolean wide = FALSE;
+        if ((guchar)*p < 0x80) {
+            /* ASCII, most of every text: no decoding needed. */
+            if (*p == ' ')
+                space = p;
+        } else {
+            gunichar c = g_utf8_get_char(p);
+            GUnicodeType type = g_unichar_type(c);
+            wide = g_unichar_iswide(c);
+            /* A line may break before a wide (CJK) character, unless it is
+             * punctuation that must stay on the line before. */
+            if (wide && type != G_UNICODE_OTHER_PUNCTUATION && type != G_UNICODE_CLOSE_PUNCTUATION)
+                space = p;
+        }
         cols += wide ? 2 : 1;
         if (cols > columns)
             return space && space > text ? space : p;

@@ -12,11 +12,11 @@ work=$build/tests/fuzz/coverage
 corpus=$build/tests/fuzz/work/corpus
 mkdir -p "$work" "$corpus"
 core=(reader.h walker.c handshake.c extensions.c messages.c fieldtext.c session.c offer.c
-      story.c registry.c registry_data.c)
+      story.c checks.c keys.c keylog.c verify.c registry.c registry_data.c)
 sources=()
 for f in "${core[@]}"; do [[ $f == *.c ]] && sources+=("$src/plugin/core/$f"); done
-flags=(-g -O1 -I"$src/plugin/core" -I"$src/tests/unit" $(pkg-config --cflags glib-2.0))
-libs=$(pkg-config --libs glib-2.0)
+flags=(-g -O1 -I"$src/plugin/core" -I"$src/tests/unit" $(pkg-config --cflags glib-2.0 gnutls))
+libs=$(pkg-config --libs glib-2.0 gnutls)
 # Grow the corpus first with a plain fuzzing run, then measure what it reaches.
 clang "${flags[@]}" -fsanitize=fuzzer "$src/tests/fuzz/fuzz_core.c" "${sources[@]}" \
     -o "$work/fuzz_core" $libs

@@ -17,7 +17,9 @@ PROTO = "TLS Handshake Explainer"
 
 
 def explained(args, capture, keys):
-    cmd = [args.run, args.plugin_dir, args.tshark, "-r", capture, "-V"]
+    # The system's trust store differs between machines; goldens must not.
+    cmd = [args.run, args.plugin_dir, args.tshark, "-r", capture, "-V",
+           "-o", "tlsexplain.system_trust:FALSE"]
     if keys:
         cmd += ["-o", "tls.keylog_file:" + keys]
     for pref in args.pref or []:

@@ -1,0 +1,229 @@
+/* Draws what gnutls checked (verdicts with their reasons), the certificates
+ * as gnutls reads them, and the key schedule behind a Finished.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <epan/packet.h>
+#include <epan/to_str.h>
+#include "facts.h"
+#include "fields.h"
+#include "keylog.h"
+#include "keys.h"
+#include "registry.h"
+#include "text.h"
+#include "verify.h"
+
+static const char *reason_key(guint8 reason)
+{
+    static const char *const keys[REASON_N] = {
+        [REASON_NONE] = "none", [REASON_EMPTY_INPUT] = "empty_input",
+        [REASON_BAD_DER] = "bad_der", [REASON_BAD_FORMAT] = "bad_format",
+        [REASON_UNKNOWN_ALGORITHM] = "unknown_algorithm", [REASON_UNSUPPORTED] = "unsupported",
+        [REASON_NO_KEY] = "no_key", [REASON_KEY_MISMATCH] = "key_mismatch",
+        [REASON_EXPIRED] = "expired", [REASON_NOT_YET_VALID] = "not_yet_valid",
+        [REASON_NO_TIME] = "no_time", [REASON_ISSUER_MISMATCH] = "issuer_mismatch",
+        [REASON_NOT_CA] = "not_ca", [REASON_BAD_SIGNATURE] = "bad_signature",
+        [REASON_UNTRUSTED_ROOT] = "untrusted_root", [REASON_NO_TRUST_ANCHOR] = "no_trust_anchor",
+        [REASON_TRUST_STORE_ERROR] = "trust_store_error", [REASON_REVOKED] = "revoked",
+        [REASON_CHAIN_REJECTED] = "chain_rejected", [REASON_HOSTNAME_MISMATCH] = "hostname_mismatch",
+        [REASON_NO_HOSTNAME] = "no_hostname", [REASON_MISSING_SECRET] = "missing_secret",
+        [REASON_TRUNCATED_TRANSCRIPT] = "truncated_transcript",
+        [REASON_FINISHED_MISMATCH] = "finished_mismatch", [REASON_DECRYPT_FAILED] = "decrypt_failed",
+        [REASON_BAD_PREMASTER_LENGTH] = "bad_premaster_length",
+        [REASON_BAD_PREMASTER_VERSION] = "bad_premaster_version",
+        [REASON_SCHEME_NOT_ALLOWED] = "scheme_not_allowed", [REASON_INTERNAL] = "internal",
+    };
+    return reason < REASON_N && keys[reason] ? keys[reason] : "internal";
+}
+
+/* One verdict: a boolean field when it is known, and a sentence saying
+ * what was checked and why it passed, failed or could not be checked. */
+static void draw_verdict(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                         const struct item *it, int hf, const char *section, guint8 verdict,
+                         guint8 reason, gboolean text)
+{
+    const char *key = verdict == VERIFY_VALID ? "text_valid" : verdict == VERIFY_INVALID
+                      ? "text_invalid" : "text_unknown";
+    if (verdict != VERIFY_UNKNOWN)
+        proto_tree_add_boolean(t, hf, tvb, off, len, verdict == VERIFY_VALID);
+    if (!text)
+        return;
+    if (reason == REASON_MISSING_SECRET && !tlsx_keylog_configured())
+        reason = REASON_N;  /* no key log at all: say how to give one */
+    struct placeholder ph[] = {
+        { "reason", reason == REASON_N
+                    ? tlsx_text(pinfo->pool, it, NULL, NULL, "reason", "no_keylog")
+                    : tlsx_text(pinfo->pool, it, NULL, NULL, "reason", reason_key(reason)) },
+    };
+    char *s = tlsx_text_with(pinfo->pool, it, section, key, ph, G_N_ELEMENTS(ph));
+    proto_item *ti = proto_tree_add_string(t, hf_tlsx_check, tvb, off, len, s);
+    tlsx_add_lines(t, ti, pinfo, tvb, off, len, proto_registrar_get_name(hf_tlsx_check), s);
+}
+
+void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                      const struct item *it, gboolean text)
+{
+    const struct checks *c = it->checks;
+    if (!c)
+        return;
+    if (c->has_chain)
+        draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_chain_valid, "check.chain", c->chain,
+                     c->chain_reason, text);
+    if (c->has_chain && it->sender == SENDER_SERVER)
+        draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_hostname_match, "check.hostname",
+                     c->hostname, c->hostname_reason, text);
+    if (c->has_signature)
+        draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_signature_valid,
+                     it->msg_type == HS_SERVER_KEY_EXCHANGE ? "check.ske_signature"
+                                                            : "check.certificate_verify",
+                     c->signature, c->signature_reason, text);
+    if (c->has_signature && c->signature_weak && text)
+        tlsx_add_text(t, pinfo, tvb, off, len,
+                      tlsx_text(pinfo->pool, it, NULL, NULL, "check.weak", "text"));
+    if (c->has_finished)
+        draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_finished_valid, "check.finished",
+                     c->finished, c->finished_reason, text);
+}
+
+static char *hex(packet_info *pinfo, const guint8 *p, gsize n)
+{
+    char *s = wmem_alloc(pinfo->pool, n * 2 + 1);
+    for (gsize i = 0; i < n; i++)
+        g_snprintf(s + i * 2, 3, "%02x", p[i]);
+    s[n * 2] = '\0';
+    return s;
+}
+
+static void secret_line(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                        const char *name, const guint8 *p, gsize n)
+{
+    const char *value = tlsx_prefs.show_secrets ? hex(pinfo, p, n)
+                        : wmem_strdup_printf(pinfo->pool, "(%" G_GSIZE_FORMAT " bytes, hidden)", n);
+    proto_item *ti = proto_tree_add_string(t, hf_tlsx_secret, tvb, off, len, value);
+    proto_item_set_text(ti, "%s: %s", name, value);
+}
+
+static void schedule12(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                       const struct item *it)
+{
+    const struct checks *c = it->checks;
+    const struct keylog *kl = tlsx_keylog();
+    gsize mlen = 0;
+    const guint8 *master = kl ? keylog_lookup(kl, KEYLOG_CLIENT_RANDOM, c->client_random, &mlen) : NULL;
+    struct keys_block kb;
+    if (!master || mlen != KEYS_MASTER_LEN)
+        return;
+    secret_line(t, pinfo, tvb, off, len, "master_secret", master, mlen);
+    if (!keys_key_block(it->version, reg_suite(it->suite), master, c->client_random,
+                        c->server_random, &kb))
+        return;
+    if (kb.mac_len) {
+        secret_line(t, pinfo, tvb, off, len, "client_write_MAC_key", kb.client_mac, kb.mac_len);
+        secret_line(t, pinfo, tvb, off, len, "server_write_MAC_key", kb.server_mac, kb.mac_len);
+    }
+    secret_line(t, pinfo, tvb, off, len, "client_write_key", kb.client_key, kb.key_len);
+    secret_line(t, pinfo, tvb, off, len, "server_write_key", kb.server_key, kb.key_len);
+    if (kb.iv_len) {
+        secret_line(t, pinfo, tvb, off, len, "client_write_IV", kb.client_iv, kb.iv_len);
+        secret_line(t, pinfo, tvb, off, len, "server_write_IV", kb.server_iv, kb.iv_len);
+    }
+}
+
+static void schedule13(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                       const struct item *it)
+{
+    const struct keylog *kl = tlsx_keylog();
+    gboolean server = it->sender == SENDER_SERVER;
+    gsize slen = 0;
+    const guint8 *secret = kl ? keylog_lookup(kl, server ? KEYLOG_SERVER_HANDSHAKE_TRAFFIC_SECRET
+                                                         : KEYLOG_CLIENT_HANDSHAKE_TRAFFIC_SECRET,
+                                              it->checks->client_random, &slen) : NULL;
+    struct keys_traffic13 k;
+    if (!secret || !keys_traffic13(reg_suite(it->suite), secret, slen, &k))
+        return;
+    secret_line(t, pinfo, tvb, off, len, server ? "server_handshake_traffic_secret"
+                                                : "client_handshake_traffic_secret", secret, slen);
+    secret_line(t, pinfo, tvb, off, len, "key", k.key, k.key_len);
+    secret_line(t, pinfo, tvb, off, len, "iv", k.iv, k.iv_len);
+    secret_line(t, pinfo, tvb, off, len, "finished_key", k.finished_key, k.hash_len);
+}
+
+/* On a Finished, what the key log gives and what follows from it. */
+void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                        const struct item *it)
+{
+    proto_tree *st;
+    if (!it->checks || !it->checks->has_finished || !tlsx_keylog())
+        return;
+    st = proto_tree_add_subtree(t, tvb, off, len, ett_tlsx_summary, NULL,
+                                tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "schedule"));
+    if (it->version == TLSX_VERSION_TLS13)
+        schedule13(st, pinfo, tvb, off, len, it);
+    else
+        schedule12(st, pinfo, tvb, off, len, it);
+}
+
+static void draw_one_certificate(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off,
+                                 guint len, guint index, const guint8 *der, gsize der_len,
+                                 gint64 when)
+{
+    struct cert_info info;
+    struct verify_result valid;
+    proto_item *ti;
+    proto_tree *ct;
+    if (cert_info_parse(der, der_len, &info) != REASON_NONE)
+        return;
+    valid = cert_info_valid_at(&info, when);
+    ti = proto_tree_add_string(t, hf_tlsx_cert, tvb, off, len, info.subject ? info.subject : "");
+    proto_item_set_text(ti, "Certificate %u: %s", index, info.subject ? info.subject : "?");
+    ct = proto_item_add_subtree(ti, ett_tlsx_field);
+    proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Issuer: %s",
+                                  info.issuer ? info.issuer : "?");
+    proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Serial: %s",
+                                  info.serial_hex ? info.serial_hex : "?");
+    proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL,
+                                  "Validity: %s to %s (%s at the capture's time)",
+                                  abs_time_secs_to_str(pinfo->pool, (time_t)info.not_before, ABSOLUTE_TIME_UTC, TRUE),
+                                  abs_time_secs_to_str(pinfo->pool, (time_t)info.not_after, ABSOLUTE_TIME_UTC, TRUE),
+                                  valid.verdict == VERIFY_VALID ? "valid" : valid.verdict == VERIFY_INVALID
+                                  ? "not valid" : "unknown");
+    proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Public key: %s, %u bits%s%s",
+                                  info.key_algorithm ? info.key_algorithm : "?", info.key_bits,
+                                  info.curve ? ", " : "", info.curve ? info.curve : "");
+    proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Signature algorithm: %s%s",
+                                  info.sig_algorithm ? info.sig_algorithm : "?",
+                                  info.sig_weak ? " (weak)" : "");
+    for (char **n = info.dns_names; n && *n; n++)
+        proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL,
+                                      "Subject alternative name: %s", *n);
+    if (info.has_basic_constraints)
+        proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL,
+                                      "Basic constraints: %s", info.is_ca ? "CA" : "not a CA");
+    if (info.has_key_usage && info.key_usage[0]) {
+        char *usage = g_strjoinv(", ", info.key_usage);
+        proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Key usage: %s", usage);
+        g_free(usage);
+    }
+    cert_info_clear(&info);
+}
+
+/* The certificates of a Certificate message as gnutls reads them; each item
+ * spans that certificate's bytes. */
+void tlsx_draw_certificates(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
+                            const struct placed_item *p)
+{
+    const struct item *it = &p->item;
+    guint header = it->proto == TLSX_DTLS ? 12 : 4;
+    const guint8 *body;
+    struct span spans[16];
+    guint n = 0;
+    if (it->msg_type != HS_CERTIFICATE || p->length <= header)
+        return;
+    body = tvb_get_ptr(tvb, p->offset + header, p->length - header);
+    if (!verify_certificate_entries(body, p->length - header, it->version == TLSX_VERSION_TLS13,
+                                    spans, G_N_ELEMENTS(spans), &n))
+        return;
+    for (guint i = 0; i < MIN(n, G_N_ELEMENTS(spans)); i++)
+        draw_one_certificate(t, pinfo, tvb, p->offset + header + (guint)spans[i].offset,
+                             (guint)spans[i].length, i, body + spans[i].offset, spans[i].length,
+                             (gint64)pinfo->abs_ts.secs);
+}

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""What gnutls checks, end to end through tshark: chains with the right and
+a wrong CA, signatures (and one flipped signature byte), Finished with the
+right key log, a wrong one, none, and with the server's RSA key instead.
+
+  checks.py --run RUN --plugin-dir DIR --pcaps DIR --vectors DIR --workdir DIR
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+
+def fields(args, capture, opts, *names, filt=None):
+    cmd = [args.run, args.plugin_dir, args.tshark, "-r", capture, *opts, "-T", "fields",
+           "-E", "aggregator=,"]
+    if filt:
+        cmd += ["-Y", filt]
+    for n in names:
+        cmd += ["-e", n]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    values = []
+    for line in out.splitlines():
+        for col in line.split("\t"):
+            values += [v for v in col.split(",") if v]
+    return values
+
+
+def expect(cond, what, got=None):
+    if not cond:
+        sys.exit("FAIL: %s (got %s)" % (what, got))
+    print("ok:", what)
+
+
+def pcap(args, name, ext=".pcapng"):
+    return os.path.join(args.pcaps, name + ext)
+
+
+def keys(args, name):
+    return ["-o", "tls.keylog_file:" + pcap(args, name, ".keys")]
+
+
+def check_chain(args):
+    name = "tls12-cert-chain"
+    ca = ["-o", "tlsexplain.ca_file:" + pcap(args, name, ".ca.pem"),
+          "-o", "tlsexplain.system_trust:FALSE"]
+    v = fields(args, pcap(args, name), keys(args, name) + ca, "tlsexplain.cert.chain_valid",
+               "tlsexplain.cert.hostname_match", "tlsexplain.signature.valid",
+               "tlsexplain.finished.valid")
+    expect(v and all(x in ("1", "True") for x in v) and len(v) == 5,
+           "chain, host name, ServerKeyExchange signature, both Finished valid with the CA file", v)
+    other = ["-o", "tlsexplain.ca_file:" + os.path.join(args.pcaps, "gen/certs/other-ca-cert.pem"),
+             "-o", "tlsexplain.system_trust:FALSE"]
+    v = fields(args, pcap(args, name), keys(args, name) + other, "tlsexplain.cert.chain_valid")
+    expect(v in (["0"], ["False"]), "the same chain is rejected when only another CA is trusted", v)
+
+
+def check_wrong_secret(args):
+    name = "tls12-ecdhe-rsa-ticket"
+    good = open(pcap(args, name, ".keys")).read().splitlines()
+    bad = []
+    for line in good:
+        parts = line.split()
+        if len(parts) == 3:
+            secret = parts[2]
+            parts[2] = ("0" if secret[0] != "0" else "1") + secret[1:]
+        bad.append(" ".join(parts))
+    path = os.path.join(args.workdir, "wrong.keys")
+    with open(path, "w") as f:
+        f.write("\n".join(bad) + "\n")
+    os.chmod(path, 0o644)
+    # Wireshark decrypts with the right log; the plugin checks with the wrong one.
+    v = fields(args, pcap(args, name), keys(args, name) + ["-o", "tlsexplain.keylog_file:" + path],
+               "tlsexplain.finished.valid")
+    expect(len(v) == 4 and all(x in ("0", "False") for x in v),
+           "every Finished is invalid with a wrong secret, while Wireshark still decrypts", v)
+    v = fields(args, pcap(args, name), keys(args, name), "tlsexplain.finished.valid")
+    expect(len(v) == 4 and all(x in ("1", "True") for x in v), "and valid with the right one", v)
+
+
+def check_flipped_signature(args):
+    name = "tls12-ecdhe-rsa-ticket"
+    sig = fields(args, pcap(args, name), [], "tls.handshake.sig", filt="tls.handshake.type == 12")
+    expect(len(sig) == 1, "the capture has one ServerKeyExchange signature", sig)
+    raw = bytes.fromhex(sig[0].replace(":", ""))
+    data = open(pcap(args, name), "rb").read()
+    at = data.find(raw)
+    expect(at > 0 and data.count(raw) == 1, "the signature bytes are found once in the file")
+    flipped = data[:at + 10] + bytes([data[at + 10] ^ 0x01]) + data[at + 11:]
+    path = os.path.join(args.workdir, "flipped-signature.pcapng")
+    with open(path, "wb") as f:
+        f.write(flipped)
+    os.chmod(path, 0o644)
+    v = fields(args, path, [], "tlsexplain.signature.valid")
+    expect(v in (["0"], ["False"]), "one flipped signature byte makes the signature invalid", v)
+
+
+def check_no_keylog(args):
+    name = "tls13-full-tickets"
+    out = subprocess.run([args.run, args.plugin_dir, args.tshark, "-r", pcap(args, name, ".dsb.pcapng"),
+                          "-V", "-Y", "tls.handshake.type == 20"],
+                         capture_output=True, text=True, check=True).stdout
+    expect("Finished could not be checked" in out and "Decryption Secrets Block" in out,
+           "decrypted by a DSB without a key log: says so and how to give one", out[-500:])
+
+
+def check_rsa_key(args):
+    name = "tls12-rsa-kx-ipv6"
+    key = ["-o", "tlsexplain.rsa_key_file:" + os.path.join(args.pcaps, "gen/certs/server-key.pem")]
+    v = fields(args, pcap(args, name), keys(args, name) + key + ["-o", "tlsexplain.keylog_file:/nonexistent"],
+               "tlsexplain.finished.valid")
+    expect(len(v) == 2 and all(x in ("1", "True") for x in v),
+           "RSA key exchange: Finished verified from the server's private key alone", v)
+
+
+def check_vectors(args):
+    if not os.path.isdir(args.vectors):
+        print("skip: no shared vectors")
+        return
+    for cap, kl, n in (("rfc8446/tls13-rfc8446.pcap", "rfc8446/tls13-rfc8446.keys", 4),
+                       ("illustrated-tls13/capture.pcap", "illustrated-tls13/keylog.txt", 2),
+                       ("illustrated-tls12/capture.pcap", "illustrated-tls12/keylog.txt", 2)):
+        v = fields(args, os.path.join(args.vectors, cap),
+                   ["-o", "tls.keylog_file:" + os.path.join(args.vectors, kl)],
+                   "tlsexplain.finished.valid")
+        expect(len(v) == n and all(x in ("1", "True") for x in v),
+               "%s: all %d Finished verify" % (cap, n), v)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    for a in ("run", "plugin-dir", "pcaps", "vectors", "workdir"):
+        p.add_argument("--" + a, required=True)
+    p.add_argument("--tshark", default="tshark")
+    args = p.parse_args()
+    os.makedirs(args.workdir, exist_ok=True)
+    os.chmod(args.workdir, 0o755)
+    for check in (check_chain, check_wrong_secret, check_flipped_signature, check_no_keylog,
+                  check_rsa_key, check_vectors):
+        check(args)
+
+
+main()
