@@ -1,12 +1,12 @@
-/* What gnutls can check as the handshake goes by: the certificate chain and
- * host name, the ServerKeyExchange and CertificateVerify signatures, and each
- * Finished against the transcript and the secrets of the key log. Verdicts
- * are stored on the items; the transcript and certificates live only while
- * the handshake runs.
+/* Gathers on the first pass, in frame order, what gnutls will need to check
+ * a message when it is drawn: randoms, the leaf certificates (shared between
+ * handshakes with the same certificate), the SNI, the transcript hash before
+ * each CertificateVerify and Finished, and the master secret of RSA key
+ * exchange when the server's key is given. The transcript itself lives only
+ * while the handshake runs.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <string.h>
-#include "keylog.h"
 #include "keys.h"
 #include "registry.h"
 #include "session_priv.h"
@@ -14,21 +14,17 @@
 
 struct running_checks {
     struct transcript *t;
-    guint8 client_random[32];
-    guint8 server_random[32];
-    gboolean have_randoms;
-    GBytes *server_leaf;
-    GBytes *client_leaf;
-    guint8 master[KEYS_MASTER_LEN];
-    gboolean have_master;
+    struct check_context *ctx;
     guint16 client_version;   /* ClientHello.legacy_version, for RSA pre-master checks */
 };
 
-static struct running_checks *running(struct handshake *h)
+static struct running_checks *running(struct analyzer *a, struct handshake *h)
 {
     if (!h->rc) {
         h->rc = g_new0(struct running_checks, 1);
         h->rc->t = transcript_new();
+        h->rc->ctx = g_new0(struct check_context, 1);
+        g_ptr_array_add(a->owned, h->rc->ctx);
     }
     return h->rc;
 }
@@ -38,35 +34,32 @@ void checks_free(struct handshake *h)
     if (!h->rc)
         return;
     transcript_free(h->rc->t);
-    if (h->rc->server_leaf)
-        g_bytes_unref(h->rc->server_leaf);
-    if (h->rc->client_leaf)
-        g_bytes_unref(h->rc->client_leaf);
     g_free(h->rc);
     h->rc = NULL;
 }
 
-static struct checks *checks_of(struct analyzer *a, struct item *out)
+static struct checks *checks_of(struct analyzer *a, struct handshake *h, struct item *out,
+                                enum check_kind kind)
 {
-    if (!out->checks) {
-        struct checks *c = g_new0(struct checks, 1);
-        g_ptr_array_add(a->owned, c);
-        out->checks = c;
+    struct checks *c = g_new0(struct checks, 1);
+    c->kind = (guint8)kind;
+    c->ctx = h->rc->ctx;
+    g_ptr_array_add(a->owned, c);
+    out->checks = c;
+    return c;
+}
+
+/* One copy of each distinct certificate, however many connections send it. */
+static GBytes *shared_cert(struct analyzer *a, const guint8 *der, gsize len)
+{
+    GBytes *b = g_bytes_new(der, len);
+    GBytes *have = g_hash_table_lookup(a->chains, b);
+    if (have) {
+        g_bytes_unref(b);
+        return have;
     }
-    return (struct checks *)out->checks;
-}
-
-static void set(guint8 *verdict, guint8 *reason, struct verify_result r)
-{
-    *verdict = (guint8)r.verdict;
-    *reason = (guint8)r.reason;
-}
-
-/* The body of the message: for DTLS after its 12-byte header. */
-static const guint8 *body_of(const struct event *ev, const struct hs_message *m, gsize *len)
-{
-    *len = m->body.length;
-    return ev->data + m->body.offset;
+    g_hash_table_add(a->chains, b);
+    return b;
 }
 
 static void read_random(const struct hs_message *m, const struct event *ev, guint8 out[32])
@@ -78,110 +71,54 @@ static void read_random(const struct hs_message *m, const struct event *ev, guin
         memcpy(out, rd_ptr(&v), 32);
 }
 
-static gint64 capture_time(const struct event *ev)
+static void note_certificate(struct analyzer *a, struct handshake *h, const struct event *ev,
+                             const struct hs_message *m, struct item *out)
 {
-    return (gint64)ev->time;
-}
-
-/* Chains seen many times (one server, many connections) are verified once. */
-static void check_chain(struct analyzer *a, struct handshake *h, const struct event *ev,
-                        const struct hs_message *m, struct item *out)
-{
-    struct running_checks *rc = running(h);
-    guint32 key = offer_hash(ev->data, ev->len);
-    struct checks *c = checks_of(a, out), *cached = g_hash_table_lookup(a->chains,
-                                                                          GUINT_TO_POINTER(key));
-    struct span spans[16];
-    const guint8 *certs[16];
-    gsize lens[16], blen;
+    struct check_context *ctx = h->rc->ctx;
+    struct span spans[1];
     guint n = 0;
-    const guint8 *body = body_of(ev, m, &blen);
-    struct verify_chain_result r;
-
-    if (!verify_certificate_entries(body, blen, h->tls13, spans, G_N_ELEMENTS(spans), &n) || n == 0)
+    const guint8 *body = ev->data + m->body.offset;
+    if (!verify_certificate_entries(body, m->body.length, h->tls13, spans, 1, &n) || n == 0)
         return;
-    for (guint i = 0; i < n; i++) {
-        certs[i] = body + spans[i].offset;
-        lens[i] = spans[i].length;
-    }
     if (out->sender == SENDER_SERVER) {
-        if (rc->server_leaf)
-            g_bytes_unref(rc->server_leaf);
-        rc->server_leaf = g_bytes_new(certs[0], lens[0]);
+        ctx->server_leaf = shared_cert(a, body + spans[0].offset, spans[0].length);
+        if (h->offer && h->offer->sni[0])
+            ctx->sni = g_string_chunk_insert_const(a->strings, h->offer->sni);
     } else {
-        if (rc->client_leaf)
-            g_bytes_unref(rc->client_leaf);
-        rc->client_leaf = g_bytes_new(certs[0], lens[0]);
+        ctx->client_leaf = shared_cert(a, body + spans[0].offset, spans[0].length);
     }
-    if (cached && out->sender == SENDER_SERVER) {
-        *c = *cached;
-        return;
-    }
-    verify_chain(a->trust, certs, lens, n, capture_time(ev),
-                 out->sender == SENDER_SERVER && h->offer && h->offer->sni[0] ? h->offer->sni : NULL,
-                 &r);
-    c->has_chain = TRUE;
-    set(&c->chain, &c->chain_reason, r.links.verdict == VERIFY_INVALID ? r.links
-                                     : r.time.verdict == VERIFY_INVALID ? r.time : r.trust);
-    if (r.links.verdict == VERIFY_VALID && r.time.verdict == VERIFY_VALID &&
-        r.trust.verdict != VERIFY_VALID)
-        set(&c->chain, &c->chain_reason, r.trust);
-    if (out->sender == SENDER_SERVER) {
-        set(&c->hostname, &c->hostname_reason, r.hostname);
-        struct checks *copy = g_new(struct checks, 1);
-        *copy = *c;
-        g_hash_table_insert(a->chains, GUINT_TO_POINTER(key), copy);
-    }
+    checks_of(a, h, out, CHECK_CHAIN);
 }
 
-static void check_ske(struct analyzer *a, struct handshake *h, const struct event *ev,
-                      const struct hs_message *m, struct item *out)
+static void note_hash(struct analyzer *a, struct handshake *h, struct item *out,
+                      enum check_kind kind, enum keys_hash alg)
 {
-    struct running_checks *rc = running(h);
-    struct checks *c;
-    struct verify_result r;
-    gsize blen, leaf_len = 0;
-    const guint8 *body = body_of(ev, m, &blen);
-    const guint8 *leaf = rc->server_leaf ? g_bytes_get_data(rc->server_leaf, &leaf_len) : NULL;
-    if (!rc->have_randoms || !leaf)
-        return;
-    r = verify_server_key_exchange(leaf, leaf_len, h->version, h->kx, rc->client_random,
-                                   rc->server_random, body, blen);
-    if (r.verdict == VERIFY_UNKNOWN && r.reason == REASON_UNSUPPORTED)
-        return;  /* anonymous or PSK: nothing was signed */
-    c = checks_of(a, out);
-    c->has_signature = TRUE;
-    c->signature_weak = r.weak;
-    set(&c->signature, &c->signature_reason, r);
+    struct checks *c = checks_of(a, h, out, kind);
+    gsize len = 0;
+    if (transcript_hash(h->rc->t, alg, c->hash, &len))
+        c->hash_len = (guint8)len;
 }
 
-static void check_certificate_verify(struct analyzer *a, struct handshake *h,
-                                     const struct event *ev, const struct hs_message *m,
-                                     struct item *out)
+/* TLS 1.2 CertificateVerify signs the transcript bytes, which are not
+ * kept, so it is verified now. */
+static void check_cv12(struct analyzer *a, struct handshake *h, const struct event *ev,
+                       const struct hs_message *m, struct item *out)
 {
-    struct running_checks *rc = running(h);
-    gboolean server = out->sender == SENDER_SERVER;
-    GBytes *leaf_bytes = server ? rc->server_leaf : rc->client_leaf;
-    gsize blen, leaf_len = 0, tlen = 0, hlen = 0;
-    const guint8 *body = body_of(ev, m, &blen);
-    const guint8 *leaf = leaf_bytes ? g_bytes_get_data(leaf_bytes, &leaf_len) : NULL;
-    guint8 hash[KEYS_HASH_MAX];
+    struct check_context *ctx = h->rc->ctx;
+    GBytes *leaf = out->sender == SENDER_SERVER ? ctx->server_leaf : ctx->client_leaf;
+    struct checks *c = checks_of(a, h, out, CHECK_CV12);
     struct verify_result r = { VERIFY_UNKNOWN, REASON_NO_KEY, FALSE };
-    struct checks *c = checks_of(a, out);
-    if (leaf && h->tls13) {
-        enum keys_hash hh = keys_handshake_hash(h->version, reg_suite(h->suite));
+    gsize tlen = 0, leaf_len = 0;
+    const guint8 *bytes = transcript_bytes(h->rc->t, &tlen);
+    const guint8 *der = leaf ? g_bytes_get_data(leaf, &leaf_len) : NULL;
+    if (der && (!transcript_ok(h->rc->t) || !bytes))
         r.reason = REASON_TRUNCATED_TRANSCRIPT;
-        if (transcript_hash(rc->t, hh, hash, &hlen))
-            r = verify_certificate_verify13(leaf, leaf_len, server, hash, hlen, body, blen);
-    } else if (leaf) {
-        const guint8 *bytes = transcript_bytes(rc->t, &tlen);
-        r.reason = REASON_TRUNCATED_TRANSCRIPT;
-        if (transcript_ok(rc->t) && bytes)
-            r = verify_certificate_verify12(leaf, leaf_len, h->version, bytes, tlen, body, blen);
-    }
-    c->has_signature = TRUE;
-    c->signature_weak = r.weak;
-    set(&c->signature, &c->signature_reason, r);
+    else if (der)
+        r = verify_certificate_verify12(der, leaf_len, h->version, bytes, tlen,
+                                        ev->data + m->body.offset, m->body.length);
+    c->verdict = (guint8)r.verdict;
+    c->reason = (guint8)r.reason;
+    c->weak = r.weak;
 }
 
 /* RSA key exchange with the server's private key: the pre-master secret,
@@ -191,85 +128,62 @@ static void check_certificate_verify(struct analyzer *a, struct handshake *h,
 static void rsa_master(struct analyzer *a, struct handshake *h, const struct event *ev,
                        const struct hs_message *m)
 {
-    struct running_checks *rc = running(h);
-    guint8 pms[48];
-    gsize blen;
-    const guint8 *body = body_of(ev, m, &blen);
+    struct running_checks *rc = h->rc;
+    struct check_context *ctx = rc->ctx;
     enum keys_hash prf = keys_handshake_hash(h->version, reg_suite(h->suite));
-    if (!a->rsa || h->kx != KX_RSA || rc->have_master || !rc->have_randoms)
+    guint8 pms[48];
+    if (!a->rsa || h->kx != KX_RSA || ctx->have_master || !ctx->have_randoms)
         return;
-    if (keys_rsa_premaster(a->rsa, body, blen, rc->client_version, pms) != REASON_NONE)
+    if (keys_rsa_premaster(a->rsa, ev->data + m->body.offset, m->body.length, rc->client_version,
+                           pms) != REASON_NONE)
         return;
     if (h->offer && h->offer->ems && h->choice.ems) {
         guint8 session_hash[KEYS_HASH_MAX];
         gsize hlen = 0;
-        rc->have_master = transcript_hash(rc->t, prf, session_hash, &hlen) &&
-                          keys_extended_master_secret(h->version, prf, pms, sizeof pms,
-                                                      session_hash, hlen, rc->master);
+        ctx->have_master = transcript_hash(rc->t, prf, session_hash, &hlen) &&
+                           keys_extended_master_secret(h->version, prf, pms, sizeof pms,
+                                                       session_hash, hlen, ctx->master);
     } else {
-        rc->have_master = keys_master_secret(h->version, prf, pms, sizeof pms, rc->client_random,
-                                             rc->server_random, rc->master);
+        ctx->have_master = keys_master_secret(h->version, prf, pms, sizeof pms,
+                                              ctx->client_random, ctx->server_random, ctx->master);
     }
-}
-
-static void check_finished(struct analyzer *a, struct handshake *h, const struct event *ev,
-                           const struct hs_message *m, struct item *out)
-{
-    struct running_checks *rc = running(h);
-    const struct reg_suite *suite = reg_suite(h->suite);
-    gboolean server = out->sender == SENDER_SERVER;
-    gsize blen, slen = 0;
-    const guint8 *body = body_of(ev, m, &blen);
-    struct checks *c = checks_of(a, out);
-    struct verify_result r = { VERIFY_UNKNOWN, REASON_MISSING_SECRET, FALSE };
-    if (rc->have_randoms && h->tls13 && a->keylog) {
-        const guint8 *secret = keylog_lookup(a->keylog, server
-                                             ? KEYLOG_SERVER_HANDSHAKE_TRAFFIC_SECRET
-                                             : KEYLOG_CLIENT_HANDSHAKE_TRAFFIC_SECRET,
-                                             rc->client_random, &slen);
-        r = verify_finished13(suite, secret, secret ? slen : 0, rc->t, body, blen);
-    } else if (rc->have_randoms && !h->tls13) {
-        const guint8 *master = rc->have_master ? rc->master : NULL;
-        slen = rc->have_master ? KEYS_MASTER_LEN : 0;
-        if (!master && a->keylog)
-            master = keylog_lookup(a->keylog, KEYLOG_CLIENT_RANDOM, rc->client_random, &slen);
-        r = verify_finished12(h->version, suite, master, master ? slen : 0, server, rc->t,
-                              body, blen);
-    }
-    c->has_finished = TRUE;
-    set(&c->finished, &c->finished_reason, r);
-    memcpy(c->client_random, rc->client_random, 32);
-    memcpy(c->server_random, rc->server_random, 32);
 }
 
 void checks_message(struct analyzer *a, struct handshake *h, const struct event *ev,
                     const struct hs_message *m, struct item *out)
 {
     struct running_checks *rc;
+    enum keys_hash alg;
     /* DTLS hashes its 12-byte headers; this transcript is TLS's. */
     if (ev->proto == TLSX_DTLS || out->malformed)
         return;
-    rc = running(h);
+    rc = running(a, h);
+    alg = keys_handshake_hash(h->version, reg_suite(h->suite));
     switch (out->msg_type) {
     case HS_CLIENT_HELLO:
-        read_random(m, ev, rc->client_random);
+        read_random(m, ev, rc->ctx->client_random);
         rc->client_version = m->u.ch.legacy_version;
         break;
     case HS_HELLO_RETRY_REQUEST:
         transcript_hrr_rewrite(rc->t, keys_handshake_hash(TLSX_VERSION_TLS13, reg_suite(h->suite)));
         break;
     case HS_SERVER_HELLO:
-        read_random(m, ev, rc->server_random);
-        rc->have_randoms = TRUE;
+        read_random(m, ev, rc->ctx->server_random);
+        rc->ctx->have_randoms = TRUE;
         break;
-    case HS_CERTIFICATE: check_chain(a, h, ev, m, out); break;
-    case HS_SERVER_KEY_EXCHANGE: check_ske(a, h, ev, m, out); break;
-    case HS_CERTIFICATE_VERIFY: check_certificate_verify(a, h, ev, m, out); break;
+    case HS_CERTIFICATE: note_certificate(a, h, ev, m, out); break;
+    case HS_SERVER_KEY_EXCHANGE: checks_of(a, h, out, CHECK_SKE); break;
+    case HS_CERTIFICATE_VERIFY:
+        if (h->tls13)
+            note_hash(a, h, out, CHECK_CV13, alg);
+        else
+            check_cv12(a, h, ev, m, out);
+        break;
     case HS_CLIENT_KEY_EXCHANGE:
         transcript_add(rc->t, ev->data, ev->len);
         rsa_master(a, h, ev, m);
         return;
-    case HS_FINISHED: check_finished(a, h, ev, m, out); break;
+    case HS_FINISHED: note_hash(a, h, out, CHECK_FINISHED, alg); break;
     case HS_NEW_SESSION_TICKET:
     case HS_KEY_UPDATE:
         /* TLS 1.3 sends these after the handshake, outside its transcript;

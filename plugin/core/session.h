@@ -58,17 +58,33 @@ struct links {
     const char *note;         /* catalog section: a message expected or missing */
 };
 
-/* Verdicts of what gnutls could check on this message (enum verify_verdict
- * and enum verify_reason from verify.h, as bytes). */
-struct checks {
-    guint8 chain, chain_reason;        /* Certificate: the chain */
-    guint8 hostname, hostname_reason;  /* Certificate: leaf vs SNI */
-    guint8 signature, signature_reason;/* ServerKeyExchange, CertificateVerify */
-    gboolean signature_weak;
-    guint8 finished, finished_reason;  /* Finished */
-    gboolean has_chain, has_signature, has_finished;
-    guint8 client_random[32];          /* Finished: to show the key schedule */
+/* What a handshake's checks share: kept once per handshake. */
+struct check_context {
+    guint8 client_random[32];
     guint8 server_random[32];
+    guint8 master[48];        /* from the server's RSA key, when given */
+    gboolean have_master;
+    gboolean have_randoms;
+    const char *sni;          /* interned */
+    GBytes *server_leaf;      /* shared by every handshake with the same certificate */
+    GBytes *client_leaf;
+};
+
+enum check_kind { CHECK_NONE, CHECK_CHAIN, CHECK_SKE, CHECK_CV13, CHECK_CV12, CHECK_FINISHED };
+
+/* What this message's check needs beyond its own bytes. The costly part,
+ * the verdict, is worked out only when someone looks (tree visible or a
+ * check field in a filter), from these inputs, the message bytes and the
+ * preferences; so every pass computes the same. CHECK_CV12 is the exception:
+ * it signs the whole transcript, which is not kept, so it is checked at once
+ * (rare: TLS 1.2 client authentication). */
+struct checks {
+    guint8 kind;                       /* enum check_kind */
+    guint8 hash_len;
+    guint8 verdict, reason;            /* CHECK_CV12 only */
+    gboolean weak;
+    guint8 hash[48];                   /* transcript hash before this message */
+    const struct check_context *ctx;
 };
 
 /* One handshake told in a few lines, as it stood when it ended. */

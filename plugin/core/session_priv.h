@@ -77,7 +77,7 @@ struct analyzer {
     const struct keylog *keylog;
     const struct verify_trust *trust;
     const struct keys_privkey *rsa;
-    GHashTable *chains;       /* hash of a Certificate message -> cached verdicts */
+    GHashTable *chains;       /* distinct leaf certificates (GBytes set) */
 };
 
 

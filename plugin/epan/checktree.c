@@ -4,6 +4,7 @@
  */
 #include <epan/packet.h>
 #include <epan/to_str.h>
+#include <string.h>
 #include "facts.h"
 #include "fields.h"
 #include "keylog.h"
@@ -59,29 +60,151 @@ static void draw_verdict(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint
     tlsx_add_lines(t, ti, pinfo, tvb, off, len, proto_registrar_get_name(hf_tlsx_check), s);
 }
 
-void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
-                      const struct item *it, gboolean text)
+static const guint8 *leaf_of(const struct item *it, gboolean server, gsize *len)
+{
+    GBytes *b = server ? it->checks->ctx->server_leaf : it->checks->ctx->client_leaf;
+    *len = 0;
+    return b ? g_bytes_get_data(b, len) : NULL;
+}
+
+static struct verify_result finished_verdict(const struct item *it, const guint8 *vd, gsize vd_len)
 {
     const struct checks *c = it->checks;
-    if (!c)
+    const struct check_context *ctx = c->ctx;
+    const struct keylog *kl = tlsx_keylog();
+    const struct reg_suite *suite = reg_suite(it->suite);
+    gboolean server = it->sender == SENDER_SERVER;
+    struct verify_result r = { VERIFY_UNKNOWN, REASON_MISSING_SECRET, FALSE };
+    guint8 want[KEYS_HASH_MAX];
+    gsize slen = 0, want_len = 0;
+    if (!c->hash_len) {
+        r.reason = REASON_TRUNCATED_TRANSCRIPT;
+        return r;
+    }
+    if (it->version == TLSX_VERSION_TLS13) {
+        struct keys_traffic13 k;
+        const guint8 *secret = kl ? keylog_lookup(kl, server ? KEYLOG_SERVER_HANDSHAKE_TRAFFIC_SECRET
+                                                             : KEYLOG_CLIENT_HANDSHAKE_TRAFFIC_SECRET,
+                                                  ctx->client_random, &slen) : NULL;
+        if (!secret || !keys_traffic13(suite, secret, slen, &k) ||
+            !keys_finished13(keys_handshake_hash(it->version, suite), k.finished_key, c->hash, want))
+            return r;
+        want_len = k.hash_len;
+    } else {
+        const guint8 *master = ctx->have_master ? ctx->master : NULL;
+        if (!master && kl)
+            master = keylog_lookup(kl, KEYLOG_CLIENT_RANDOM, ctx->client_random, &slen);
+        if (!master || !keys_finished12(it->version, keys_handshake_hash(it->version, suite), master,
+                                        server, c->hash, c->hash_len, want))
+            return r;
+        want_len = KEYS_VERIFY12_LEN;
+    }
+    r.reason = REASON_FINISHED_MISMATCH;
+    r.verdict = vd_len == want_len && memcmp(vd, want, want_len) == 0 ? VERIFY_VALID : VERIFY_INVALID;
+    if (r.verdict == VERIFY_VALID)
+        r.reason = REASON_NONE;
+    return r;
+}
+
+/* The verdict of a check, worked out now from the stored inputs, the
+ * message bytes and the preferences in force. */
+static struct verify_result verdict(packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p,
+                                    struct verify_result *hostname)
+{
+    const struct item *it = &p->item;
+    const struct checks *c = it->checks;
+    guint header = it->proto == TLSX_DTLS ? 12 : 4;
+    const guint8 *body = tvb ? tvb_get_ptr(tvb, p->offset + header, p->length - header) : NULL;
+    gsize blen = p->length - header, leaf_len;
+    struct verify_result r = { VERIFY_UNKNOWN, REASON_BAD_FORMAT, FALSE };
+    const guint8 *leaf;
+    if (!body || p->length < header)
+        return r;
+    switch (c->kind) {
+    case CHECK_CHAIN: {
+        struct span spans[16];
+        const guint8 *certs[16];
+        gsize lens[16];
+        guint n = 0;
+        struct verify_chain_result cr;
+        if (!verify_certificate_entries(body, blen, it->version == TLSX_VERSION_TLS13, spans,
+                                        G_N_ELEMENTS(spans), &n) || n == 0)
+            return r;
+        for (guint i = 0; i < MIN(n, G_N_ELEMENTS(spans)); i++) {
+            certs[i] = body + spans[i].offset;
+            lens[i] = spans[i].length;
+        }
+        verify_chain(tlsx_trust(), certs, lens, MIN(n, G_N_ELEMENTS(spans)),
+                     (gint64)pinfo->abs_ts.secs,
+                     it->sender == SENDER_SERVER ? c->ctx->sni : NULL, &cr);
+        *hostname = cr.hostname;
+        /* A broken link or date says more than "untrusted". */
+        return cr.links.verdict == VERIFY_INVALID ? cr.links
+             : cr.time.verdict == VERIFY_INVALID ? cr.time : cr.trust;
+    }
+    case CHECK_SKE:
+        leaf = leaf_of(it, TRUE, &leaf_len);
+        if (!leaf || !c->ctx->have_randoms) {
+            r.reason = REASON_NO_KEY;
+            return r;
+        }
+        return verify_server_key_exchange(leaf, leaf_len, it->version, it->kx,
+                                          c->ctx->client_random, c->ctx->server_random, body, blen);
+    case CHECK_CV13:
+        leaf = leaf_of(it, it->sender == SENDER_SERVER, &leaf_len);
+        if (!leaf) {
+            r.reason = REASON_NO_KEY;
+            return r;
+        }
+        if (!c->hash_len) {
+            r.reason = REASON_TRUNCATED_TRANSCRIPT;
+            return r;
+        }
+        return verify_certificate_verify13(leaf, leaf_len, it->sender == SENDER_SERVER, c->hash,
+                                           c->hash_len, body, blen);
+    case CHECK_CV12:
+        r.verdict = c->verdict;
+        r.reason = c->reason;
+        r.weak = c->weak;
+        return r;
+    case CHECK_FINISHED:
+        return finished_verdict(it, body, blen);
+    default:
+        return r;
+    }
+}
+
+void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p,
+                      gboolean text)
+{
+    const struct item *it = &p->item;
+    const struct checks *c = it->checks;
+    guint off = tvb ? p->offset : 0, len = tvb ? p->length : 0;
+    struct verify_result r, hostname = { VERIFY_UNKNOWN, REASON_NO_HOSTNAME, FALSE };
+    if (!c || !tvb)
         return;
-    if (c->has_chain)
-        draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_chain_valid, "check.chain", c->chain,
-                     c->chain_reason, text);
-    if (c->has_chain && it->sender == SENDER_SERVER)
-        draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_hostname_match, "check.hostname",
-                     c->hostname, c->hostname_reason, text);
-    if (c->has_signature)
-        draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_signature_valid,
-                     it->msg_type == HS_SERVER_KEY_EXCHANGE ? "check.ske_signature"
-                                                            : "check.certificate_verify",
-                     c->signature, c->signature_reason, text);
-    if (c->has_signature && c->signature_weak && text)
-        tlsx_add_text(t, pinfo, tvb, off, len,
-                      tlsx_text(pinfo->pool, it, NULL, NULL, "check.weak", "text"));
-    if (c->has_finished)
+    r = verdict(pinfo, tvb, p, &hostname);
+    switch (c->kind) {
+    case CHECK_CHAIN:
+        draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_chain_valid, "check.chain", r.verdict,
+                     r.reason, text);
+        if (it->sender == SENDER_SERVER)
+            draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_hostname_match, "check.hostname",
+                         hostname.verdict, hostname.reason, text);
+        break;
+    case CHECK_FINISHED:
         draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_finished_valid, "check.finished",
-                     c->finished, c->finished_reason, text);
+                     r.verdict, r.reason, text);
+        break;
+    default:
+        draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_signature_valid,
+                     c->kind == CHECK_SKE ? "check.ske_signature" : "check.certificate_verify",
+                     r.verdict, r.reason, text);
+        if (r.weak && text)
+            tlsx_add_text(t, pinfo, tvb, off, len,
+                          tlsx_text(pinfo->pool, it, NULL, NULL, "check.weak", "text"));
+        break;
+    }
 }
 
 static char *hex(packet_info *pinfo, const guint8 *p, gsize n)
@@ -105,16 +228,18 @@ static void secret_line(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
 static void schedule12(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                        const struct item *it)
 {
-    const struct checks *c = it->checks;
+    const struct check_context *ctx = it->checks->ctx;
     const struct keylog *kl = tlsx_keylog();
-    gsize mlen = 0;
-    const guint8 *master = kl ? keylog_lookup(kl, KEYLOG_CLIENT_RANDOM, c->client_random, &mlen) : NULL;
+    gsize mlen = KEYS_MASTER_LEN;
+    const guint8 *master = ctx->have_master ? ctx->master : NULL;
     struct keys_block kb;
+    if (!master && kl)
+        master = keylog_lookup(kl, KEYLOG_CLIENT_RANDOM, ctx->client_random, &mlen);
     if (!master || mlen != KEYS_MASTER_LEN)
         return;
     secret_line(t, pinfo, tvb, off, len, "master_secret", master, mlen);
-    if (!keys_key_block(it->version, reg_suite(it->suite), master, c->client_random,
-                        c->server_random, &kb))
+    if (!keys_key_block(it->version, reg_suite(it->suite), master, ctx->client_random,
+                        ctx->server_random, &kb))
         return;
     if (kb.mac_len) {
         secret_line(t, pinfo, tvb, off, len, "client_write_MAC_key", kb.client_mac, kb.mac_len);
@@ -136,7 +261,7 @@ static void schedule13(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
     gsize slen = 0;
     const guint8 *secret = kl ? keylog_lookup(kl, server ? KEYLOG_SERVER_HANDSHAKE_TRAFFIC_SECRET
                                                          : KEYLOG_CLIENT_HANDSHAKE_TRAFFIC_SECRET,
-                                              it->checks->client_random, &slen) : NULL;
+                                              it->checks->ctx->client_random, &slen) : NULL;
     struct keys_traffic13 k;
     if (!secret || !keys_traffic13(reg_suite(it->suite), secret, slen, &k))
         return;
@@ -152,7 +277,8 @@ void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
                         const struct item *it)
 {
     proto_tree *st;
-    if (!it->checks || !it->checks->has_finished || !tlsx_keylog())
+    if (!it->checks || it->checks->kind != CHECK_FINISHED ||
+        (!tlsx_keylog() && !it->checks->ctx->have_master))
         return;
     st = proto_tree_add_subtree(t, tvb, off, len, ett_tlsx_summary, NULL,
                                 tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "schedule"));

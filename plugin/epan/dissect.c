@@ -340,16 +340,13 @@ static void load_checks(void)
         /* A missing file is the TLS dissector's to report; we just check less. */
         keylog_load_file(keylog, path, NULL);
     }
-    trust = verify_trust_new(tlsx_prefs.system_trust,
-                             tlsx_prefs.ca_file && *tlsx_prefs.ca_file ? tlsx_prefs.ca_file : NULL,
-                             NULL);
     if (tlsx_prefs.rsa_key && *tlsx_prefs.rsa_key) {
         rsa_key = keys_privkey_load(tlsx_prefs.rsa_key, NULL, &why);
         if (!rsa_key)
             report_warning("tlsexplain: the RSA key file was not used: %s",
                            verify_reason_text(why));
     }
-    analyzer_set_checks(analyzer, keylog, trust, rsa_key);
+    analyzer_set_checks(analyzer, keylog, NULL, rsa_key);
 }
 
 gboolean tlsx_keylog_configured(void)
@@ -360,6 +357,16 @@ gboolean tlsx_keylog_configured(void)
 const struct keylog *tlsx_keylog(void)
 {
     return keylog;
+}
+
+/* Loading the system's trust store takes a while; only chains need it. */
+const struct verify_trust *tlsx_trust(void)
+{
+    if (!trust)
+        trust = verify_trust_new(tlsx_prefs.system_trust,
+                                 tlsx_prefs.ca_file && *tlsx_prefs.ca_file ? tlsx_prefs.ca_file : NULL,
+                                 NULL);
+    return trust;
 }
 
 static void init_analysis(void)

@@ -32,9 +32,12 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
 struct keylog;
 gboolean tlsx_keylog_configured(void);
 const struct keylog *tlsx_keylog(void);
+/* The trust anchors, loaded the first time a chain is drawn. */
+struct verify_trust;
+const struct verify_trust *tlsx_trust(void);
 /* checktree.c */
-void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
-                      const struct item *it, gboolean text);
+void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p,
+                      gboolean text);
 void tlsx_draw_certificates(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
                             const struct placed_item *p);
 void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,

@@ -107,7 +107,10 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
         tlsx_draw_ticket(t, tvb, off, len, it->proto == TLSX_DTLS ? 12 : 4);
     tlsx_draw_links(t, pinfo, tvb, off, len, it,
                     wanted(t, hf_tlsx_note) || wanted(t, hf_tlsx_choice));
-    tlsx_draw_checks(t, pinfo, tvb, off, len, it, wanted(t, hf_tlsx_check));
+    if (wanted(t, hf_tlsx_check) || wanted(t, hf_tlsx_chain_valid) ||
+        wanted(t, hf_tlsx_hostname_match) || wanted(t, hf_tlsx_signature_valid) ||
+        wanted(t, hf_tlsx_finished_valid))
+        tlsx_draw_checks(t, pinfo, tvb, p, wanted(t, hf_tlsx_check));
     if (tvb && PTREE_DATA(tree)->visible) {
         tlsx_draw_certificates(t, pinfo, tvb, p);
         tlsx_draw_schedule(t, pinfo, tvb, off, len, it);
