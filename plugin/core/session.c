@@ -279,7 +279,10 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     struct hs_context ctx = { ev->proto, h->version, h->suite, h->kx, (guint8)s };
     if (!hs_parse(ev->data, ev->len, &ctx, &m, &err, NULL)) {
         out->malformed = TRUE;
-        out->error = err;
+        struct hs_error *e = g_new(struct hs_error, 1);
+        *e = err;
+        g_ptr_array_add(a->owned, e);
+        out->error = e;
     }
     if (m.type == HS_CLIENT_HELLO) {
         note_client_hello(h, ev);

@@ -130,7 +130,7 @@ struct item {
     guint step;           /* position in its handshake; 0 = not part of it */
     const char *message;  /* "ClientHello", "Finished", ... (static) */
     const char *explain;  /* catalog section of the explanation (static) */
-    struct hs_error error;
+    const struct hs_error *error;   /* when malformed; owned by the analyzer */
     const struct links *links;      /* NULL when none; owned by the analyzer */
     const struct summary *summary;  /* on the item that ended a handshake */
     const struct checks *checks;    /* what gnutls checked; NULL if nothing */

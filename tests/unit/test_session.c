@@ -127,7 +127,7 @@ static void test_malformed_message_still_placed(void)
     bad[4 + 2 + 32] = 0xff;  /* session id length far past the message */
     g_assert_true(feed(&f, EV_HANDSHAKE, 1, 0, bad, v->len, &it));
     g_assert_true(it.malformed);
-    g_assert_cmpstr(it.error.field, ==, "legacy_session_id");
+    g_assert_cmpstr(it.error->field, ==, "legacy_session_id");
     g_assert_cmpuint(it.step, ==, 1);
     g_free(bad);
     analyzer_free(f.a);
