@@ -209,9 +209,12 @@ void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const st
 
 static char *hex(packet_info *pinfo, const guint8 *p, gsize n)
 {
+    static const char digits[] = "0123456789abcdef";
     char *s = wmem_alloc(pinfo->pool, n * 2 + 1);
-    for (gsize i = 0; i < n; i++)
-        g_snprintf(s + i * 2, 3, "%02x", p[i]);
+    for (gsize i = 0; i < n; i++) {
+        s[i * 2] = digits[p[i] >> 4];
+        s[i * 2 + 1] = digits[p[i] & 0xf];
+    }
     s[n * 2] = '\0';
     return s;
 }
@@ -289,7 +292,7 @@ void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
 }
 
 static void draw_one_certificate(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off,
-                                 guint len, guint index, const guint8 *der, gsize der_len,
+                                 guint len, guint position, const guint8 *der, gsize der_len,
                                  gint64 when)
 {
     struct cert_info info;
@@ -300,7 +303,7 @@ static void draw_one_certificate(proto_tree *t, packet_info *pinfo, tvbuff_t *tv
         return;
     valid = cert_info_valid_at(&info, when);
     ti = proto_tree_add_string(t, hf_tlsx_cert, tvb, off, len, info.subject ? info.subject : "");
-    proto_item_set_text(ti, "Certificate %u: %s", index, info.subject ? info.subject : "?");
+    proto_item_set_text(ti, "Certificate %u: %s", position, info.subject ? info.subject : "?");
     ct = proto_item_add_subtree(ti, ett_tlsx_field);
     proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Issuer: %s",
                                   info.issuer ? info.issuer : "?");
