@@ -38,10 +38,11 @@ void checks_free(struct handshake *h)
     h->rc = NULL;
 }
 
+/* hash_room: bytes for a transcript hash; chains and signatures need none. */
 static struct checks *checks_of(struct analyzer *a, struct handshake *h, struct item *out,
-                                enum check_kind kind)
+                                enum check_kind kind, gsize hash_room)
 {
-    struct checks *c = g_new0(struct checks, 1);
+    struct checks *c = g_malloc0(sizeof *c + hash_room);
     c->kind = (guint8)kind;
     c->ctx = h->rc->ctx;
     g_ptr_array_add(a->owned, c);
@@ -87,16 +88,20 @@ static void note_certificate(struct analyzer *a, struct handshake *h, const stru
     } else {
         ctx->client_leaf = shared_cert(a, body + spans[0].offset, spans[0].length);
     }
-    checks_of(a, h, out, CHECK_CHAIN);
+    checks_of(a, h, out, CHECK_CHAIN, 0);
 }
 
 static void note_hash(struct analyzer *a, struct handshake *h, struct item *out,
                       enum check_kind kind, enum keys_hash alg)
 {
-    struct checks *c = checks_of(a, h, out, kind);
+    guint8 hash[KEYS_HASH_MAX];
     gsize len = 0;
-    if (transcript_hash(h->rc->t, alg, c->hash, &len))
+    gboolean ok = transcript_hash(h->rc->t, alg, hash, &len);
+    struct checks *c = checks_of(a, h, out, kind, ok ? len : 0);
+    if (ok) {
+        memcpy(c->hash, hash, len);
         c->hash_len = (guint8)len;
+    }
 }
 
 /* TLS 1.2 CertificateVerify signs the transcript bytes, which are not
@@ -106,7 +111,7 @@ static void check_cv12(struct analyzer *a, struct handshake *h, const struct eve
 {
     struct check_context *ctx = h->rc->ctx;
     GBytes *leaf = out->sender == SENDER_SERVER ? ctx->server_leaf : ctx->client_leaf;
-    struct checks *c = checks_of(a, h, out, CHECK_CV12);
+    struct checks *c = checks_of(a, h, out, CHECK_CV12, 0);
     struct verify_result r = { VERIFY_UNKNOWN, REASON_NO_KEY, FALSE };
     gsize tlen = 0, leaf_len = 0;
     const guint8 *bytes = transcript_bytes(h->rc->t, &tlen);
@@ -134,10 +139,12 @@ static void rsa_master(struct analyzer *a, struct handshake *h, const struct eve
     guint8 pms[48];
     if (!a->rsa || h->kx != KX_RSA || ctx->have_master || !ctx->have_randoms)
         return;
+    ctx->master = g_malloc0(KEYS_MASTER_LEN);
+    g_ptr_array_add(a->owned, ctx->master);
     if (keys_rsa_premaster(a->rsa, ev->data + m->body.offset, m->body.length, rc->client_version,
                            pms) != REASON_NONE)
         return;
-    if (h->offer && h->offer->ems && h->choice.ems) {
+    if (h->offer && h->offer->ems && h->offer->choice.ems) {
         guint8 session_hash[KEYS_HASH_MAX];
         gsize hlen = 0;
         ctx->have_master = transcript_hash(rc->t, prf, session_hash, &hlen) &&
@@ -172,7 +179,7 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
         rc->ctx->have_randoms = TRUE;
         break;
     case HS_CERTIFICATE: note_certificate(a, h, ev, m, out); break;
-    case HS_SERVER_KEY_EXCHANGE: checks_of(a, h, out, CHECK_SKE); break;
+    case HS_SERVER_KEY_EXCHANGE: checks_of(a, h, out, CHECK_SKE, 0); break;
     case HS_CERTIFICATE_VERIFY:
         if (h->tls13)
             note_hash(a, h, out, CHECK_CV13, alg);

@@ -13,6 +13,19 @@
 #define OFFER_MAX_ALPN 16
 #define OFFER_MAX_PSK 8
 
+struct choice {
+    guint16 version;
+    guint16 suite;
+    guint16 share_group;                   /* key_share (TLS 1.3), or HRR's selected_group */
+    gboolean psk;                          /* pre_shared_key accepted */
+    guint16 psk_identity;
+    guint8 session_id[32];
+    guint session_id_len;
+    gboolean ticket_ext;                   /* empty SessionTicket: a ticket will come */
+    char alpn[64];                         /* from ServerHello (TLS 1.2) */
+    gboolean ems;                          /* extended_master_secret accepted */
+};
+
 struct offer {
     guint16 suites[OFFER_MAX_SUITES];
     guint n_suites;
@@ -35,20 +48,9 @@ struct offer {
     gboolean offers_tls13;
     gboolean psk_dhe;                      /* psk_dhe_ke offered */
     gboolean ems;                          /* extended_master_secret offered */
+    struct choice choice;                  /* what the ServerHello made of it */
 };
 
-struct choice {
-    guint16 version;
-    guint16 suite;
-    guint16 share_group;                   /* key_share (TLS 1.3), or HRR's selected_group */
-    gboolean psk;                          /* pre_shared_key accepted */
-    guint16 psk_identity;
-    guint8 session_id[32];
-    guint session_id_len;
-    gboolean ticket_ext;                   /* empty SessionTicket: a ticket will come */
-    char alpn[64];                         /* from ServerHello (TLS 1.2) */
-    gboolean ems;                          /* extended_master_secret accepted */
-};
 
 guint32 offer_hash(const guint8 *data, gsize len);
 void offer_read(const guint8 *data, gsize len, const struct hs_message *m, struct offer *o);

@@ -62,7 +62,7 @@ struct links {
 struct check_context {
     guint8 client_random[32];
     guint8 server_random[32];
-    guint8 master[48];        /* from the server's RSA key, when given */
+    guint8 *master;           /* 48 bytes from the server's RSA key, when given */
     gboolean have_master;
     gboolean have_randoms;
     const char *sni;          /* interned */
@@ -83,8 +83,8 @@ struct checks {
     guint8 hash_len;
     guint8 verdict, reason;            /* CHECK_CV12 only */
     gboolean weak;
-    guint8 hash[48];                   /* transcript hash before this message */
     const struct check_context *ctx;
+    guint8 hash[];                     /* transcript hash before this message (hash_len) */
 };
 
 /* One handshake told in a few lines, as it stood when it ended. */

@@ -27,8 +27,7 @@ struct handshake {
     gboolean have_client_hello;
     guint32 client_hello_frame;
     gdouble start_time;
-    struct offer *offer;      /* the ClientHello's offer, while the handshake runs */
-    struct choice choice;
+    struct offer *offer;      /* offer and choice, while the handshake runs */
     guint8 resumption;        /* enum resumption, once decided */
     gboolean resumption_decided;
     guint32 resumed_from;

@@ -111,9 +111,9 @@ static void choice_links(struct handshake *h, const struct hs_message *m, struct
 {
     const struct offer *o = h->offer;
     l->offered_in = h->client_hello_frame;
-    l->suite_pos = (guint16)offer_position(o->suites, o->n_suites, h->choice.suite);
+    l->suite_pos = (guint16)offer_position(o->suites, o->n_suites, h->offer->choice.suite);
     l->suite_count = (guint16)o->n_suites;
-    l->group = h->choice.share_group;
+    l->group = h->offer->choice.share_group;
     if (m->u.sh.is_hrr) {
         /* HRR names a group from supported_groups the client sent no share for. */
         l->group_pos = (guint16)offer_position(o->groups, o->n_groups, l->group);
@@ -146,8 +146,8 @@ static void decide(struct handshake *h, struct links *l, enum resumption how, gb
 static void resumption_tls13(struct analyzer *a, struct handshake *h, struct links *l)
 {
     const struct offer *o = h->offer;
-    if (h->choice.psk) {
-        guint idx = h->choice.psk_identity;
+    if (h->offer->choice.psk) {
+        guint idx = h->offer->choice.psk_identity;
         decide(h, l, RES_PSK, TRUE, idx < o->n_psk ? issued_ticket(a, o->psk_hash[idx]) : NULL);
     } else if (o->n_psk > 0) {
         decide(h, l, RES_PSK, FALSE, NULL);
@@ -161,7 +161,7 @@ static void resumption_tls12(struct analyzer *a, struct handshake *h, const stru
                              struct links *l)
 {
     const struct offer *o = h->offer;
-    const struct choice *c = &h->choice;
+    const struct choice *c = &h->offer->choice;
     gboolean echoed = o->session_id_len > 0 && o->session_id_len == c->session_id_len &&
                       memcmp(o->session_id, c->session_id, c->session_id_len) == 0;
     if (o->ticket_len > 0) {
@@ -180,21 +180,21 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
                         const struct hs_message *m, struct item *out)
 {
     struct links *l;
-    choice_read(ev->data, ev->len, m, &h->choice);
     if (!h->offer)
         return;  /* the capture began after the ClientHello */
+    choice_read(ev->data, ev->len, m, &h->offer->choice);
     l = links_of(a, out);
     choice_links(h, m, l);
     if (m->u.sh.is_hrr) {
         h->hrr = TRUE;
         return;
     }
-    h->group = h->choice.share_group;
-    if (h->choice.alpn[0]) {
-        h->alpn = g_string_chunk_insert_const(a->strings, h->choice.alpn);
+    h->group = h->offer->choice.share_group;
+    if (h->offer->choice.alpn[0]) {
+        h->alpn = g_string_chunk_insert_const(a->strings, h->offer->choice.alpn);
         alpn_links(h->offer, h->alpn, l);
     }
-    if (h->choice.version == TLSX_VERSION_TLS13)
+    if (h->offer->choice.version == TLSX_VERSION_TLS13)
         resumption_tls13(a, h, l);
     else
         resumption_tls12(a, h, ev, l);
@@ -311,7 +311,9 @@ static gboolean resumed_now(const struct handshake *h)
 {
     if (h->resumption == RES_NONE)
         return FALSE;
-    return h->resumption == RES_PSK ? h->choice.psk : h->resumption_decided && !h->saw_certificate;
+    if (h->resumption == RES_PSK)
+        return h->offer && h->offer->choice.psk;
+    return h->resumption_decided && !h->saw_certificate;
 }
 
 static char *flow_name(const struct handshake *h, enum outcome outcome)
