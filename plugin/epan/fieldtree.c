@@ -25,13 +25,15 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
     guint off = p->offset + f->offset;
     proto_item *ti;
     proto_tree *sub;
+    char *text;
 
     g_free(raw);
     ti = proto_tree_add_string(stack[depth], hf_tlsx_field, tvb, off, f->length, label);
     proto_item_set_text(ti, "%s", label);
     sub = proto_item_add_subtree(ti, ett_tlsx_field);
-    tlsx_add_text(sub, pinfo, tvb, off, f->length,
-                  tlsx_text(pinfo->pool, &p->item, f, value, f->section, f->variant));
+    text = tlsx_text(pinfo->pool, &p->item, f, value, f->section, f->variant);
+    if (*text)  /* some fields' labels say it all */
+        tlsx_add_text(sub, pinfo, tvb, off, f->length, text);
     stack[depth + 1] = sub;
 }
 
