@@ -6,7 +6,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 tlsx_configure_and_build()
 
 execute_process(
-  COMMAND "${CMAKE_CTEST_COMMAND}" --test-dir "${TLSX_BUILD}" --output-on-failure
+  COMMAND "${CMAKE_CTEST_COMMAND}" --test-dir "${TLSX_BUILD}" --output-on-failure --parallel 2
   WORKING_DIRECTORY "${TLSX_ROOT}"
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

@@ -191,6 +191,8 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
         rsa_master(a, h, ev, m);
         return;
     case HS_FINISHED: note_hash(a, h, out, CHECK_FINISHED, alg); break;
+    case HS_HELLO_REQUEST:
+        return;  /* never part of the handshake hash (RFC 5246 §7.4.1.1) */
     case HS_NEW_SESSION_TICKET:
     case HS_KEY_UPDATE:
         /* TLS 1.3 sends these after the handshake, outside its transcript;

@@ -106,6 +106,74 @@ static struct verify_result finished_verdict(const struct item *it, const guint8
     return r;
 }
 
+/* A chain seen many times (one server, many connections) is verified once
+ * per capture: cached by its bytes, the SNI it was checked against and the
+ * day it was checked at. Emptied with the capture (tlsx_checks_reset). */
+struct chain_verdict {
+    struct verify_result chain;
+    struct verify_result hostname;
+};
+
+static GHashTable *chain_cache;
+
+static char *chain_key(const guint8 *body, gsize len, const char *sni, gint64 when)
+{
+    guint32 h = 2166136261u;
+    for (gsize i = 0; i < len; i++)
+        h = (h ^ body[i]) * 16777619u;
+    return g_strdup_printf("%08x/%" G_GSIZE_FORMAT "/%s/%" G_GINT64_FORMAT, h, len,
+                           sni ? sni : "", when / 86400);
+}
+
+void tlsx_checks_reset(void)
+{
+    if (chain_cache)
+        g_hash_table_destroy(chain_cache);
+    chain_cache = NULL;
+}
+
+static struct verify_result chain_verdict(packet_info *pinfo, const struct item *it,
+                                          const guint8 *body, gsize blen,
+                                          struct verify_result *hostname)
+{
+    const char *sni = it->sender == SENDER_SERVER ? it->checks->ctx->sni : NULL;
+    char *key = chain_key(body, blen, sni, (gint64)pinfo->abs_ts.secs);
+    struct chain_verdict *v;
+    struct verify_result bad = { VERIFY_UNKNOWN, REASON_BAD_FORMAT, FALSE };
+    struct span spans[16];
+    const guint8 *certs[16];
+    gsize lens[16];
+    guint n = 0;
+    struct verify_chain_result cr;
+
+    if (!chain_cache)
+        chain_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    if ((v = g_hash_table_lookup(chain_cache, key)) != NULL) {
+        g_free(key);
+        *hostname = v->hostname;
+        return v->chain;
+    }
+    if (!verify_certificate_entries(body, blen, it->version == TLSX_VERSION_TLS13, spans,
+                                    G_N_ELEMENTS(spans), &n) || n == 0) {
+        g_free(key);
+        return bad;
+    }
+    for (guint i = 0; i < MIN(n, G_N_ELEMENTS(spans)); i++) {
+        certs[i] = body + spans[i].offset;
+        lens[i] = spans[i].length;
+    }
+    verify_chain(tlsx_trust(), certs, lens, MIN(n, G_N_ELEMENTS(spans)),
+                 (gint64)pinfo->abs_ts.secs, sni, &cr);
+    v = g_new(struct chain_verdict, 1);
+    /* A broken link or date says more than "untrusted". */
+    v->chain = cr.links.verdict == VERIFY_INVALID ? cr.links
+             : cr.time.verdict == VERIFY_INVALID ? cr.time : cr.trust;
+    v->hostname = cr.hostname;
+    g_hash_table_insert(chain_cache, key, v);
+    *hostname = v->hostname;
+    return v->chain;
+}
+
 /* The verdict of a check, worked out now from the stored inputs, the
  * message bytes and the preferences in force. */
 static struct verify_result verdict(packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p,
@@ -121,27 +189,8 @@ static struct verify_result verdict(packet_info *pinfo, tvbuff_t *tvb, const str
     if (!body || p->length < header)
         return r;
     switch (c->kind) {
-    case CHECK_CHAIN: {
-        struct span spans[16];
-        const guint8 *certs[16];
-        gsize lens[16];
-        guint n = 0;
-        struct verify_chain_result cr;
-        if (!verify_certificate_entries(body, blen, it->version == TLSX_VERSION_TLS13, spans,
-                                        G_N_ELEMENTS(spans), &n) || n == 0)
-            return r;
-        for (guint i = 0; i < MIN(n, G_N_ELEMENTS(spans)); i++) {
-            certs[i] = body + spans[i].offset;
-            lens[i] = spans[i].length;
-        }
-        verify_chain(tlsx_trust(), certs, lens, MIN(n, G_N_ELEMENTS(spans)),
-                     (gint64)pinfo->abs_ts.secs,
-                     it->sender == SENDER_SERVER ? c->ctx->sni : NULL, &cr);
-        *hostname = cr.hostname;
-        /* A broken link or date says more than "untrusted". */
-        return cr.links.verdict == VERIFY_INVALID ? cr.links
-             : cr.time.verdict == VERIFY_INVALID ? cr.time : cr.trust;
-    }
+    case CHECK_CHAIN:
+        return chain_verdict(pinfo, it, body, blen, hostname);
     case CHECK_SKE:
         leaf = leaf_of(it, TRUE, &leaf_len);
         if (!leaf || !c->ctx->have_randoms) {

@@ -385,6 +385,7 @@ static void cleanup_analysis(void)
     trust = NULL;
     keys_privkey_free(rsa_key);
     rsa_key = NULL;
+    tlsx_checks_reset();
 }
 
 void proto_register_tlsexplain(void)

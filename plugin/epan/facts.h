@@ -36,6 +36,7 @@ const struct keylog *tlsx_keylog(void);
 struct verify_trust;
 const struct verify_trust *tlsx_trust(void);
 /* checktree.c */
+void tlsx_checks_reset(void);
 void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p,
                       gboolean text);
 void tlsx_draw_certificates(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
