@@ -49,6 +49,26 @@ static gboolean parse_hello_verify_request(struct parse *p, struct reader *r)
     return need_end(p, r, "cookie");
 }
 
+/* A TLS 1.2 ticket is opaque, but RFC 5077 §4 recommends a layout most
+ * servers follow; long enough tickets are shown in it, as a likely reading. */
+static gboolean ticket12(struct parse *p, struct reader *r)
+{
+    struct reader v;
+    NEED(w_vec(&p->w, r, 2, "ticket", "NewSessionTicket.ticket", &v));
+    if (rd_left(&v) > 16 + 16 + 32) {
+        gsize state = rd_left(&v) - 16 - 16 - 32;
+        NEED(w_bytes(&p->w, &v, 16, "key_name", "NewSessionTicket.key_name", FK_BYTES, NULL));
+        NEED(w_bytes(&p->w, &v, 16, "iv", "NewSessionTicket.iv", FK_BYTES, NULL));
+        NEED(w_bytes(&p->w, &v, state, "encrypted_state", "NewSessionTicket.encrypted_state",
+                     FK_BYTES, NULL));
+        NEED(w_bytes(&p->w, &v, 32, "mac", "NewSessionTicket.mac", FK_BYTES, NULL));
+    } else if (rd_left(&v) > 0) {
+        NEED(w_bytes(&p->w, &v, rd_left(&v), "ticket", "ticket_bytes", FK_BYTES, NULL));
+    }
+    w_end(&p->w);
+    return TRUE;
+}
+
 static gboolean parse_new_session_ticket(struct parse *p, struct reader *r)
 {
     guint32 u32;
@@ -57,7 +77,7 @@ static gboolean parse_new_session_ticket(struct parse *p, struct reader *r)
                is_tls13(p) ? "NewSessionTicket.ticket_lifetime" : "NewSessionTicket.ticket_lifetime_hint",
                FK_SECONDS, &u32));
     if (!is_tls13(p)) {
-        NEED(vector_of_bytes(p, r, 2, "ticket", "NewSessionTicket.ticket", "ticket_bytes"));
+        NEED(ticket12(p, r));
         return need_end(p, r, "ticket");
     }
     NEED(w_u32(&p->w, r, "ticket_age_add", "NewSessionTicket.ticket_age_add", FK_HEX, &u32));

@@ -34,6 +34,7 @@ int hf_tlsx_history = -1;
 int hf_tlsx_summary = -1;
 int hf_tlsx_sum_version = -1;
 int hf_tlsx_sum_suite = -1;
+int hf_tlsx_sum_auth = -1;
 int hf_tlsx_sum_group = -1;
 int hf_tlsx_sum_sni = -1;
 int hf_tlsx_sum_alpn = -1;
@@ -163,6 +164,9 @@ static hf_register_info hf[] = {
       { "Version", "tlsexplain.summary.version", FT_STRING, BASE_NONE, NULL, 0x0, NULL, HFILL } },
     { &hf_tlsx_sum_suite,
       { "Cipher suite", "tlsexplain.summary.suite", FT_STRING, BASE_NONE, NULL, 0x0, NULL, HFILL } },
+    { &hf_tlsx_sum_auth,
+      { "Authentication", "tlsexplain.summary.auth", FT_STRING, BASE_NONE, NULL, 0x0,
+        "How the server was authenticated: by the suite, or in TLS 1.3 by its certificate or a PSK.", HFILL } },
     { &hf_tlsx_sum_group,
       { "Key exchange group", "tlsexplain.summary.group", FT_STRING, BASE_NONE, NULL, 0x0, NULL, HFILL } },
     { &hf_tlsx_sum_sni,

@@ -39,6 +39,7 @@ extern int hf_tlsx_history;
 extern int hf_tlsx_summary;
 extern int hf_tlsx_sum_version;
 extern int hf_tlsx_sum_suite;
+extern int hf_tlsx_sum_auth;
 extern int hf_tlsx_sum_group;
 extern int hf_tlsx_sum_sni;
 extern int hf_tlsx_sum_alpn;

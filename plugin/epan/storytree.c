@@ -136,6 +136,15 @@ static const char *group_text(packet_info *pinfo, const struct summary *s)
     return NULL;
 }
 
+/* TLS 1.3 suites say nothing of authentication: it was a certificate, or
+ * the PSK when resumed. */
+static const char *summary_auth(const struct summary *s, const struct reg_suite *suite)
+{
+    if (s->version != TLSX_VERSION_TLS13)
+        return reg_suite_auth(suite);
+    return s->resumption == RES_PSK ? "PSK" : s->chain_length ? "certificate" : "unknown";
+}
+
 void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                        const struct item *it)
 {
@@ -161,6 +170,8 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
         proto_tree_add_string(st, hf_tlsx_sum_version, tvb, off, len, version);
     if (suite)
         proto_tree_add_string(st, hf_tlsx_sum_suite, tvb, off, len, suite->name);
+    if (suite)
+        proto_tree_add_string(st, hf_tlsx_sum_auth, tvb, off, len, summary_auth(s, suite));
     if (group)
         proto_tree_add_string(st, hf_tlsx_sum_group, tvb, off, len, group);
     if (s->sni)
