@@ -161,8 +161,9 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
 {
     struct running_checks *rc;
     enum keys_hash alg;
-    /* DTLS hashes its 12-byte headers; this transcript is TLS's. */
-    if (ev->proto == TLSX_DTLS || out->malformed)
+    /* DTLS hashes its 12-byte headers and an SSL 2.0-style ClientHello its
+     * own form; this transcript is TLS's. */
+    if (ev->proto == TLSX_DTLS || ev->proto == TLSX_SSL2 || out->malformed)
         return;
     rc = running(a, h);
     alg = keys_handshake_hash(h->version, reg_suite(h->suite));

@@ -137,6 +137,10 @@ char *field_value_text(const struct field *f, const guint8 *data)
     case FK_STATUSTYPE: return small_name(REG_CERT_STATUS_TYPE, f->value);
     case FK_KEYUPDATE: return keyupdate(f->value);
     case FK_CERTCOMP: return small_name(REG_CERT_COMPRESSION, f->value);
+    case FK_SUITE3:
+        if (f->value <= 0xffff)
+            return suite(f->value);
+        return g_strdup_printf("SSL 2.0 cipher kind 0x%06" G_GINT64_MODIFIER "x", f->value);
     }
     return g_strdup("");
 }

@@ -215,10 +215,48 @@ static gboolean parse_server_hello(struct parse *p, struct reader *r)
     return need_end(p, r, "extensions");
 }
 
+/* The SSL 2.0-compatible ClientHello (RFC 5246 §E.2, RFC 6101 §E): three
+ * lengths first, then 3-byte cipher specs, the session ID and a challenge
+ * that becomes the right end of ClientHello.random. */
+static gboolean parse_client_hello_v2(struct parse *p, struct reader *r)
+{
+    struct hs_client_hello *ch = &p->msg->u.ch;
+    guint16 specs_len, sid_len, challenge_len;
+    struct reader v;
+    gsize start;
+    ch->ext.present = FALSE;
+    ch->ext.count = 0;
+    NEED(w_u16(&p->w, r, "version", "ClientHello.v2.version", FK_VERSION, &ch->legacy_version));
+    NEED(w_u16(&p->w, r, "cipher_spec_length", "ClientHello.v2.cipher_spec_length", FK_UINT,
+               &specs_len));
+    NEED(w_u16(&p->w, r, "session_id_length", "ClientHello.v2.session_id_length", FK_UINT, &sid_len));
+    NEED(w_u16(&p->w, r, "challenge_length", "ClientHello.v2.challenge_length", FK_UINT,
+               &challenge_len));
+    NEED_OR(specs_len % 3 == 0 && specs_len > 0, p, r, "cipher_spec_length", "triples");
+    start = rd_offset(r);
+    NEED_OR(rd_bytes(r, specs_len, &v), p, r, "cipher_specs", "fixed");
+    ch->cipher_suites = rd_span(&v);
+    w_open(&p->w, start, specs_len, "cipher_specs", "ClientHello.v2.cipher_specs", FK_NONE, 0);
+    while (rd_left(&v) > 0) {
+        guint32 spec;
+        NEED(w_u24(&p->w, &v, "V2CipherSpec", "ClientHello.v2.cipher_spec", FK_SUITE3, &spec));
+    }
+    w_end(&p->w);
+    NEED(w_bytes(&p->w, r, sid_len, "session_id", "ClientHello.v2.session_id", FK_BYTES, &v));
+    ch->session_id = rd_span(&v);
+    NEED_OR(challenge_len >= 16 && challenge_len <= 32, p, r, "challenge_length", "challenge");
+    NEED(w_bytes(&p->w, r, challenge_len, "challenge", "ClientHello.v2.challenge", FK_BYTES, &v));
+    ch->random = rd_span(&v);
+    return need_end(p, r, "challenge");
+}
+
 static gboolean parse_body(struct parse *p, struct reader *r)
 {
     switch (p->msg->type) {
-    case HS_CLIENT_HELLO: return parse_client_hello(p, r);
+    case HS_CLIENT_HELLO:
+        if (p->ctx->proto == TLSX_SSL2)
+            return parse_client_hello_v2(p, r);
+        return parse_client_hello(p, r);
     case HS_SERVER_HELLO: return parse_server_hello(p, r);
     default: return parse_message_body(p, r);
     }
@@ -237,6 +275,13 @@ gboolean hs_parse_header(const guint8 *data, gsize len, enum tlsx_proto proto,
     msg->fragment_offset = 0;
     msg->fragment_length = 0;
     rd_init(&r, data, len);
+    if (proto == TLSX_SSL2) {
+        if (!rd_u8(&r, &msg->type))
+            return FALSE;
+        msg->length = msg->fragment_length = (guint32)rd_left(&r);
+        msg->header_len = 1;
+        return TRUE;
+    }
     if (!rd_u8(&r, &msg->type) || !rd_u24(&r, &msg->length))
         return FALSE;
     if (proto == TLSX_DTLS) {
@@ -257,6 +302,8 @@ static gboolean parse_header_fields(struct parse *p, struct reader *r)
     guint16 seq;
     guint32 len, off, flen;
     NEED(w_u8(&p->w, r, "msg_type", "msg_type", FK_MSGTYPE, &type));
+    if (m->proto == TLSX_SSL2)
+        return TRUE;  /* the SSL 2.0 record header carried the length */
     NEED(w_u24(&p->w, r, "length", "msg_length", FK_UINT, &len));
     if (m->proto == TLSX_DTLS) {
         NEED(w_u16(&p->w, r, "message_seq", "message_seq", FK_UINT, &seq));

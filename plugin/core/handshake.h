@@ -10,7 +10,9 @@
 #include "reader.h"
 #include "walker.h"
 
-enum tlsx_proto { TLSX_TLS = 0, TLSX_DTLS = 1, TLSX_QUIC = 2 };
+/* TLSX_SSL2: a ClientHello in the SSL 2.0-compatible form a TLS client may
+ * send (RFC 5246 §E.2); its bytes start at msg_type, without a length. */
+enum tlsx_proto { TLSX_TLS = 0, TLSX_DTLS = 1, TLSX_QUIC = 2, TLSX_SSL2 = 3 };
 
 /* HandshakeType, RFC 8446 §4 and RFC 5246 §7.4, plus DTLS's hello_verify_request. */
 enum hs_type {

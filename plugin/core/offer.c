@@ -139,8 +139,17 @@ void offer_read(const guint8 *data, gsize len, const struct hs_message *m, struc
     struct reader r, v;
     memset(o, 0, sizeof *o);
     rd_init(&r, data, len);
-    if (rd_skip(&r, ch->cipher_suites.offset) && rd_bytes(&r, ch->cipher_suites.length, &v))
+    if (m->proto == TLSX_SSL2) {
+        /* 3-byte cipher specs; TLS suites are those starting with 0. */
+        guint32 spec;
+        if (rd_skip(&r, ch->cipher_suites.offset) && rd_bytes(&r, ch->cipher_suites.length, &v))
+            while (o->n_suites < OFFER_MAX_SUITES && rd_u24(&v, &spec))
+                if (spec <= 0xffff)
+                    o->suites[o->n_suites++] = (guint16)spec;
+    } else if (rd_skip(&r, ch->cipher_suites.offset) &&
+               rd_bytes(&r, ch->cipher_suites.length, &v)) {
         read_u16_list(&v, o->suites, &o->n_suites, OFFER_MAX_SUITES);
+    }
     o->session_id_len = (guint)MIN(ch->session_id.length, sizeof o->session_id);
     rd_init(&r, data, len);
     if (rd_skip(&r, ch->session_id.offset) && rd_bytes(&r, o->session_id_len, &v))

@@ -274,6 +274,8 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     out->msg_type = m.type;
     out->message = hs_type_name(m.type);
     out->explain = out->message ? out->message : "UnknownHandshake";
+    if (ev->proto == TLSX_SSL2)
+        out->explain = "ClientHello.sslv2";
     if (!out->message)
         out->message = "Unknown";
     struct hs_context ctx = { ev->proto, h->version, h->suite, h->kx, (guint8)s };

@@ -32,6 +32,7 @@ enum field_kind {
     FK_STATUSTYPE,  /* CertificateStatusType */
     FK_KEYUPDATE,   /* KeyUpdateRequest */
     FK_CERTCOMP,    /* CertificateCompressionAlgorithm */
+    FK_SUITE3,      /* SSL 2.0 cipher spec: a TLS suite when its first byte is 0 */
 };
 
 struct field {

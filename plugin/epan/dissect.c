@@ -32,7 +32,7 @@ void proto_reg_handoff_tlsexplain(void);
 /* The Wireshark fields we read; each may be registered more than once
  * under one name (tls.record and tls.handshake.type are also SSLv2's). */
 enum role { R_TLS_RECORD, R_DTLS_RECORD, R_CONTENT_TYPE, R_TLS_HS_TYPE,
-            R_DTLS_HS_TYPE, R_ALERT, R_COUNT_ };
+            R_DTLS_HS_TYPE, R_ALERT, R_SSL2_RECORD, R_SSL2_HS_TYPE, R_COUNT_ };
 
 struct wanted_field {
     int id;
@@ -53,6 +53,7 @@ struct record_ctx {
     gboolean saw_message;
     gboolean saw_alert;
     gint inner;          /* TLS 1.3 inner content type once decrypted, else -1 */
+    gboolean sslv2;      /* an SSL 2.0 record (only its ClientHello is ours) */
 };
 
 struct walk {
@@ -211,10 +212,32 @@ static void finish_record(struct walk *w, struct record_ctx *rec)
     feed(w, kind, proto, rec->ds, rec->offset, rec->length, data, payload);
 }
 
+/* An SSL 2.0-compatible ClientHello: from its msg_type to the end of the
+ * record; the record header carried the length (RFC 5246 §E.2). */
+static void on_sslv2_type(struct walk *w, field_info *fi, struct record_ctx *rec)
+{
+    guint start = (guint)fi->start, end;
+    if (!rec || !rec->sslv2 || fi->ds_tvb != rec->ds)
+        return;
+    end = rec->offset + rec->length;
+    if (end <= start || tvb_captured_length_remaining(fi->ds_tvb, start) < (gint)(end - start) ||
+        tvb_get_guint8(fi->ds_tvb, start) != 1)
+        return;
+    feed(w, EV_HANDSHAKE, TLSX_SSL2, fi->ds_tvb, start, end - start,
+         tvb_get_ptr(fi->ds_tvb, start, end - start), end - start);
+}
+
+static void on_sslv2_record(struct walk *w, proto_node *node, field_info *fi)
+{
+    struct record_ctx rec = { fi->ds_tvb, (guint)fi->start, (guint)fi->length, 0, FALSE,
+                              FALSE, FALSE, -1, TRUE };
+    walk_children(w, node, &rec);
+}
+
 static void on_record(struct walk *w, proto_node *node, field_info *fi, gboolean dtls)
 {
     struct record_ctx rec = { fi->ds_tvb, (guint)fi->start, (guint)fi->length, 0, dtls,
-                              FALSE, FALSE, -1 };
+                              FALSE, FALSE, -1, FALSE };
     guint header = dtls ? DTLS_RECORD_HEADER : TLS_RECORD_HEADER;
     if (fi->length < (gint)header ||
         tvb_captured_length_remaining(fi->ds_tvb, fi->start) < fi->length)
@@ -240,6 +263,12 @@ static void on_node(struct walk *w, proto_node *node, struct record_ctx *rec)
     case R_ALERT:
         on_alert(w, fi, rec);
         break;
+    case R_SSL2_RECORD:
+        on_sslv2_record(w, node, fi);
+        return;
+    case R_SSL2_HS_TYPE:
+        on_sslv2_type(w, fi, rec);
+        break;
     case R_CONTENT_TYPE:
         if (rec && FI_GET_FLAG(fi, FI_GENERATED))
             rec->inner = (gint)TLSX_FI_UINT(fi);
@@ -261,7 +290,8 @@ static gboolean frame_has_tls(proto_tree *tree)
 {
     for (guint i = 0; i < n_wanted; i++) {
         /* Content types and alerts only ever sit inside records. */
-        if (wanted[i].role == R_CONTENT_TYPE || wanted[i].role == R_ALERT)
+        if (wanted[i].role == R_CONTENT_TYPE || wanted[i].role == R_ALERT ||
+            wanted[i].role == R_SSL2_HS_TYPE)
             continue;
         GPtrArray *a = proto_get_finfo_ptr_array(tree, wanted[i].id);
         if (a && a->len)
@@ -397,24 +427,22 @@ void proto_register_tlsexplain(void)
     register_shutdown_routine(tlsx_catalog_free);
 }
 
-/* SSLv2's fields share the names tls.record and tls.handshake.type; its
- * blurbs say so, and its messages are not ours to explain yet. */
+/* SSLv2's fields share the names tls.record and tls.handshake.type; their
+ * blurbs say which is which. */
 static gboolean is_sslv2(const header_field_info *hfi)
 {
     return hfi->blurb && strstr(hfi->blurb, "SSLv2") != NULL;
 }
 
-static void want(GArray *ids, const char *name, enum role role)
+static void want(GArray *ids, const char *name, enum role role, enum role sslv2_role)
 {
     header_field_info *hfi = proto_registrar_get_byname(name);
     for (int id = hfi ? hfi->id : -1; id != -1 && n_wanted < G_N_ELEMENTS(wanted);) {
         header_field_info *h = proto_registrar_get_nth((guint)id);
-        if (!is_sslv2(h)) {
-            wanted[n_wanted].id = id;
-            wanted[n_wanted].role = role;
-            n_wanted++;
-            g_array_append_val(ids, id);
-        }
+        wanted[n_wanted].id = id;
+        wanted[n_wanted].role = is_sslv2(h) ? sslv2_role : role;
+        n_wanted++;
+        g_array_append_val(ids, id);
         id = h->same_name_prev_id;
     }
 }
@@ -422,13 +450,13 @@ static void want(GArray *ids, const char *name, enum role role)
 void proto_reg_handoff_tlsexplain(void)
 {
     GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
-    want(ids, "tls.record", R_TLS_RECORD);
-    want(ids, "dtls.record", R_DTLS_RECORD);
-    want(ids, "tls.record.content_type", R_CONTENT_TYPE);
-    want(ids, "tls.handshake.type", R_TLS_HS_TYPE);
-    want(ids, "dtls.handshake.type", R_DTLS_HS_TYPE);
-    want(ids, "tls.alert_message", R_ALERT);
-    want(ids, "dtls.alert_message", R_ALERT);
+    want(ids, "tls.record", R_TLS_RECORD, R_SSL2_RECORD);
+    want(ids, "dtls.record", R_DTLS_RECORD, R_DTLS_RECORD);
+    want(ids, "tls.record.content_type", R_CONTENT_TYPE, R_CONTENT_TYPE);
+    want(ids, "tls.handshake.type", R_TLS_HS_TYPE, R_SSL2_HS_TYPE);
+    want(ids, "dtls.handshake.type", R_DTLS_HS_TYPE, R_DTLS_HS_TYPE);
+    want(ids, "tls.alert_message", R_ALERT, R_ALERT);
+    want(ids, "dtls.alert_message", R_ALERT, R_ALERT);
     register_postdissector(tlsexplain_handle);
     set_postdissector_wanted_hfids(tlsexplain_handle, ids);
 }

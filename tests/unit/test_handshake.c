@@ -193,6 +193,38 @@ static void test_byte_coverage(void)
     }
 }
 
+/* The SSL 2.0-compatible ClientHello: parsed, every byte under a leaf,
+ * and every cut rejected. */
+static void test_sslv2_client_hello(void)
+{
+    static const guint8 ch[] = {
+        0x01, 0x03, 0x01, 0x00, 0x09, 0x00, 0x00, 0x00, 0x10,
+        0x00, 0x00, 0x2f, 0x00, 0x00, 0x35, 0x01, 0x00, 0x80,
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+    };
+    struct hs_context ctx = { TLSX_SSL2, 0, 0, KX_UNKNOWN, 1 };
+    GArray *fields = g_array_new(FALSE, FALSE, sizeof(struct field));
+    guint8 covered[sizeof ch] = { 0 };
+    struct hs_message m;
+    struct hs_error e;
+    g_assert_true(hs_parse(ch, sizeof ch, &ctx, &m, &e, fields));
+    g_assert_cmpuint(m.u.ch.legacy_version, ==, 0x0301);
+    g_assert_cmpuint(m.u.ch.random.length, ==, 16);
+    for (guint f = 0; f < fields->len; f++) {
+        const struct field *x = &g_array_index(fields, struct field, f);
+        if (f + 1 == fields->len || g_array_index(fields, struct field, f + 1).depth <= x->depth)
+            memset(covered + x->offset, 1, x->length);
+    }
+    for (gsize b = 0; b < sizeof ch; b++)
+        g_assert_true(covered[b]);
+    for (gsize n = 0; n < sizeof ch; n++) {
+        guint8 *cut = g_memdup2(ch, n ? n : 1);
+        g_assert_false(hs_parse(cut, n, &ctx, &m, &e, NULL));
+        g_free(cut);
+    }
+    g_array_free(fields, TRUE);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -203,5 +235,6 @@ int main(int argc, char **argv)
     g_test_add_func("/handshake/server-hello-version", test_hello_retry_request);
     g_test_add_func("/handshake/malformed-names-field", test_malformed_names_field);
     g_test_add_func("/handshake/byte-coverage", test_byte_coverage);
+    g_test_add_func("/handshake/sslv2-client-hello", test_sslv2_client_hello);
     return g_test_run();
 }
