@@ -156,14 +156,21 @@ static void rsa_master(struct analyzer *a, struct handshake *h, const struct eve
     }
 }
 
+static void add(struct transcript *t, const struct event *ev)
+{
+    if (ev->proto == TLSX_DTLS)
+        transcript_add_dtls(t, ev->data, ev->len);
+    else
+        transcript_add(t, ev->data, ev->len);
+}
+
 void checks_message(struct analyzer *a, struct handshake *h, const struct event *ev,
                     const struct hs_message *m, struct item *out)
 {
     struct running_checks *rc;
     enum keys_hash alg;
-    /* DTLS hashes its 12-byte headers and an SSL 2.0-style ClientHello its
-     * own form; this transcript is TLS's. */
-    if (ev->proto == TLSX_DTLS || ev->proto == TLSX_SSL2 || out->malformed)
+    /* An SSL 2.0-style ClientHello is hashed in its own form, not kept here. */
+    if (ev->proto == TLSX_SSL2 || out->malformed)
         return;
     rc = running(a, h);
     alg = keys_handshake_hash(h->version, reg_suite(h->suite));
@@ -188,12 +195,16 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
             check_cv12(a, h, ev, m, out);
         break;
     case HS_CLIENT_KEY_EXCHANGE:
-        transcript_add(rc->t, ev->data, ev->len);
+        add(rc->t, ev);
         rsa_master(a, h, ev, m);
         return;
     case HS_FINISHED: note_hash(a, h, out, CHECK_FINISHED, alg); break;
     case HS_HELLO_REQUEST:
         return;  /* never part of the handshake hash (RFC 5246 §7.4.1.1) */
+    case HS_HELLO_VERIFY_REQUEST:
+        /* Neither it nor the ClientHello before it is hashed (RFC 6347 §4.2.1). */
+        transcript_reset(rc->t);
+        return;
     case HS_NEW_SESSION_TICKET:
     case HS_KEY_UPDATE:
         /* TLS 1.3 sends these after the handshake, outside its transcript;
@@ -205,7 +216,7 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
     }
     /* The message joins the transcript after its own check: a Finished or
      * CertificateVerify covers the messages before it. */
-    transcript_add(rc->t, ev->data, ev->len);
+    add(rc->t, ev);
 }
 
 void analyzer_set_checks(struct analyzer *a, const struct keylog *keylog,

@@ -135,6 +135,10 @@ gboolean transcript_add(struct transcript *t, const guint8 *msg, gsize len);
 /* The caller lost a message (gap, undecryptable record): hashes from now on
  * are refused rather than wrong. */
 void transcript_mark_broken(struct transcript *t);
+/* DTLS: the whole message with its 12-byte header (RFC 6347 §4.2.6). */
+gboolean transcript_add_dtls(struct transcript *t, const guint8 *msg, gsize len);
+/* Starts again, e.g. after a DTLS HelloVerifyRequest (RFC 6347 §4.2.1). */
+void transcript_reset(struct transcript *t);
 gboolean transcript_ok(const struct transcript *t);
 guint transcript_count(const struct transcript *t);
 const guint8 *transcript_bytes(const struct transcript *t, gsize *len);
