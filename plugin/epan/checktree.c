@@ -322,6 +322,15 @@ static void schedule13(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
     secret_line(t, pinfo, tvb, off, len, "key", k.key, k.key_len);
     secret_line(t, pinfo, tvb, off, len, "iv", k.iv, k.iv_len);
     secret_line(t, pinfo, tvb, off, len, "finished_key", k.finished_key, k.hash_len);
+    /* After its Finished the sender switches to application traffic keys. */
+    secret = keylog_lookup(kl, server ? KEYLOG_SERVER_TRAFFIC_SECRET_0 : KEYLOG_CLIENT_TRAFFIC_SECRET_0,
+                           it->checks->ctx->client_random, &slen);
+    if (!secret || !keys_traffic13(reg_suite(it->suite), secret, slen, &k))
+        return;
+    secret_line(t, pinfo, tvb, off, len, server ? "server_application_traffic_secret_0"
+                                                : "client_application_traffic_secret_0", secret, slen);
+    secret_line(t, pinfo, tvb, off, len, "application key", k.key, k.key_len);
+    secret_line(t, pinfo, tvb, off, len, "application iv", k.iv, k.iv_len);
 }
 
 /* On a Finished, what the key log gives and what follows from it. */
