@@ -435,6 +435,22 @@ static gboolean whole_message(const guint8 *msg, gsize len)
     return rd_u8(&r, &type) && rd_u24(&r, &body) && body == rd_left(&r);
 }
 
+/* Appends one checked message; a message that failed its check breaks the
+ * transcript for good, so no hash is ever made from a partial one. */
+static gboolean append(struct transcript *t, const guint8 *msg, gsize len, gboolean whole)
+{
+    if (!t)
+        return FALSE;
+    if (t->broken || !whole || t->bytes->len + len > TRANSCRIPT_MAX_BYTES) {
+        t->broken = TRUE;
+        return FALSE;
+    }
+    g_byte_array_append(t->bytes, msg, (guint)len);
+    if (t->count++ == 0)
+        t->first_len = len;
+    return TRUE;
+}
+
 /* A DTLS message is hashed with its 12-byte header as if sent in one
  * fragment (RFC 6347 §4.2.6); the caller passes only whole messages. */
 gboolean transcript_add_dtls(struct transcript *t, const guint8 *msg, gsize len)
@@ -443,19 +459,10 @@ gboolean transcript_add_dtls(struct transcript *t, const guint8 *msg, gsize len)
     guint8 type;
     guint32 length, off, flen;
     guint16 seq;
-    if (!t || t->broken)
-        return FALSE;
     rd_init(&r, msg, len);
-    if (!rd_u8(&r, &type) || !rd_u24(&r, &length) || !rd_u16(&r, &seq) || !rd_u24(&r, &off) ||
-        !rd_u24(&r, &flen) || off != 0 || flen != length || rd_left(&r) != length ||
-        t->bytes->len + len > TRANSCRIPT_MAX_BYTES) {
-        t->broken = TRUE;
-        return FALSE;
-    }
-    g_byte_array_append(t->bytes, msg, (guint)len);
-    if (t->count++ == 0)
-        t->first_len = len;
-    return TRUE;
+    return append(t, msg, len, rd_u8(&r, &type) && rd_u24(&r, &length) && rd_u16(&r, &seq) &&
+                               rd_u24(&r, &off) && rd_u24(&r, &flen) && off == 0 &&
+                               flen == length && rd_left(&r) == length);
 }
 
 void transcript_reset(struct transcript *t)
@@ -468,17 +475,7 @@ void transcript_reset(struct transcript *t)
 
 gboolean transcript_add(struct transcript *t, const guint8 *msg, gsize len)
 {
-    if (!t)
-        return FALSE;
-    if (t->broken || !whole_message(msg, len)
-        || t->bytes->len + len > TRANSCRIPT_MAX_BYTES) {
-        t->broken = TRUE;
-        return FALSE;
-    }
-    g_byte_array_append(t->bytes, msg, (guint)len);
-    if (t->count++ == 0)
-        t->first_len = len;
-    return TRUE;
+    return append(t, msg, len, whole_message(msg, len));
 }
 
 void transcript_mark_broken(struct transcript *t)
