@@ -18,6 +18,8 @@ static struct links *links_of(struct analyzer *a, struct item *out)
     return (struct links *)out->links;
 }
 
+static gboolean resumed_now(const struct handshake *h);
+
 void story_note(struct analyzer *a, struct item *out, const char *note)
 {
     links_of(a, out)->note = note;
@@ -214,6 +216,10 @@ static void new_session_ticket(struct analyzer *a, struct handshake *h, const st
 static void server_certificate(struct analyzer *a, struct handshake *h,
                                const struct hs_message *m, struct item *out)
 {
+    /* A resumed session reuses its keys: no certificate is expected. */
+    if (h->resumption_decided && h->resumption != RES_NONE && resumed_now(h))
+        links_of(a, out)->note = h->tls13 ? "note.unexpected_certificate_psk"
+                                          : "note.unexpected_certificate_resumed";
     h->saw_certificate = TRUE;
     h->chain_length = m->cert_count;
     /* A ticket offered without a session ID: a Certificate means refused. */
@@ -236,6 +242,8 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
         h->client_auth = TRUE;
         break;
     case HS_SERVER_KEY_EXCHANGE:
+        if (h->kx == KX_RSA)
+            links_of(a, out)->note = "note.unexpected_ske_rsa";
         h->saw_ske = TRUE;
         h->group = m->ske_group;
         h->dh_bits = m->dh_bits;

@@ -199,6 +199,32 @@ static void test_started_mid_handshake(void)
     analyzer_free(f.a);
 }
 
+/* A ServerKeyExchange after the server chose RSA key exchange is flagged. */
+static void test_unexpected_ske_with_rsa(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    const struct vector *sh = find("illustrated-tls12", HS_SERVER_HELLO, 0);
+    guint8 *rsa_sh = g_memdup2(sh->data, sh->len);
+    struct hs_context ctx = vector_context(sh);
+    struct hs_message m;
+    struct hs_error e;
+    struct item it;
+    gsize at;
+    g_assert_true(hs_parse(sh->data, sh->len, &ctx, &m, &e, NULL));
+    at = m.u.sh.session_id.offset + m.u.sh.session_id.length;
+    rsa_sh[at] = 0x00;      /* TLS_RSA_WITH_AES_128_CBC_SHA */
+    rsa_sh[at + 1] = 0x2f;
+    expect_msg(&f, 2, 0, find("illustrated-tls12", HS_CLIENT_HELLO, 0), "ClientHello",
+               SENDER_CLIENT, 1, 1);
+    g_assert_true(feed(&f, EV_HANDSHAKE, 2, 1, rsa_sh, sh->len, &it));
+    g_assert_true(feed(&f, EV_HANDSHAKE, 2, 1, find("illustrated-tls12", HS_SERVER_KEY_EXCHANGE, 0)->data,
+                       find("illustrated-tls12", HS_SERVER_KEY_EXCHANGE, 0)->len, &it));
+    g_assert_nonnull(it.links);
+    g_assert_cmpstr(it.links->note, ==, "note.unexpected_ske_rsa");
+    g_free(rsa_sh);
+    analyzer_free(f.a);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -209,5 +235,6 @@ int main(int argc, char **argv)
     g_test_add_func("/session/encrypted-renegotiation", test_encrypted_renegotiation);
     g_test_add_func("/session/dtls-retransmission", test_dtls_retransmission);
     g_test_add_func("/session/started-mid-handshake", test_started_mid_handshake);
+    g_test_add_func("/session/unexpected-ske-with-rsa", test_unexpected_ske_with_rsa);
     return g_test_run();
 }
