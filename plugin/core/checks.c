@@ -46,7 +46,7 @@ static struct checks *checks_of(struct analyzer *a, struct handshake *h, struct 
     c->kind = (guint8)kind;
     c->ctx = h->rc->ctx;
     g_ptr_array_add(a->owned, c);
-    out->checks = c;
+    item_extra_of(a, out)->checks = c;
     return c;
 }
 

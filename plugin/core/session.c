@@ -193,6 +193,16 @@ static void note_finished(struct handshake *h, enum sender s)
         h->complete = TRUE;
 }
 
+struct item_extra *item_extra_of(struct analyzer *a, struct item *out)
+{
+    if (!out->extra) {
+        struct item_extra *x = g_new0(struct item_extra, 1);
+        g_ptr_array_add(a->owned, x);
+        out->extra = x;
+    }
+    return (struct item_extra *)out->extra;
+}
+
 static void begin_item(struct item *out, const struct event *ev, enum sender s)
 {
     memset(out, 0, sizeof *out);
@@ -284,7 +294,7 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
         struct hs_error *e = g_new(struct hs_error, 1);
         *e = err;
         g_ptr_array_add(a->owned, e);
-        out->error = e;
+        item_extra_of(a, out)->error = e;
     }
     if (m.type == HS_CLIENT_HELLO) {
         note_client_hello(h, ev);

@@ -110,6 +110,8 @@ struct summary {
     const char *history;
 };
 
+struct item_extra;
+
 /* What we know about one explained item; plain values only, so it can be
  * stored per frame and rendered again on any pass. */
 struct item {
@@ -130,11 +132,37 @@ struct item {
     guint step;           /* position in its handshake; 0 = not part of it */
     const char *message;  /* "ClientHello", "Finished", ... (static) */
     const char *explain;  /* catalog section of the explanation (static) */
-    const struct hs_error *error;   /* when malformed; owned by the analyzer */
-    const struct links *links;      /* NULL when none; owned by the analyzer */
-    const struct summary *summary;  /* on the item that ended a handshake */
-    const struct checks *checks;    /* what gnutls checked; NULL if nothing */
+    const struct item_extra *extra; /* NULL for most items; owned by the analyzer */
 };
+
+/* What only some items carry, kept apart so the many items that have none
+ * of it stay small. */
+struct item_extra {
+    const struct hs_error *error;   /* when malformed */
+    const struct links *links;      /* choices, resumption, notes */
+    const struct summary *summary;  /* on the item that ended a handshake */
+    const struct checks *checks;    /* what gnutls can check */
+};
+
+static inline const struct hs_error *item_error(const struct item *it)
+{
+    return it->extra ? it->extra->error : NULL;
+}
+
+static inline const struct links *item_links(const struct item *it)
+{
+    return it->extra ? it->extra->links : NULL;
+}
+
+static inline const struct summary *item_summary(const struct item *it)
+{
+    return it->extra ? it->extra->summary : NULL;
+}
+
+static inline const struct checks *item_checks(const struct item *it)
+{
+    return it->extra ? it->extra->checks : NULL;
+}
 
 struct analyzer;
 

@@ -80,6 +80,9 @@ struct analyzer {
 };
 
 
+/* The item's extra part, made on first use. */
+struct item_extra *item_extra_of(struct analyzer *a, struct item *out);
+
 /* checks.c: what gnutls can check, on the first pass, in frame order. */
 void checks_message(struct analyzer *a, struct handshake *h, const struct event *ev,
                     const struct hs_message *m, struct item *out);

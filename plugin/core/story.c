@@ -10,12 +10,13 @@
 
 static struct links *links_of(struct analyzer *a, struct item *out)
 {
-    if (!out->links) {
+    struct item_extra *x = item_extra_of(a, out);
+    if (!x->links) {
         struct links *l = g_new0(struct links, 1);
         g_ptr_array_add(a->owned, l);
-        out->links = l;
+        x->links = l;
     }
-    return (struct links *)out->links;
+    return (struct links *)x->links;
 }
 
 static gboolean resumed_now(const struct handshake *h);
@@ -392,7 +393,7 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     s->sni = h->offer && h->offer->sni[0] ? g_string_chunk_insert(a->strings, h->offer->sni) : NULL;
     s->alpn = h->alpn;
     s->history = g_string_chunk_insert(a->strings, h->history ? h->history->str : "");
-    out->summary = s;
+    item_extra_of(a, out)->summary = s;
     story_free_handshake(h);
     checks_free(h);
 }

@@ -62,14 +62,14 @@ static void draw_verdict(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint
 
 static const guint8 *leaf_of(const struct item *it, gboolean server, gsize *len)
 {
-    GBytes *b = server ? it->checks->ctx->server_leaf : it->checks->ctx->client_leaf;
+    GBytes *b = server ? item_checks(it)->ctx->server_leaf : item_checks(it)->ctx->client_leaf;
     *len = 0;
     return b ? g_bytes_get_data(b, len) : NULL;
 }
 
 static struct verify_result finished_verdict(const struct item *it, const guint8 *vd, gsize vd_len)
 {
-    const struct checks *c = it->checks;
+    const struct checks *c = item_checks(it);
     const struct check_context *ctx = c->ctx;
     const struct keylog *kl = tlsx_keylog();
     const struct reg_suite *suite = reg_suite(it->suite);
@@ -136,7 +136,7 @@ static struct verify_result chain_verdict(packet_info *pinfo, const struct item 
                                           const guint8 *body, gsize blen,
                                           struct verify_result *hostname)
 {
-    const char *sni = it->sender == SENDER_SERVER ? it->checks->ctx->sni : NULL;
+    const char *sni = it->sender == SENDER_SERVER ? item_checks(it)->ctx->sni : NULL;
     char *key = chain_key(body, blen, sni, (gint64)pinfo->abs_ts.secs);
     struct chain_verdict *v;
     struct verify_result bad = { VERIFY_UNKNOWN, REASON_BAD_FORMAT, FALSE };
@@ -180,7 +180,7 @@ static struct verify_result verdict(packet_info *pinfo, tvbuff_t *tvb, const str
                                     struct verify_result *hostname)
 {
     const struct item *it = &p->item;
-    const struct checks *c = it->checks;
+    const struct checks *c = item_checks(it);
     guint header = it->proto == TLSX_DTLS ? 12 : 4;
     const guint8 *body = tvb ? tvb_get_ptr(tvb, p->offset + header, p->length - header) : NULL;
     gsize blen = p->length - header, leaf_len;
@@ -227,7 +227,7 @@ void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const st
                       gboolean text)
 {
     const struct item *it = &p->item;
-    const struct checks *c = it->checks;
+    const struct checks *c = item_checks(it);
     guint off = tvb ? p->offset : 0, len = tvb ? p->length : 0;
     struct verify_result r, hostname = { VERIFY_UNKNOWN, REASON_NO_HOSTNAME, FALSE };
     if (!c || !tvb)
@@ -280,7 +280,7 @@ static void secret_line(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
 static void schedule12(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                        const struct item *it)
 {
-    const struct check_context *ctx = it->checks->ctx;
+    const struct check_context *ctx = item_checks(it)->ctx;
     const struct keylog *kl = tlsx_keylog();
     gsize mlen = KEYS_MASTER_LEN;
     const guint8 *master = ctx->have_master ? ctx->master : NULL;
@@ -313,7 +313,7 @@ static void schedule13(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
     gsize slen = 0;
     const guint8 *secret = kl ? keylog_lookup(kl, server ? KEYLOG_SERVER_HANDSHAKE_TRAFFIC_SECRET
                                                          : KEYLOG_CLIENT_HANDSHAKE_TRAFFIC_SECRET,
-                                              it->checks->ctx->client_random, &slen) : NULL;
+                                              item_checks(it)->ctx->client_random, &slen) : NULL;
     struct keys_traffic13 k;
     if (!secret || !keys_traffic13(reg_suite(it->suite), secret, slen, &k))
         return;
@@ -324,7 +324,7 @@ static void schedule13(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
     secret_line(t, pinfo, tvb, off, len, "finished_key", k.finished_key, k.hash_len);
     /* After its Finished the sender switches to application traffic keys. */
     secret = keylog_lookup(kl, server ? KEYLOG_SERVER_TRAFFIC_SECRET_0 : KEYLOG_CLIENT_TRAFFIC_SECRET_0,
-                           it->checks->ctx->client_random, &slen);
+                           item_checks(it)->ctx->client_random, &slen);
     if (!secret || !keys_traffic13(reg_suite(it->suite), secret, slen, &k))
         return;
     secret_line(t, pinfo, tvb, off, len, server ? "server_application_traffic_secret_0"
@@ -338,8 +338,8 @@ void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
                         const struct item *it)
 {
     proto_tree *st;
-    if (!it->checks || it->checks->kind != CHECK_FINISHED ||
-        (!tlsx_keylog() && !it->checks->ctx->have_master))
+    if (!item_checks(it) || item_checks(it)->kind != CHECK_FINISHED ||
+        (!tlsx_keylog() && !item_checks(it)->ctx->have_master))
         return;
     st = proto_tree_add_subtree(t, tvb, off, len, ett_tlsx_summary, NULL,
                                 tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "schedule"));

@@ -102,7 +102,7 @@ static void draw_ticket_offer(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, 
 void tlsx_draw_links(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                      const struct item *it, gboolean text)
 {
-    const struct links *l = it->links;
+    const struct links *l = item_links(it);
     if (!l)
         return;
     with_text = text;
@@ -148,7 +148,7 @@ static const char *summary_auth(const struct summary *s, const struct reg_suite 
 void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                        const struct item *it)
 {
-    const struct summary *s = it->summary;
+    const struct summary *s = item_summary(it);
     const struct reg_suite *suite;
     const char *version, *group, *outcome;
     proto_item *ti;

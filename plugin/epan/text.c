@@ -100,9 +100,9 @@ static gboolean fill_item(const struct fill_ctx *x, const char *name, gsize len,
     else if (is(name, len, "level")) put(out, reg_alert_level_name(it->alert_level));
     else if (is(name, len, "description")) put(out, reg_alert_name(it->alert_desc));
     else if (is(name, len, "left"))
-        g_string_append_printf(out, "%u", it->error ? it->error->left : 0);
+        g_string_append_printf(out, "%u", item_error(it) ? item_error(it)->left : 0);
     else if (is(name, len, "offset"))
-        g_string_append_printf(out, "%u", it->error ? it->error->offset : 0);
+        g_string_append_printf(out, "%u", item_error(it) ? item_error(it)->offset : 0);
     else
         return FALSE;
     return TRUE;
@@ -115,7 +115,7 @@ static gboolean fill_field(const struct fill_ctx *x, const char *name, gsize len
     const struct reg_suite *suite = f && f->kind == FK_SUITE ? reg_suite(code)
                                   : x->it->suite ? reg_suite(x->it->suite) : NULL;
     if (is(name, len, "field"))
-        put(out, f ? f->name : x->it->error ? x->it->error->field : NULL);
+        put(out, f ? f->name : item_error(x->it) ? item_error(x->it)->field : NULL);
     else if (is(name, len, "value")) put(out, x->value ? x->value : "");
     else if (is(name, len, "bytes")) g_string_append_printf(out, "%u", f ? f->length : 0);
     else if (is(name, len, "bits")) g_string_append_printf(out, "%u", f ? f->length * 8 : 0);

@@ -126,9 +126,9 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
     if (it->kind == EV_HANDSHAKE && tvb && tlsx_prefs.detail == TLSX_DETAIL_FULL &&
         wanted(t, hf_tlsx_field))
         tlsx_draw_fields(t, pinfo, tvb, p);
-    if (it->malformed && it->error)
+    if (it->malformed && item_error(it))
         expert_add_info_format(pinfo, pi, &ei_tlsx_malformed, "%s",
-                               tlsx_text(pinfo->pool, it, NULL, NULL, "malformed", it->error->expected));
+                               tlsx_text(pinfo->pool, it, NULL, NULL, "malformed", item_error(it)->expected));
 }
 
 void tlsx_draw(proto_tree *tree, packet_info *pinfo, const struct frame_facts *facts)

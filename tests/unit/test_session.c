@@ -127,7 +127,7 @@ static void test_malformed_message_still_placed(void)
     bad[4 + 2 + 32] = 0xff;  /* session id length far past the message */
     g_assert_true(feed(&f, EV_HANDSHAKE, 1, 0, bad, v->len, &it));
     g_assert_true(it.malformed);
-    g_assert_cmpstr(it.error->field, ==, "legacy_session_id");
+    g_assert_cmpstr(item_error(&it)->field, ==, "legacy_session_id");
     g_assert_cmpuint(it.step, ==, 1);
     g_free(bad);
     analyzer_free(f.a);
@@ -194,8 +194,8 @@ static void test_started_mid_handshake(void)
     struct item it;
     const struct vector *v = find("illustrated-tls12", HS_SERVER_HELLO, 0);
     g_assert_true(feed(&f, EV_HANDSHAKE, 4, 1, v->data, v->len, &it));
-    g_assert_nonnull(it.links);
-    g_assert_cmpstr(it.links->note, ==, "note.started_mid");
+    g_assert_nonnull(item_links(&it));
+    g_assert_cmpstr(item_links(&it)->note, ==, "note.started_mid");
     analyzer_free(f.a);
 }
 
@@ -219,8 +219,8 @@ static void test_unexpected_ske_with_rsa(void)
     g_assert_true(feed(&f, EV_HANDSHAKE, 2, 1, rsa_sh, sh->len, &it));
     g_assert_true(feed(&f, EV_HANDSHAKE, 2, 1, find("illustrated-tls12", HS_SERVER_KEY_EXCHANGE, 0)->data,
                        find("illustrated-tls12", HS_SERVER_KEY_EXCHANGE, 0)->len, &it));
-    g_assert_nonnull(it.links);
-    g_assert_cmpstr(it.links->note, ==, "note.unexpected_ske_rsa");
+    g_assert_nonnull(item_links(&it));
+    g_assert_cmpstr(item_links(&it)->note, ==, "note.unexpected_ske_rsa");
     g_free(rsa_sh);
     analyzer_free(f.a);
 }
