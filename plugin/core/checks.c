@@ -50,17 +50,27 @@ static struct checks *checks_of(struct analyzer *a, struct handshake *h, struct 
     return c;
 }
 
-/* One copy of each distinct certificate, however many connections send it. */
+/* One copy of each distinct certificate, however many connections send it.
+ * Looked up without copying; the table hashes only a certificate's tail
+ * (its signature, different for every certificate) and compares in full. */
 static GBytes *shared_cert(struct analyzer *a, const guint8 *der, gsize len)
 {
-    GBytes *b = g_bytes_new(der, len);
-    GBytes *have = g_hash_table_lookup(a->chains, b);
-    if (have) {
-        g_bytes_unref(b);
+    GBytes *probe = g_bytes_new_static(der, len);
+    GBytes *have = g_hash_table_lookup(a->chains, probe);
+    g_bytes_unref(probe);
+    if (have)
         return have;
-    }
-    g_hash_table_add(a->chains, b);
-    return b;
+    have = g_bytes_new(der, len);
+    g_hash_table_add(a->chains, have);
+    return have;
+}
+
+guint checks_cert_hash(gconstpointer key)
+{
+    gsize len;
+    const guint8 *p = g_bytes_get_data((GBytes *)key, &len);
+    gsize from = len > 64 ? len - 64 : 0;
+    return offer_hash(p + from, len - from) ^ (guint)len;
 }
 
 static void read_random(const struct hs_message *m, const struct event *ev, guint8 out[32])

@@ -39,7 +39,8 @@ struct analyzer *analyzer_new(void)
     a->sessions = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, free_session_key, g_free);
     a->owned = g_ptr_array_new_with_free_func(g_free);
     a->strings = g_string_chunk_new(4096);
-    a->chains = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+    a->chains = g_hash_table_new_full(checks_cert_hash, g_bytes_equal,
+                                      (GDestroyNotify)g_bytes_unref, NULL);
     return a;
 }
 

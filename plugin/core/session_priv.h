@@ -87,6 +87,7 @@ struct item_extra *item_extra_of(struct analyzer *a, struct item *out);
 void checks_message(struct analyzer *a, struct handshake *h, const struct event *ev,
                     const struct hs_message *m, struct item *out);
 void checks_free(struct handshake *h);
+guint checks_cert_hash(gconstpointer key);
 
 /* story.c: called by session.c at each step. */
 void story_client_hello(struct analyzer *a, struct handshake *h, const struct event *ev,

@@ -55,8 +55,10 @@ static void history_add(struct handshake *h, guint8 sender, const char *name)
     if (!h->history)
         h->history = g_string_new(NULL);
     if (sender != h->last_sender || h->history->len == 0) {
-        g_string_append_printf(h->history, "%s%s: ", h->history->len ? " | " : "",
-                               sender == SENDER_CLIENT ? "C" : sender == SENDER_SERVER ? "S" : "?");
+        if (h->history->len)
+            g_string_append(h->history, " | ");
+        g_string_append(h->history, sender == SENDER_CLIENT ? "C: "
+                                    : sender == SENDER_SERVER ? "S: " : "?: ");
         /* A HelloRequest before the ClientHello is not a round trip of it. */
         if (sender == SENDER_SERVER && h->have_client_hello)
             h->server_flights++;

@@ -60,6 +60,7 @@ struct walk {
     packet_info *pinfo;
     GArray *placed;      /* struct placed_item */
     gboolean located;    /* conn and side are known */
+    int decrypted;       /* -1 until asked: did Wireshark decrypt anything here */
     guint64 conn;
     int side;
 };
@@ -177,6 +178,16 @@ static void on_alert(struct walk *w, field_info *fi, struct record_ctx *rec)
 
 static void walk_children(struct walk *w, proto_node *node, struct record_ctx *rec);
 
+/* Whether Wireshark decrypted anything in this frame (packet-tls.c and
+ * packet-dtls.c name their data sources so). */
+static gboolean frame_decrypted(struct walk *w)
+{
+    if (w->decrypted < 0)
+        w->decrypted = get_data_source_tvb_by_name(w->pinfo, "Decrypted TLS") != NULL ||
+                       get_data_source_tvb_by_name(w->pinfo, "Decrypted DTLS") != NULL;
+    return w->decrypted > 0;
+}
+
 static void finish_record(struct walk *w, struct record_ctx *rec)
 {
     guint header = rec->dtls ? DTLS_RECORD_HEADER : TLS_RECORD_HEADER;
@@ -204,7 +215,9 @@ static void finish_record(struct walk *w, struct record_ctx *rec)
     case CT_APPLICATION_DATA:
         if (rec->saw_message || rec->saw_alert)
             return;
-        kind = rec->inner == CT_APPLICATION_DATA ? EV_APPDATA : EV_OPAQUE;
+        /* A decrypted TLS 1.3 record whose inner type were handshake or
+         * alert would have shown those children; with none it is data. */
+        kind = frame_decrypted(w) ? EV_APPDATA : EV_OPAQUE;
         break;
     default:
         return;
@@ -308,14 +321,22 @@ static int endpoint_side(packet_info *pinfo)
     return c < 0 ? 0 : 1;
 }
 
+/* Reused for every frame: most frames have nothing, the rest a few items. */
+static GArray *placed;
+
 static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
 {
-    struct walk w = { pinfo, NULL, FALSE, 0, 0 };
+    struct walk w = { pinfo, NULL, FALSE, -1, 0, 0 };
     struct frame_facts *facts = NULL;
 
-    if (!tree || !frame_has_tls(tree))
+    /* An invisible tree holds only the primed fields: walking it is cheaper
+     * than asking for each field; a visible one is worth the question. */
+    if (!tree || (PTREE_DATA(tree)->visible && !frame_has_tls(tree)))
         return NULL;
-    w.placed = g_array_new(FALSE, FALSE, sizeof(struct placed_item));
+    if (!placed)
+        placed = g_array_new(FALSE, FALSE, sizeof(struct placed_item));
+    g_array_set_size(placed, 0);
+    w.placed = placed;
     walk_children(&w, tree, NULL);
     if (w.placed->len) {
         facts = wmem_alloc(wmem_file_scope(),
@@ -323,7 +344,6 @@ static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
         facts->count = w.placed->len;
         memcpy(facts->items, w.placed->data, w.placed->len * sizeof(struct placed_item));
     }
-    g_array_free(w.placed, TRUE);
     return facts;
 }
 
@@ -407,6 +427,9 @@ static void init_analysis(void)
 
 static void cleanup_analysis(void)
 {
+    if (placed)
+        g_array_free(placed, TRUE);
+    placed = NULL;
     analyzer_free(analyzer);
     analyzer = NULL;
     keylog_free(keylog);
@@ -452,7 +475,6 @@ void proto_reg_handoff_tlsexplain(void)
     GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
     want(ids, "tls.record", R_TLS_RECORD, R_SSL2_RECORD);
     want(ids, "dtls.record", R_DTLS_RECORD, R_DTLS_RECORD);
-    want(ids, "tls.record.content_type", R_CONTENT_TYPE, R_CONTENT_TYPE);
     want(ids, "tls.handshake.type", R_TLS_HS_TYPE, R_SSL2_HS_TYPE);
     want(ids, "dtls.handshake.type", R_DTLS_HS_TYPE, R_DTLS_HS_TYPE);
     want(ids, "tls.alert_message", R_ALERT, R_ALERT);
