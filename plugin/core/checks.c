@@ -23,8 +23,7 @@ static struct running_checks *running(struct analyzer *a, struct handshake *h)
     if (!h->rc) {
         h->rc = g_new0(struct running_checks, 1);
         h->rc->t = transcript_new();
-        h->rc->ctx = g_new0(struct check_context, 1);
-        g_ptr_array_add(a->owned, h->rc->ctx);
+        h->rc->ctx = analyzer_alloc(a, sizeof(struct check_context));
     }
     return h->rc;
 }
@@ -42,10 +41,9 @@ void checks_free(struct handshake *h)
 static struct checks *checks_of(struct analyzer *a, struct handshake *h, struct item *out,
                                 enum check_kind kind, gsize hash_room)
 {
-    struct checks *c = g_malloc0(sizeof *c + hash_room);
+    struct checks *c = analyzer_alloc(a, sizeof *c + hash_room);
     c->kind = (guint8)kind;
     c->ctx = h->rc->ctx;
-    g_ptr_array_add(a->owned, c);
     item_extra_of(a, out)->checks = c;
     return c;
 }
@@ -149,8 +147,7 @@ static void rsa_master(struct analyzer *a, struct handshake *h, const struct eve
     guint8 pms[48];
     if (!a->rsa || h->kx != KX_RSA || ctx->have_master || !ctx->have_randoms)
         return;
-    ctx->master = g_malloc0(KEYS_MASTER_LEN);
-    g_ptr_array_add(a->owned, ctx->master);
+    ctx->master = analyzer_alloc(a, KEYS_MASTER_LEN);
     if (keys_rsa_premaster(a->rsa, ev->data + m->body.offset, m->body.length, rc->client_version,
                            pms) != REASON_NONE)
         return;

@@ -37,7 +37,8 @@ struct analyzer *analyzer_new(void)
     a->next_number = 1;
     a->tickets = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
     a->sessions = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, free_session_key, g_free);
-    a->owned = g_ptr_array_new_with_free_func(g_free);
+    a->blocks = g_ptr_array_new_with_free_func(g_free);
+    a->large = g_ptr_array_new_with_free_func(g_free);
     a->strings = g_string_chunk_new(4096);
     a->chains = g_hash_table_new_full(checks_cert_hash, g_bytes_equal,
                                       (GDestroyNotify)g_bytes_unref, NULL);
@@ -52,7 +53,8 @@ void analyzer_free(struct analyzer *a)
     g_ptr_array_free(a->handshakes, TRUE);
     g_hash_table_destroy(a->tickets);
     g_hash_table_destroy(a->sessions);
-    g_ptr_array_free(a->owned, TRUE);
+    g_ptr_array_free(a->blocks, TRUE);
+    g_ptr_array_free(a->large, TRUE);
     g_string_chunk_free(a->strings);
     g_hash_table_destroy(a->chains);
     g_free(a);
@@ -194,13 +196,31 @@ static void note_finished(struct handshake *h, enum sender s)
         h->complete = TRUE;
 }
 
+#define ARENA_BLOCK (64 * 1024)
+
+gpointer analyzer_alloc(struct analyzer *a, gsize size)
+{
+    guint8 *block;
+    size = (size + 7) & ~(gsize)7;
+    if (size > ARENA_BLOCK / 4) {
+        /* Rare and large: a block of its own. */
+        block = g_malloc0(size);
+        g_ptr_array_add(a->large, block);
+        return block;
+    }
+    if (a->blocks->len == 0 || a->block_used + size > ARENA_BLOCK) {
+        g_ptr_array_add(a->blocks, g_malloc0(ARENA_BLOCK));
+        a->block_used = 0;
+    }
+    block = g_ptr_array_index(a->blocks, a->blocks->len - 1);
+    a->block_used += size;
+    return block + a->block_used - size;
+}
+
 struct item_extra *item_extra_of(struct analyzer *a, struct item *out)
 {
-    if (!out->extra) {
-        struct item_extra *x = g_new0(struct item_extra, 1);
-        g_ptr_array_add(a->owned, x);
-        out->extra = x;
-    }
+    if (!out->extra)
+        out->extra = analyzer_alloc(a, sizeof(struct item_extra));
     return (struct item_extra *)out->extra;
 }
 
@@ -292,9 +312,8 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     struct hs_context ctx = { ev->proto, h->version, h->suite, h->kx, (guint8)s };
     if (!hs_parse(ev->data, ev->len, &ctx, &m, &err, NULL)) {
         out->malformed = TRUE;
-        struct hs_error *e = g_new(struct hs_error, 1);
+        struct hs_error *e = analyzer_alloc(a, sizeof *e);
         *e = err;
-        g_ptr_array_add(a->owned, e);
         item_extra_of(a, out)->error = e;
     }
     if (m.type == HS_CLIENT_HELLO) {

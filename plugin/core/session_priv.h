@@ -71,7 +71,9 @@ struct analyzer {
     guint next_number;
     GHashTable *tickets;      /* ticket hash -> struct issued */
     GHashTable *sessions;     /* session ID (GBytes) -> struct issued */
-    GPtrArray *owned;         /* links and summaries handed out in items */
+    GPtrArray *blocks;        /* arena for what items point to (links, summaries…) */
+    gsize block_used;
+    GPtrArray *large;         /* allocations too big for a block */
     GStringChunk *strings;    /* interned flow names and summary texts */
     const struct keylog *keylog;
     const struct verify_trust *trust;
@@ -79,6 +81,10 @@ struct analyzer {
     GHashTable *chains;       /* distinct leaf certificates (GBytes set) */
 };
 
+
+/* Zeroed memory that lives as long as the analyzer: what items point to is
+ * never freed one by one, so it comes from large blocks. */
+gpointer analyzer_alloc(struct analyzer *a, gsize size);
 
 /* The item's extra part, made on first use. */
 struct item_extra *item_extra_of(struct analyzer *a, struct item *out);

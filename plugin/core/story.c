@@ -12,9 +12,7 @@ static struct links *links_of(struct analyzer *a, struct item *out)
 {
     struct item_extra *x = item_extra_of(a, out);
     if (!x->links) {
-        struct links *l = g_new0(struct links, 1);
-        g_ptr_array_add(a->owned, l);
-        x->links = l;
+        x->links = analyzer_alloc(a, sizeof(struct links));
     }
     return (struct links *)x->links;
 }
@@ -371,8 +369,7 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     if (h->ended)
         return;
     h->ended = TRUE;
-    s = g_new0(struct summary, 1);
-    g_ptr_array_add(a->owned, s);
+    s = analyzer_alloc(a, sizeof *s);
     s->outcome = (guint8)outcome;
     s->version = h->version;
     s->suite = h->suite;

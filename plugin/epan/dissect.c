@@ -65,12 +65,37 @@ struct walk {
     int side;
 };
 
+/* Every node of the tree is asked: a bitmap of the wanted ids answers the
+ * common "no" without searching. */
+static guint8 *wanted_bits;
+static guint wanted_bits_len;
+
 static int role_of(int id)
 {
+    if (id < 0 || (guint)id / 8 >= wanted_bits_len || !(wanted_bits[id / 8] & (1u << (id % 8))))
+        return -1;
     for (guint i = 0; i < n_wanted; i++)
         if (wanted[i].id == id)
             return (int)wanted[i].role;
     return -1;
+}
+
+static void free_wanted(void)
+{
+    g_free(wanted_bits);
+    wanted_bits = NULL;
+    wanted_bits_len = 0;
+}
+
+static void index_wanted(void)
+{
+    int max = 0;
+    for (guint i = 0; i < n_wanted; i++)
+        max = MAX(max, wanted[i].id);
+    wanted_bits_len = (guint)max / 8 + 1;
+    wanted_bits = g_malloc0(wanted_bits_len);
+    for (guint i = 0; i < n_wanted; i++)
+        wanted_bits[wanted[i].id / 8] |= (guint8)(1u << (wanted[i].id % 8));
 }
 
 static guint ds_index_of(packet_info *pinfo, tvbuff_t *tvb)
@@ -448,6 +473,7 @@ void proto_register_tlsexplain(void)
     register_init_routine(init_analysis);
     register_cleanup_routine(cleanup_analysis);
     register_shutdown_routine(tlsx_catalog_free);
+    register_shutdown_routine(free_wanted);
 }
 
 /* SSLv2's fields share the names tls.record and tls.handshake.type; their
@@ -479,6 +505,7 @@ void proto_reg_handoff_tlsexplain(void)
     want(ids, "dtls.handshake.type", R_DTLS_HS_TYPE, R_DTLS_HS_TYPE);
     want(ids, "tls.alert_message", R_ALERT, R_ALERT);
     want(ids, "dtls.alert_message", R_ALERT, R_ALERT);
+    index_wanted();
     register_postdissector(tlsexplain_handle);
     set_postdissector_wanted_hfids(tlsexplain_handle, ids);
 }
