@@ -268,6 +268,9 @@ gboolean verify_certificate_entries(const guint8 *body, gsize len, gboolean tls1
     while (rd_left(&list) > 0) {
         if (!rd_vec24(&list, &cert) || (tls13 && !rd_vec16(&list, &ext)))
             return FALSE;
+        /* ASN.1Cert is <1..2^24-1>: an empty entry is malformed, not a certificate. */
+        if (rd_left(&cert) == 0)
+            return FALSE;
         if (*n < max)
             out[*n] = rd_span(&cert);
         (*n)++;

@@ -190,9 +190,14 @@ static void on_handshake_type(struct walk *w, field_info *fi, struct record_ctx 
          tvb_get_ptr(ds, start, header + len), header + len);
 }
 
+/* An alert is in clear when it is the whole 2-byte payload of its record,
+ * or sits in a decrypted data source. The DTLS dissector marks the first two
+ * bytes of an encrypted alert too, so the record's length decides. */
 static void on_alert(struct walk *w, field_info *fi, struct record_ctx *rec)
 {
-    gboolean plain = fi->length == 2 &&
+    guint header = rec && rec->dtls ? DTLS_RECORD_HEADER : TLS_RECORD_HEADER;
+    gboolean whole_record = !rec || fi->ds_tvb != rec->ds || rec->length == header + 2;
+    gboolean plain = fi->length == 2 && whole_record &&
                      tvb_captured_length_remaining(fi->ds_tvb, fi->start) >= 2;
     if (rec)
         rec->saw_alert = TRUE;

@@ -177,6 +177,9 @@ static void test_certificate_entries(void)
     g_assert_false(verify_certificate_entries(c12->data + 4, c12->len - 4, TRUE, s, 4, &n));
     g_assert_false(verify_certificate_entries(c12->data + 4, c12->len - 5, FALSE, s, 4, &n));
     g_assert_false(verify_certificate_entries(NULL, 0, FALSE, s, 4, &n));
+    /* an empty ASN.1Cert (found by fuzzing: it reached the certificate cache as NULL data) */
+    static const guint8 empty_cert[] = { 0, 0, 3, 0, 0, 0 };
+    g_assert_false(verify_certificate_entries(empty_cert, sizeof empty_cert, FALSE, s, 4, &n));
 }
 
 /* ---- chains ---- */
