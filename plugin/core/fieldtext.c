@@ -14,6 +14,8 @@ static char *named(const char *name, guint64 value, guint digits)
 
 static char *hex(const guint8 *p, guint32 len)
 {
+    if (len == 0)
+        return g_strdup("(0 bytes)");
     GString *s = g_string_sized_new(HEX_SHOWN * 2 + 32);
     for (guint32 i = 0; i < len && i < HEX_SHOWN; i++)
         g_string_append_printf(s, "%02x", p[i]);
