@@ -35,14 +35,21 @@ static gboolean body_server_name(struct parse *p, struct reader *r, enum ext_whe
     if (where != IN_CH)
         return body_empty(p, r, where);
     NEED(w_vec(&p->w, r, 2, "server_name_list", "ext.server_name.list", &list));
-    while (rd_left(&list) > 0) {
+    for (guint index = 0; rd_left(&list) > 0; index++) {
+        /* One node per ServerName, so the list counts names, not their parts. */
+        gsize start = rd_offset(&list);
+        guint mark = w_mark(&p->w);
         struct reader host;
         guint8 type;
+        w_open(&p->w, start, 0, "ServerName", "ext.server_name.entry", FK_UINT, index);
         NEED(w_u8(&p->w, &list, "name_type", "ext.server_name.name_type", FK_UINT, &type));
         NEED(w_vec(&p->w, &list, 2, "host_name", "ext.server_name.host_name", &host));
         NEED(w_bytes(&p->w, &host, rd_left(&host), "HostName", "ext.server_name.host",
                      FK_STRING, NULL));
         w_end(&p->w);
+        w_end(&p->w);
+        if (w_at(&p->w, mark))
+            w_at(&p->w, mark)->length = (guint32)(rd_offset(&list) - start);
     }
     w_end(&p->w);
     return TRUE;

@@ -307,6 +307,8 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     out->explain = out->message ? out->message : "UnknownHandshake";
     if (ev->proto == TLSX_SSL2)
         out->explain = "ClientHello.sslv2";
+    else if (m.type == HS_CLIENT_HELLO && h->retry_pending)
+        out->explain = "ClientHello.retry";
     if (!out->message)
         out->message = "Unknown";
     struct hs_context ctx = { ev->proto, h->version, h->suite, h->kx, (guint8)s };

@@ -18,7 +18,10 @@ static const char *sender_code(guint8 sender)
 /* The explanation: the message's own text, then what its alert means. */
 static char *explanation(packet_info *pinfo, const struct item *it)
 {
-    char *text = tlsx_text(pinfo->pool, it, NULL, NULL, it->explain, "text");
+    /* A message both sides send may mean different things from each. */
+    const char *variant = it->sender == SENDER_CLIENT && tlsx_text_has(it->explain, "text_client")
+                          ? "text_client" : "text";
+    char *text = tlsx_text(pinfo->pool, it, NULL, NULL, it->explain, variant);
     const char *desc = it->has_alert ? reg_alert_name(it->alert_desc) : NULL;
     if (desc) {
         char *section = wmem_strdup_printf(pinfo->pool, "alert.%s", desc);
