@@ -193,8 +193,8 @@ void choice_read(const guint8 *data, gsize len, const struct hs_message *m, stru
         choice_extension(data, len, &sh->ext.items[i], sh->is_hrr, c);
 }
 
-void alpn_from_extensions(const guint8 *data, gsize len, enum tlsx_proto proto,
-                          char *out, gsize out_len)
+void encrypted_extensions_read(const guint8 *data, gsize len, enum tlsx_proto proto,
+                               char *out, gsize out_len, gboolean *early_data)
 {
     struct hs_context ctx = { proto, TLSX_VERSION_TLS13, 0, KX_TLS13, 2 };
     struct hs_message m;
@@ -202,14 +202,18 @@ void alpn_from_extensions(const guint8 *data, gsize len, enum tlsx_proto proto,
     struct reader r, exts, e, list, name;
     guint16 type;
     out[0] = '\0';
+    *early_data = FALSE;
     if (!hs_parse(data, len, &ctx, &m, &err, NULL))
         return;
     rd_init(&r, data, len);
     if (!rd_skip(&r, m.header_len) || !rd_vec16(&r, &exts))
         return;
-    while (rd_u16(&exts, &type) && rd_vec16(&exts, &e))
+    while (rd_u16(&exts, &type) && rd_vec16(&exts, &e)) {
         if (type == EXT_ALPN && rd_vec16(&e, &list) && rd_vec8(&list, &name))
             copy_text(&name, out, out_len);
+        else if (type == EXT_EARLY_DATA)
+            *early_data = TRUE;
+    }
 }
 
 static gboolean ticket_body(const guint8 *data, gsize len, enum tlsx_proto proto,

@@ -55,9 +55,10 @@ struct offer {
 guint32 offer_hash(const guint8 *data, gsize len);
 void offer_read(const guint8 *data, gsize len, const struct hs_message *m, struct offer *o);
 void choice_read(const guint8 *data, gsize len, const struct hs_message *m, struct choice *c);
-/* ALPN chosen in EncryptedExtensions (TLS 1.3); empty string if none. */
-void alpn_from_extensions(const guint8 *data, gsize len, enum tlsx_proto proto,
-                          char *out, gsize out_len);
+/* The server's answers in EncryptedExtensions (TLS 1.3): the ALPN chosen
+ * (empty string if none) and whether it accepted early data. */
+void encrypted_extensions_read(const guint8 *data, gsize len, enum tlsx_proto proto,
+                               char *alpn, gsize alpn_len, gboolean *early_data);
 /* TLS 1.3 NewSessionTicket: lifetime, ticket_age_add and the ticket's hash. */
 gboolean ticket13_read(const guint8 *data, gsize len, enum tlsx_proto proto,
                        guint32 *lifetime, guint32 *age_add, guint32 *hash);

@@ -35,7 +35,9 @@ struct handshake {
     gboolean client_cert;     /* the client sent a non-empty Certificate */
     gboolean saw_certificate; /* the server sent one */
     gboolean saw_ske;
-    gboolean early_data;
+    gboolean early_data;      /* offered by the client */
+    gboolean early_accepted;  /* accepted in EncryptedExtensions */
+    gboolean saw_encrypted_extensions;
     gboolean hrr;
     gboolean cookie;          /* DTLS HelloVerifyRequest */
     guint chain_length;

@@ -258,7 +258,9 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
         break;
     case HS_ENCRYPTED_EXTENSIONS: {
         char alpn[64];
-        alpn_from_extensions(ev->data, ev->len, ev->proto, alpn, sizeof alpn);
+        encrypted_extensions_read(ev->data, ev->len, ev->proto, alpn, sizeof alpn,
+                                  &h->early_accepted);
+        h->saw_encrypted_extensions = TRUE;
         if (alpn[0]) {
             h->alpn = g_string_chunk_insert_const(a->strings, alpn);
             if (h->offer)
@@ -325,6 +327,17 @@ static gboolean resumed_now(const struct handshake *h)
     return h->resumption_decided && !h->saw_certificate;
 }
 
+/* Only the server's EncryptedExtensions says whether it took the early data
+ * (RFC 8446 §4.2.10); without keys we can tell only that the client offered it. */
+static const char *early_data_tag(const struct handshake *h)
+{
+    if (!h->early_data)
+        return "-psk";
+    if (!h->saw_encrypted_extensions)
+        return "-psk-0rtt-offered";
+    return h->early_accepted ? "-psk-0rtt" : "-psk";
+}
+
 static char *flow_name(const struct handshake *h, enum outcome outcome)
 {
     GString *f = g_string_new(version_tag(h->version));
@@ -332,7 +345,7 @@ static char *flow_name(const struct handshake *h, enum outcome outcome)
     if (outcome == OUTCOME_FAILED)
         g_string_append(f, "-failed");
     else if (h->tls13)
-        g_string_append(f, resumed ? (h->early_data ? "-psk-0rtt" : "-psk") : "-1rtt");
+        g_string_append(f, resumed ? early_data_tag(h) : "-1rtt");
     else if (resumed)
         g_string_append(f, "-abbreviated");
     else

@@ -140,7 +140,7 @@ static hf_register_info hf[] = {
       { "Ticket lifetime", "tlsexplain.ticket.lifetime", FT_UINT32, BASE_DEC, NULL, 0x0,
         "How long the ticket may be used, in seconds.", HFILL } },
     { &hf_tlsx_ticket_issued_in,
-      { "Ticket issued in", "tlsexplain.ticket.issued_in", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+      { "Ticket or session ID issued in", "tlsexplain.ticket.issued_in", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
         "The frame whose NewSessionTicket (or ServerHello, for a session ID) issued what this ClientHello offers.", HFILL } },
     { &hf_tlsx_ticket_age,
       { "Ticket age (ms)", "tlsexplain.ticket.age", FT_INT64, BASE_DEC, NULL, 0x0,

@@ -200,6 +200,48 @@ static void test_started_mid_handshake(void)
 }
 
 /* A ServerKeyExchange after the server chose RSA key exchange is flagged. */
+/* Feeds RFC 8446's resumed handshake (§4) after its first one, with the
+ * server's EncryptedExtensions given, and returns the flow it ends with. */
+static const char *resumed_flow(const guint8 *ee, gsize ee_len)
+{
+    static char flow[64];
+    struct fixture f = { analyzer_new(), 0 };
+    const char *s = "rfc8446";
+    struct item it;
+    static const guint8 order[][3] = {  /* type, nth vector, side */
+        { HS_CLIENT_HELLO, 0, 0 }, { HS_SERVER_HELLO, 0, 1 }, { HS_ENCRYPTED_EXTENSIONS, 0, 1 },
+        { HS_CERTIFICATE, 0, 1 }, { HS_CERTIFICATE_VERIFY, 0, 1 }, { HS_FINISHED, 0, 1 },
+        { HS_FINISHED, 1, 0 }, { HS_NEW_SESSION_TICKET, 0, 1 },
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(order); i++) {
+        const struct vector *v = find(s, order[i][0], order[i][1]);
+        g_assert_true(feed(&f, EV_HANDSHAKE, 1, order[i][2], v->data, v->len, &it));
+    }
+    const struct vector *ch = find(s, HS_CLIENT_HELLO, 1), *sh = find(s, HS_SERVER_HELLO, 1);
+    g_assert_true(feed(&f, EV_HANDSHAKE, 2, 0, ch->data, ch->len, &it));
+    g_assert_true(feed(&f, EV_HANDSHAKE, 2, 1, sh->data, sh->len, &it));
+    if (ee)
+        g_assert_true(feed(&f, EV_HANDSHAKE, 2, 1, ee, ee_len, &it));
+    else
+        g_assert_true(feed(&f, EV_OPAQUE, 2, 1, ccs, 1, &it));
+    g_assert_true(feed(&f, EV_OPAQUE, 2, 0, ccs, 1, &it));
+    g_assert_nonnull(it.extra);
+    g_assert_nonnull(it.extra->summary);
+    g_strlcpy(flow, it.extra->summary->flow, sizeof flow);
+    analyzer_free(f.a);
+    return flow;
+}
+
+/* 0-RTT happened only if EncryptedExtensions accepted it (RFC 8446 §4.2.10). */
+static void test_early_data_needs_acceptance(void)
+{
+    static const guint8 accepted[] = { 8, 0, 0, 6, 0, 4, 0, 42, 0, 0 };
+    static const guint8 rejected[] = { 8, 0, 0, 2, 0, 0 };
+    g_assert_cmpstr(resumed_flow(accepted, sizeof accepted), ==, "tls13-psk-0rtt");
+    g_assert_cmpstr(resumed_flow(rejected, sizeof rejected), ==, "tls13-psk");
+    g_assert_cmpstr(resumed_flow(NULL, 0), ==, "tls13-psk-0rtt-offered");
+}
+
 static void test_unexpected_ske_with_rsa(void)
 {
     struct fixture f = { analyzer_new(), 0 };
@@ -236,5 +278,6 @@ int main(int argc, char **argv)
     g_test_add_func("/session/dtls-retransmission", test_dtls_retransmission);
     g_test_add_func("/session/started-mid-handshake", test_started_mid_handshake);
     g_test_add_func("/session/unexpected-ske-with-rsa", test_unexpected_ske_with_rsa);
+    g_test_add_func("/session/early-data-needs-acceptance", test_early_data_needs_acceptance);
     return g_test_run();
 }
