@@ -96,6 +96,7 @@ struct summary {
     gboolean client_auth;
     gboolean forward_secrecy;
     gboolean fs_known;
+    gboolean chain_known;     /* chain_length is a fact, not a default */
     guint16 version;
     guint16 suite;
     guint16 group;            /* key exchange group, 0 if none or unknown */

@@ -389,6 +389,9 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     s->group = h->group;
     s->dh_bits = h->dh_bits;
     s->chain_length = h->chain_length;
+    /* No Certificate seen means none was sent only where it would have been
+     * readable: in clear before TLS 1.3, or when a PSK made it unnecessary. */
+    s->chain_known = h->saw_certificate || (h->tls13 ? resumed_now(h) : !h->under_old_keys);
     s->client_auth = h->client_auth;
     s->resumption = resumed_now(h) ? h->resumption : RES_NONE;
     s->resumed_from = s->resumption ? h->resumed_from : 0;

@@ -184,7 +184,8 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
                               resumption_codes[MIN(s->resumption, 3)]);
     if (s->resumed_from)
         proto_tree_add_uint(st, hf_tlsx_resumed_from, tvb, off, len, s->resumed_from);
-    proto_tree_add_uint(st, hf_tlsx_sum_chain, tvb, off, len, s->chain_length);
+    if (s->chain_known)
+        proto_tree_add_uint(st, hf_tlsx_sum_chain, tvb, off, len, s->chain_length);
     proto_tree_add_boolean(st, hf_tlsx_sum_client_auth, tvb, off, len, s->client_auth);
     if (s->fs_known)
         proto_tree_add_boolean(st, hf_tlsx_sum_fs, tvb, off, len, s->forward_secrecy);
