@@ -260,10 +260,17 @@ const char *catalog_lookup(const struct catalog *c, const char *group, const cha
                            const char *lang)
 {
     char buf[256];
-    int n = g_snprintf(buf, sizeof buf, "%s|%s|%s", lang ? lang : "", group, key);
+    const char *parts[3] = { lang ? lang : "", group, key };
+    gsize n = 0;
     char *text;
-    if (n < 0 || (gsize)n >= sizeof buf)
-        return NULL;  /* no key of ours is that long */
+    for (guint i = 0; i < 3; i++) {
+        gsize len = strlen(parts[i]);
+        if (n + len + 1 >= sizeof buf)
+            return NULL;  /* no key of ours is that long */
+        memcpy(buf + n, parts[i], len);
+        n += len;
+        buf[n++] = i < 2 ? '|' : '\0';
+    }
     text = g_hash_table_lookup(c->cache, buf);
     if (!text) {
         text = resolve(c, group, key, lang);

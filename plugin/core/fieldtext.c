@@ -1,148 +1,218 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <string.h>
 #include "fieldtext.h"
 #include "handshake.h"
 #include "registry.h"
 
 #define HEX_SHOWN 24  /* bytes of an opaque field shown before "…" */
 
-static char *named(const char *name, guint64 value, guint digits)
+/* Every field of every drawn message passes through here, so values are
+ * written with these small appenders rather than printf. */
+static const char hexdigits[] = "0123456789abcdef";
+
+static void put_hex(GString *s, guint64 v, guint digits)
 {
-    if (!name)
-        return g_strdup_printf("0x%0*" G_GINT64_MODIFIER "x (unknown)", digits, value);
-    return g_strdup_printf("%s (0x%0*" G_GINT64_MODIFIER "x)", name, digits, value);
+    char buf[17];
+    guint n = 0;
+    digits = MIN(digits, 16);  /* a guint64 has no more */
+    do {
+        buf[sizeof buf - 1 - ++n] = hexdigits[v & 0xf];
+        v >>= 4;
+    } while (v || n < digits);
+    g_string_append_len(s, buf + sizeof buf - 1 - n, n);
 }
 
-static char *hex(const guint8 *p, guint32 len)
+static void put_dec(GString *s, guint64 v)
 {
-    if (len == 0)
-        return g_strdup("(0 bytes)");
-    GString *s = g_string_sized_new(HEX_SHOWN * 2 + 32);
-    for (guint32 i = 0; i < len && i < HEX_SHOWN; i++)
-        g_string_append_printf(s, "%02x", p[i]);
+    char buf[21];
+    guint n = 0;
+    do {
+        buf[sizeof buf - ++n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    g_string_append_len(s, buf + sizeof buf - n, n);
+}
+
+static void put_code(GString *s, guint64 value, guint digits)
+{
+    g_string_append(s, "0x");
+    put_hex(s, value, digits);
+}
+
+static void named(GString *s, const char *name, guint64 value, guint digits)
+{
+    if (!name) {
+        put_code(s, value, digits);
+        g_string_append(s, " (unknown)");
+        return;
+    }
+    g_string_append(s, name);
+    g_string_append(s, " (");
+    put_code(s, value, digits);
+    g_string_append_c(s, ')');
+}
+
+static void count_of(GString *s, guint64 n, const char *one, const char *many)
+{
+    put_dec(s, n);
+    g_string_append(s, n == 1 ? one : many);
+}
+
+static void hex(GString *s, const guint8 *p, guint32 len)
+{
+    if (len == 0) {
+        g_string_append(s, "(0 bytes)");
+        return;
+    }
+    for (guint32 i = 0; i < len && i < HEX_SHOWN; i++) {
+        g_string_append_c(s, hexdigits[p[i] >> 4]);
+        g_string_append_c(s, hexdigits[p[i] & 0xf]);
+    }
     if (len > HEX_SHOWN)
         g_string_append(s, "…");
-    g_string_append_printf(s, " (%u byte%s)", len, len == 1 ? "" : "s");
-    return g_string_free(s, FALSE);
+    g_string_append(s, " (");
+    count_of(s, len, " byte)", " bytes)");
 }
 
 /* Printable text as is; anything else in hex, so odd bytes stay visible. */
-static char *text(const guint8 *p, guint32 len)
+static void text(GString *s, const guint8 *p, guint32 len)
 {
-    for (guint32 i = 0; i < len; i++)
-        if (p[i] < 0x20 || p[i] > 0x7e)
-            return hex(p, len);
-    return g_strdup_printf("\"%.*s\"", (int)len, (const char *)p);
+    for (guint32 i = 0; i < len; i++) {
+        if (p[i] < 0x20 || p[i] > 0x7e) {
+            hex(s, p, len);
+            return;
+        }
+    }
+    g_string_append_c(s, '"');
+    g_string_append_len(s, (const char *)p, len);
+    g_string_append_c(s, '"');
 }
 
-static char *grease_or(const char *name, guint64 value)
+static void grease_or(GString *s, const char *name, guint64 value)
 {
-    if (reg_is_grease16((guint16)value))
-        return g_strdup_printf("GREASE (0x%04" G_GINT64_MODIFIER "x)", value);
-    return named(name, value, 4);
+    named(s, reg_is_grease16((guint16)value) ? "GREASE" : name, value, 4);
 }
 
-static char *suite(guint64 v)
+static void seconds(GString *s, guint64 v)
 {
-    const struct reg_suite *s = reg_suite((guint16)v);
-    return grease_or(s ? s->name : NULL, v);
+    put_dec(s, v);
+    g_string_append(s, " s");
+    if (v >= 3600 && v % 3600 == 0) {
+        g_string_append(s, " (");
+        put_dec(s, v / 3600);
+        g_string_append(s, " h)");
+    } else if (v >= 60 && v % 60 == 0) {
+        g_string_append(s, " (");
+        put_dec(s, v / 60);
+        g_string_append(s, " min)");
+    }
 }
 
-static char *group(guint64 v)
-{
-    const struct reg_group *g = reg_group((guint16)v);
-    return grease_or(g ? g->name : NULL, v);
-}
-
-static char *sigalg(guint64 v)
-{
-    const struct reg_sigscheme *s = reg_sigscheme((guint16)v);
-    return grease_or(s ? s->name : NULL, v);
-}
-
-static char *exttype(guint64 v)
-{
-    const struct reg_extension *e = reg_extension((guint16)v);
-    return grease_or(e ? e->name : NULL, v);
-}
-
-static char *version(guint64 v)
-{
-    return grease_or(reg_version_name((guint16)v), v);
-}
-
-static char *seconds(guint64 v)
-{
-    if (v >= 3600 && v % 3600 == 0)
-        return g_strdup_printf("%" G_GUINT64_FORMAT " s (%" G_GUINT64_FORMAT " h)", v, v / 3600);
-    if (v >= 60 && v % 60 == 0)
-        return g_strdup_printf("%" G_GUINT64_FORMAT " s (%" G_GUINT64_FORMAT " min)", v, v / 60);
-    return g_strdup_printf("%" G_GUINT64_FORMAT " s", v);
-}
-
-static char *small_name(enum reg_table table, guint64 v)
+static void small_name(GString *s, enum reg_table table, guint64 v)
 {
     const char *name = reg_name(table, (guint16)v);
-    if (table == REG_PSK_KE_MODE || table == REG_EC_POINT_FORMAT) {
-        if (reg_is_grease8((guint8)v))
-            return g_strdup_printf("GREASE (0x%02" G_GINT64_MODIFIER "x)", v);
-    }
-    return named(name, v, 2);
+    if ((table == REG_PSK_KE_MODE || table == REG_EC_POINT_FORMAT) && reg_is_grease8((guint8)v))
+        name = "GREASE";
+    named(s, name, v, 2);
 }
 
-static char *msgtype(guint64 v)
+static void msgtype(GString *s, guint64 v)
 {
     const char *name = hs_type_name((guint8)v);
-    return name ? g_strdup_printf("%s (%" G_GUINT64_FORMAT ")", name, v)
-                : g_strdup_printf("%" G_GUINT64_FORMAT " (unknown)", v);
+    if (name) {
+        g_string_append(s, name);
+        g_string_append(s, " (");
+        put_dec(s, v);
+        g_string_append_c(s, ')');
+    } else {
+        put_dec(s, v);
+        g_string_append(s, " (unknown)");
+    }
 }
 
-static char *curvetype(guint64 v)
+static const char *curvetype(guint64 v)
 {
     /* ECCurveType, RFC 8422 §5.4: only named_curve (3) is still allowed. */
-    const char *name = v == 1 ? "explicit_prime" : v == 2 ? "explicit_char2"
-                     : v == 3 ? "named_curve" : NULL;
-    return named(name, v, 2);
+    return v == 1 ? "explicit_prime" : v == 2 ? "explicit_char2" : v == 3 ? "named_curve" : NULL;
 }
 
-static char *keyupdate(guint64 v)
+static const char *keyupdate(guint64 v)
 {
-    const char *name = v == 0 ? "update_not_requested" : v == 1 ? "update_requested" : NULL;
-    return named(name, v, 2);
+    return v == 0 ? "update_not_requested" : v == 1 ? "update_requested" : NULL;
+}
+
+static void container(GString *s, const struct field *f)
+{
+    if (f->count > 1) {
+        put_dec(s, f->count);
+        g_string_append(s, " entries, ");
+    }
+    count_of(s, f->length, " byte", " bytes");
+}
+
+static const char *suite_name(guint64 v)
+{
+    const struct reg_suite *r = reg_suite((guint16)v);
+    return r ? r->name : NULL;
+}
+
+static const char *group_name(guint64 v)
+{
+    const struct reg_group *r = reg_group((guint16)v);
+    return r ? r->name : NULL;
+}
+
+static const char *sigalg_name(guint64 v)
+{
+    const struct reg_sigscheme *r = reg_sigscheme((guint16)v);
+    return r ? r->name : NULL;
+}
+
+static const char *exttype_name(guint64 v)
+{
+    const struct reg_extension *r = reg_extension((guint16)v);
+    return r ? r->name : NULL;
+}
+
+void field_value_append(GString *s, const struct field *f, const guint8 *data)
+{
+    const guint8 *p = data + f->offset;
+    switch ((enum field_kind)f->kind) {
+    case FK_NONE: container(s, f); break;
+    case FK_UINT:
+    case FK_LENGTH: put_dec(s, f->value); break;
+    case FK_HEX: put_code(s, f->value, f->length * 2); break;
+    case FK_BYTES: hex(s, p, f->length); break;
+    case FK_STRING: text(s, p, f->length); break;
+    case FK_VERSION: grease_or(s, reg_version_name((guint16)f->value), f->value); break;
+    case FK_MSGTYPE: msgtype(s, f->value); break;
+    case FK_SUITE: grease_or(s, suite_name(f->value), f->value); break;
+    case FK_COMPRESSION: small_name(s, REG_COMPRESSION_METHOD, f->value); break;
+    case FK_EXTTYPE: grease_or(s, exttype_name(f->value), f->value); break;
+    case FK_GROUP: grease_or(s, group_name(f->value), f->value); break;
+    case FK_SIGALG: grease_or(s, sigalg_name(f->value), f->value); break;
+    case FK_POINTFMT: small_name(s, REG_EC_POINT_FORMAT, f->value); break;
+    case FK_PSKMODE: small_name(s, REG_PSK_KE_MODE, f->value); break;
+    case FK_CERTTYPE: small_name(s, REG_CLIENT_CERT_TYPE, f->value); break;
+    case FK_SECONDS: seconds(s, f->value); break;
+    case FK_CURVETYPE: named(s, curvetype(f->value), f->value, 2); break;
+    case FK_STATUSTYPE: small_name(s, REG_CERT_STATUS_TYPE, f->value); break;
+    case FK_KEYUPDATE: named(s, keyupdate(f->value), f->value, 2); break;
+    case FK_CERTCOMP: small_name(s, REG_CERT_COMPRESSION, f->value); break;
+    case FK_SUITE3:
+        if (f->value <= 0xffff) {
+            grease_or(s, suite_name(f->value), f->value);
+        } else {
+            g_string_append(s, "SSL 2.0 cipher kind ");
+            put_code(s, f->value, 6);
+        }
+        break;
+    }
 }
 
 char *field_value_text(const struct field *f, const guint8 *data)
 {
-    const guint8 *p = data + f->offset;
-    switch ((enum field_kind)f->kind) {
-    case FK_NONE:
-        if (f->count > 1)
-            return g_strdup_printf("%u entr%s, %u byte%s", f->count, f->count == 1 ? "y" : "ies",
-                                   f->length, f->length == 1 ? "" : "s");
-        return g_strdup_printf("%u byte%s", f->length, f->length == 1 ? "" : "s");
-    case FK_UINT: return g_strdup_printf("%" G_GUINT64_FORMAT, f->value);
-    case FK_LENGTH: return g_strdup_printf("%" G_GUINT64_FORMAT, f->value);
-    case FK_HEX: return g_strdup_printf("0x%0*" G_GINT64_MODIFIER "x", f->length * 2, f->value);
-    case FK_BYTES: return hex(p, f->length);
-    case FK_STRING: return text(p, f->length);
-    case FK_VERSION: return version(f->value);
-    case FK_MSGTYPE: return msgtype(f->value);
-    case FK_SUITE: return suite(f->value);
-    case FK_COMPRESSION: return small_name(REG_COMPRESSION_METHOD, f->value);
-    case FK_EXTTYPE: return exttype(f->value);
-    case FK_GROUP: return group(f->value);
-    case FK_SIGALG: return sigalg(f->value);
-    case FK_POINTFMT: return small_name(REG_EC_POINT_FORMAT, f->value);
-    case FK_PSKMODE: return small_name(REG_PSK_KE_MODE, f->value);
-    case FK_CERTTYPE: return small_name(REG_CLIENT_CERT_TYPE, f->value);
-    case FK_SECONDS: return seconds(f->value);
-    case FK_CURVETYPE: return curvetype(f->value);
-    case FK_STATUSTYPE: return small_name(REG_CERT_STATUS_TYPE, f->value);
-    case FK_KEYUPDATE: return keyupdate(f->value);
-    case FK_CERTCOMP: return small_name(REG_CERT_COMPRESSION, f->value);
-    case FK_SUITE3:
-        if (f->value <= 0xffff)
-            return suite(f->value);
-        return g_strdup_printf("SSL 2.0 cipher kind 0x%06" G_GINT64_MODIFIER "x", f->value);
-    }
-    return g_strdup("");
+    GString *s = g_string_sized_new(64);
+    field_value_append(s, f, data);
+    return g_string_free(s, FALSE);
 }

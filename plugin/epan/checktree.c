@@ -250,7 +250,7 @@ void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const st
                      c->kind == CHECK_SKE ? "check.ske_signature" : "check.certificate_verify",
                      r.verdict, r.reason, text);
         if (r.weak && text)
-            tlsx_add_text(t, pinfo, tvb, off, len,
+            tlsx_add_text(t, tvb, off, len,
                           tlsx_text(pinfo->pool, it, NULL, NULL, "check.weak", "text"));
         break;
     }

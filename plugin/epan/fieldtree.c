@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <epan/packet.h>
+#include <string.h>
 #include "facts.h"
 #include "fieldtext.h"
 #include "fields.h"
@@ -12,28 +13,37 @@
 
 #define MAX_DEPTH 16
 
+/* buf is scratch space shared by all fields of a message: the label is
+ * built there once and copied once. */
 static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
-                       const struct placed_item *p, const struct field *f, const guint8 *data)
+                       const struct placed_item *p, const struct field *f, const guint8 *data,
+                       GString *buf)
 {
     guint depth = MIN(f->depth, MAX_DEPTH - 2);
-    char *raw = field_value_text(f, data);
-    char *value = wmem_strdup(pinfo->pool, raw);
-    char *label = f->kind == FK_LENGTH
-                  ? wmem_strdup_printf(pinfo->pool, "%s length: %s", f->name, value)
-                  : *value ? wmem_strdup_printf(pinfo->pool, "%s: %s", f->name, value)
-                           : wmem_strdup(pinfo->pool, f->name);
     guint off = p->offset + f->offset;
+    gsize name_len = strlen(f->name), value_at;
+    const char *value = "";
+    char *label, *text;
     proto_item *ti;
     proto_tree *sub;
-    char *text;
 
-    g_free(raw);
-    ti = proto_tree_add_string(stack[depth], hf_tlsx_field, tvb, off, f->length, label);
-    proto_item_set_text(ti, "%s", label);
+    g_string_truncate(buf, 0);
+    g_string_append_len(buf, f->name, (gssize)name_len);
+    g_string_append(buf, f->kind == FK_LENGTH ? " length: " : ": ");
+    value_at = buf->len;
+    field_value_append(buf, f, data);
+    if (buf->len == value_at && f->kind != FK_LENGTH)
+        g_string_truncate(buf, name_len);  /* no value: the name alone */
+    label = wmem_strndup(pinfo->pool, buf->str, buf->len);
+    if (buf->len > value_at)
+        value = label + value_at;
+
+    ti = proto_tree_add_string_format(stack[depth], hf_tlsx_field, tvb, off, f->length, label,
+                                      "%s", label);
     sub = proto_item_add_subtree(ti, ett_tlsx_field);
     text = tlsx_text(pinfo->pool, &p->item, f, value, f->section, f->variant);
     if (*text)  /* some fields' labels say it all */
-        tlsx_add_text(sub, pinfo, tvb, off, f->length, text);
+        tlsx_add_text(sub, tvb, off, f->length, text);
     stack[depth + 1] = sub;
 }
 
@@ -45,6 +55,7 @@ void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
     struct hs_context ctx = { (enum tlsx_proto)it->proto, it->version, it->suite, it->kx,
                               it->sender };
     GArray *fields = g_array_new(FALSE, FALSE, sizeof(struct field));
+    GString *buf = g_string_sized_new(128);
     struct hs_message m;
     struct hs_error err;
     proto_tree *stack[MAX_DEPTH];
@@ -55,6 +66,7 @@ void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
     for (guint i = 1; i < MAX_DEPTH; i++)
         stack[i] = stack[0];
     for (guint i = 0; i < fields->len; i++)
-        draw_field(stack, pinfo, tvb, p, &g_array_index(fields, struct field, i), data);
+        draw_field(stack, pinfo, tvb, p, &g_array_index(fields, struct field, i), data, buf);
     g_array_free(fields, TRUE);
+    g_string_free(buf, TRUE);
 }

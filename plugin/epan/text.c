@@ -207,7 +207,7 @@ static const char *wrap_point(const char *text, guint columns)
     return p;
 }
 
-static void add_rest(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+static void add_rest(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
                      const char *indent, const char *p)
 {
     while (*p) {
@@ -217,8 +217,18 @@ static void add_rest(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off
         end = wrap_point(p, WRAP_COLUMNS);
         if (end == p)
             break;
-        proto_tree_add_subtree_format(t, tvb, off, len, ett_tlsexplain, NULL, "%s%s", indent,
-                                      wmem_strndup(pinfo->pool, p, (gsize)(end - p)));
+        if (*end || *indent) {
+            /* A line of at most WRAP_COLUMNS characters, four bytes each at
+             * most, fits; the tree keeps fewer anyway. */
+            char line[8 + 4 * WRAP_COLUMNS + 1];
+            gsize ilen = strlen(indent), n = MIN((gsize)(end - p), sizeof line - 1 - ilen);
+            memcpy(line, indent, ilen);
+            memcpy(line + ilen, p, n);
+            line[ilen + n] = '\0';
+            proto_tree_add_subtree(t, tvb, off, len, ett_tlsexplain, NULL, line);
+        } else {
+            proto_tree_add_subtree(t, tvb, off, len, ett_tlsexplain, NULL, p);
+        }
         p = end;
     }
 }
@@ -229,11 +239,11 @@ void tlsx_add_lines(proto_tree *t, proto_item *ti, packet_info *pinfo, tvbuff_t 
     guint plen = (guint)strlen(prefix) + 2;
     const char *end = wrap_point(text, WRAP_COLUMNS > plen + 20 ? WRAP_COLUMNS - plen : 20);
     proto_item_set_text(ti, "%s: %s", prefix, wmem_strndup(pinfo->pool, text, (gsize)(end - text)));
-    add_rest(t, pinfo, tvb, off, len, "    ", end);
+    add_rest(t, tvb, off, len, "    ", end);
 }
 
-void tlsx_add_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+void tlsx_add_text(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
                    const char *text)
 {
-    add_rest(t, pinfo, tvb, off, len, "", text);
+    add_rest(t, tvb, off, len, "", text);
 }

@@ -28,7 +28,7 @@ void tlsx_add_lines(proto_tree *t, proto_item *ti, packet_info *pinfo, tvbuff_t 
                     guint off, guint len, const char *prefix, const char *text);
 
 /* Adds text as lines of their own in tree t. */
-void tlsx_add_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+void tlsx_add_text(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
                    const char *text);
 
 #endif
