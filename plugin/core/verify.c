@@ -518,25 +518,89 @@ static gnutls_sign_algorithm_t scheme_to_sign(guint16 scheme, guint16 version)
     return GNUTLS_SIGN_UNKNOWN;
 }
 
+/* What gnutls read from one certificate, kept per capture: a server's
+ * certificate comes again in every connection, and parsing it and
+ * importing its key cost more than the signature check itself. */
+struct cert_entry {
+    enum verify_reason info_why;
+    struct cert_info info;
+    gboolean pub_done;
+    enum verify_reason pub_why;
+    gnutls_pubkey_t pub;
+};
+
+static GHashTable *cert_cache;
+
+static void cert_entry_free(gpointer data)
+{
+    struct cert_entry *e = data;
+    cert_info_clear(&e->info);
+    if (e->pub)
+        gnutls_pubkey_deinit(e->pub);
+    g_free(e);
+}
+
+void verify_cache_clear(void)
+{
+    if (cert_cache)
+        g_hash_table_destroy(cert_cache);
+    cert_cache = NULL;
+}
+
+static struct cert_entry *cert_entry(const guint8 *der, gsize len)
+{
+    GBytes *key = g_bytes_new_static(der, len);
+    struct cert_entry *e;
+    if (!cert_cache)
+        cert_cache = g_hash_table_new_full(g_bytes_hash, g_bytes_equal,
+                                           (GDestroyNotify)g_bytes_unref, cert_entry_free);
+    e = g_hash_table_lookup(cert_cache, key);
+    g_bytes_unref(key);
+    if (e)
+        return e;
+    e = g_new0(struct cert_entry, 1);
+    e->info_why = cert_info_parse(der, len, &e->info);
+    g_hash_table_insert(cert_cache, g_bytes_new(der, len), e);
+    return e;
+}
+
+const struct cert_info *cert_info_cached(const guint8 *der, gsize len, enum verify_reason *why)
+{
+    struct cert_entry *e;
+    if (!der || len == 0) {
+        *why = REASON_EMPTY_INPUT;
+        return NULL;
+    }
+    e = cert_entry(der, len);
+    *why = e->info_why;
+    return e->info_why == REASON_NONE ? &e->info : NULL;
+}
+
+/* The leaf's public key, owned by the cache. */
 static gnutls_pubkey_t leaf_pubkey(const guint8 *der, gsize len, enum verify_reason *why)
 {
-    gnutls_pubkey_t pub = NULL;
+    struct cert_entry *e;
     if (!der || len == 0) {
         *why = REASON_NO_KEY;
         return NULL;
     }
-    gnutls_x509_crt_t crt = import_crt(der, len);
-    if (!crt) {
-        *why = REASON_BAD_DER;
-        return NULL;
+    e = cert_entry(der, len);
+    if (!e->pub_done) {
+        gnutls_x509_crt_t crt = import_crt(der, len);
+        e->pub_done = TRUE;
+        e->pub_why = REASON_NONE;
+        if (!crt) {
+            e->pub_why = REASON_BAD_DER;
+        } else if (gnutls_pubkey_init(&e->pub) < 0 || gnutls_pubkey_import_x509(e->pub, crt, 0) < 0) {
+            gnutls_pubkey_deinit(e->pub);
+            e->pub = NULL;
+            e->pub_why = REASON_UNKNOWN_ALGORITHM;
+        }
+        if (crt)
+            gnutls_x509_crt_deinit(crt);
     }
-    if (gnutls_pubkey_init(&pub) < 0 || gnutls_pubkey_import_x509(pub, crt, 0) < 0) {
-        gnutls_pubkey_deinit(pub);
-        pub = NULL;
-        *why = REASON_UNKNOWN_ALGORITHM;
-    }
-    gnutls_x509_crt_deinit(crt);
-    return pub;
+    *why = e->pub_why;
+    return e->pub;
 }
 
 static struct verify_result from_gnutls(int ret)
@@ -585,7 +649,6 @@ struct verify_result verify_signature(const guint8 *leaf_der, gsize leaf_len,
     if (!pub)
         return unknown(why);
     struct verify_result r = verify_with(pub, sign, data, data_len, sig, sig_len);
-    gnutls_pubkey_deinit(pub);
     return r;
 }
 
@@ -616,7 +679,6 @@ static struct verify_result verify_legacy(const guint8 *leaf_der, gsize leaf_len
     } else {
         r = unknown(REASON_UNSUPPORTED);
     }
-    gnutls_pubkey_deinit(pub);
     return r;
 }
 

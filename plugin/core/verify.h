@@ -87,6 +87,11 @@ struct cert_info {
  * info is left zeroed (safe to clear). */
 enum verify_reason cert_info_parse(const guint8 *der, gsize len, struct cert_info *info);
 void cert_info_clear(struct cert_info *info);
+/* The same, parsed once per distinct certificate and owned by a cache that
+ * lives until verify_cache_clear (a new capture). NULL with *why on
+ * failure. Signature checks use the same cache for the leaf's key. */
+const struct cert_info *cert_info_cached(const guint8 *der, gsize len, enum verify_reason *why);
+void verify_cache_clear(void);
 /* Validity at a moment; UNKNOWN/REASON_NO_TIME when when == 0. */
 struct verify_result cert_info_valid_at(const struct cert_info *info, gint64 when);
 

@@ -130,6 +130,7 @@ void tlsx_checks_reset(void)
     if (chain_cache)
         g_hash_table_destroy(chain_cache);
     chain_cache = NULL;
+    verify_cache_clear();
 }
 
 static struct verify_result chain_verdict(packet_info *pinfo, const struct item *it,
@@ -353,44 +354,44 @@ static void draw_one_certificate(proto_tree *t, packet_info *pinfo, tvbuff_t *tv
                                  guint len, guint position, const guint8 *der, gsize der_len,
                                  gint64 when)
 {
-    struct cert_info info;
+    enum verify_reason why;
+    const struct cert_info *info = cert_info_cached(der, der_len, &why);
     struct verify_result valid;
     proto_item *ti;
     proto_tree *ct;
-    if (cert_info_parse(der, der_len, &info) != REASON_NONE)
+    if (!info)
         return;
-    valid = cert_info_valid_at(&info, when);
-    ti = proto_tree_add_string(t, hf_tlsx_cert, tvb, off, len, info.subject ? info.subject : "");
-    proto_item_set_text(ti, "Certificate %u: %s", position, info.subject ? info.subject : "?");
+    valid = cert_info_valid_at(info, when);
+    ti = proto_tree_add_string(t, hf_tlsx_cert, tvb, off, len, info->subject ? info->subject : "");
+    proto_item_set_text(ti, "Certificate %u: %s", position, info->subject ? info->subject : "?");
     ct = proto_item_add_subtree(ti, ett_tlsx_field);
     proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Issuer: %s",
-                                  info.issuer ? info.issuer : "?");
+                                  info->issuer ? info->issuer : "?");
     proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Serial: %s",
-                                  info.serial_hex ? info.serial_hex : "?");
+                                  info->serial_hex ? info->serial_hex : "?");
     proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL,
                                   "Validity: %s to %s (%s at the capture's time)",
-                                  abs_time_secs_to_str(pinfo->pool, (time_t)info.not_before, ABSOLUTE_TIME_UTC, TRUE),
-                                  abs_time_secs_to_str(pinfo->pool, (time_t)info.not_after, ABSOLUTE_TIME_UTC, TRUE),
+                                  abs_time_secs_to_str(pinfo->pool, (time_t)info->not_before, ABSOLUTE_TIME_UTC, TRUE),
+                                  abs_time_secs_to_str(pinfo->pool, (time_t)info->not_after, ABSOLUTE_TIME_UTC, TRUE),
                                   valid.verdict == VERIFY_VALID ? "valid" : valid.verdict == VERIFY_INVALID
                                   ? "not valid" : "unknown");
     proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Public key: %s, %u bits%s%s",
-                                  info.key_algorithm ? info.key_algorithm : "?", info.key_bits,
-                                  info.curve ? ", " : "", info.curve ? info.curve : "");
+                                  info->key_algorithm ? info->key_algorithm : "?", info->key_bits,
+                                  info->curve ? ", " : "", info->curve ? info->curve : "");
     proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Signature algorithm: %s%s",
-                                  info.sig_algorithm ? info.sig_algorithm : "?",
-                                  info.sig_weak ? " (weak)" : "");
-    for (char **n = info.dns_names; n && *n; n++)
+                                  info->sig_algorithm ? info->sig_algorithm : "?",
+                                  info->sig_weak ? " (weak)" : "");
+    for (char **n = info->dns_names; n && *n; n++)
         proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL,
                                       "Subject alternative name: %s", *n);
-    if (info.has_basic_constraints)
+    if (info->has_basic_constraints)
         proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL,
-                                      "Basic constraints: %s", info.is_ca ? "CA" : "not a CA");
-    if (info.has_key_usage && info.key_usage[0]) {
-        char *usage = g_strjoinv(", ", info.key_usage);
+                                      "Basic constraints: %s", info->is_ca ? "CA" : "not a CA");
+    if (info->has_key_usage && info->key_usage[0]) {
+        char *usage = g_strjoinv(", ", info->key_usage);
         proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Key usage: %s", usage);
         g_free(usage);
     }
-    cert_info_clear(&info);
 }
 
 /* The certificates of a Certificate message as gnutls reads them; each item

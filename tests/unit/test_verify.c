@@ -160,6 +160,40 @@ static void test_cert_info_bad_input(void)
     g_bytes_unref(der);
 }
 
+/* The cache answers by the certificate's bytes: the same bytes again give
+ * the same parse, other bytes (even an equal copy) are matched by content,
+ * a broken certificate stays broken, and clearing starts afresh. */
+static void test_cert_info_cache(void)
+{
+    GBytes *der = cert_der("server-cert.pem");
+    gsize len;
+    const guint8 *d = g_bytes_get_data(der, &len);
+    guint8 *copy = g_memdup2(d, len), *bad = g_memdup2(d, len);
+    enum verify_reason why = REASON_INTERNAL;
+    const struct cert_info *a = cert_info_cached(d, len, &why), *b;
+    g_assert_nonnull(a);
+    g_assert_cmpint(why, ==, REASON_NONE);
+    g_assert_cmpstr(a->serial_hex, ==, "02");
+    b = cert_info_cached(copy, len, &why);
+    g_assert_true(a == b);
+    bad[0] = 0x31;
+    g_assert_null(cert_info_cached(bad, len, &why));
+    g_assert_cmpint(why, ==, REASON_BAD_DER);
+    g_assert_null(cert_info_cached(bad, len, &why));  /* cached failure */
+    g_assert_cmpint(why, ==, REASON_BAD_DER);
+    g_assert_null(cert_info_cached(NULL, 0, &why));
+    g_assert_cmpint(why, ==, REASON_EMPTY_INPUT);
+    verify_cache_clear();
+    b = cert_info_cached(copy, len, &why);
+    g_assert_nonnull(b);
+    g_assert_cmpstr(b->subject, ==,
+                    "CN=www.example.com,O=tlsexplain test material - not for production");
+    verify_cache_clear();
+    g_free(copy);
+    g_free(bad);
+    g_bytes_unref(der);
+}
+
 static void test_certificate_entries(void)
 {
     struct span s[4];
@@ -573,6 +607,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/verify/cert-info", test_cert_info);
     g_test_add_func("/verify/cert-info-bad-input", test_cert_info_bad_input);
+    g_test_add_func("/verify/cert-info-cache", test_cert_info_cache);
     g_test_add_func("/verify/certificate-entries", test_certificate_entries);
     g_test_add_func("/verify/chain-valid", test_chain_valid);
     g_test_add_func("/verify/chain-problems", test_chain_problems);
