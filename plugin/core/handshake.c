@@ -4,6 +4,7 @@
  */
 #include <string.h>
 #include "parse.h"
+#include "registry.h"
 
 /* The ServerHello.random that marks a HelloRetryRequest, RFC 8446 §4.1.3. */
 static const guint8 hrr_random[32] = {
@@ -43,6 +44,9 @@ gboolean parse_u16_list(struct parse *p, struct reader *r, guint prefix, const c
         NEED(w_u16(&p->w, &v, item, item_section, kind, &x));
         if (is_grease16(x) && w_last(&p->w))
             w_last(&p->w)->variant = "text_grease";
+        else if (kind == FK_SUITE && w_last(&p->w) && reg_suite(x) &&
+                 (reg_suite(x)->flags & REG_SUITE_TLS13))
+            w_last(&p->w)->variant = "text_tls13";  /* kx and auth are not in the name */
         n++;
     }
     w_end(&p->w);

@@ -132,7 +132,11 @@ static gboolean fill_field(const struct fill_ctx *x, const char *name, gsize len
             put(out, g ? reg_group_kind_name(g->kind) : NULL);
     } else if (is(name, len, "sig_algorithm") || is(name, len, "sig_hash")) {
         const struct reg_sigscheme *sig = f && f->kind == FK_SIGALG ? reg_sigscheme(code) : NULL;
-        put(out, !sig ? NULL : is(name, len, "sig_hash") ? sig->hash : sig->algorithm);
+        const char *v = !sig ? NULL : is(name, len, "sig_hash") ? sig->hash : sig->algorithm;
+        /* IANA's "intrinsic" (EdDSA, ML-DSA) is a word, so it is translated. */
+        if (v && strcmp(v, "intrinsic") == 0)
+            v = catalog_lookup(x->c, "ui", "hash_intrinsic", language);
+        put(out, v);
     } else
         return FALSE;
     return TRUE;
