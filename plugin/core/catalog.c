@@ -290,9 +290,8 @@ gboolean catalog_has(const struct catalog *c, const char *group, const char *key
     return g_key_file_has_key(c->defaults, group, key, NULL);
 }
 
-char *catalog_fill_with(const char *text, placeholder_fn fill, gpointer data)
+void catalog_fill_into(GString *out, const char *text, placeholder_fn fill, gpointer data)
 {
-    GString *out = g_string_sized_new(strlen(text) + 32);
     const char *p = text;
     while (*p) {
         const char *open = strchr(p, '{');
@@ -306,6 +305,12 @@ char *catalog_fill_with(const char *text, placeholder_fn fill, gpointer data)
             g_string_append_len(out, open, close - open + 1);
         p = close + 1;
     }
+}
+
+char *catalog_fill_with(const char *text, placeholder_fn fill, gpointer data)
+{
+    GString *out = g_string_sized_new(strlen(text) + 32);
+    catalog_fill_into(out, text, fill, data);
     return g_string_free(out, FALSE);
 }
 

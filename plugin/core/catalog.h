@@ -44,6 +44,8 @@ char *catalog_fill(const char *text, const struct placeholder *ph, gsize n);
  * a name it does not know (then the placeholder stays as written). */
 typedef gboolean (*placeholder_fn)(const char *name, gsize len, gpointer data, GString *out);
 char *catalog_fill_with(const char *text, placeholder_fn fill, gpointer data);
+/* The same, appended to out. */
+void catalog_fill_into(GString *out, const char *text, placeholder_fn fill, gpointer data);
 
 /* Convenience: get + fill; returns the key itself when it is missing, so a
  * gap in the catalog shows instead of vanishing. Caller frees. */

@@ -158,15 +158,22 @@ static char *text_impl(wmem_allocator_t *pool, const struct item *it, const stru
                        const char *value, const char *section, const char *key,
                        const struct placeholder *extra, gsize n_extra)
 {
+    /* Texts are filled into one scratch buffer and copied once: this runs
+     * for every field of every message drawn. */
+    static GString *scratch;
     struct fill_ctx x = { current(), it, f, value, extra, n_extra };
     const char *raw = catalog_lookup(x.c, section, key, language);
-    char *filled, *out;
     if (!raw && g_strcmp0(key, "text") != 0)
         raw = catalog_lookup(x.c, section, "text", language);
-    filled = raw ? catalog_fill_with(raw, fill, &x) : g_strdup_printf("[%s] %s", section, key);
-    out = wmem_strdup(pool, filled);
-    g_free(filled);
-    return out;
+    if (!raw)
+        return wmem_strdup_printf(pool, "[%s] %s", section, key);
+    if (!strchr(raw, '{'))
+        return wmem_strdup(pool, raw);
+    if (!scratch)
+        scratch = g_string_sized_new(512);
+    g_string_truncate(scratch, 0);
+    catalog_fill_into(scratch, raw, fill, &x);
+    return wmem_strndup(pool, scratch->str, scratch->len);
 }
 
 char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct field *f,
