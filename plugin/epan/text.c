@@ -198,18 +198,21 @@ static const char *wrap_point(const char *text, guint columns)
     while (*p) {
         gboolean wide = FALSE;
         if ((guchar)*p < 0x80) {
-            /* ASCII, most of every text: no decoding needed. */
+            /* ASCII, most of every text: one byte, one column. */
             if (*p == ' ')
                 space = p;
-        } else {
-            gunichar c = g_utf8_get_char(p);
-            GUnicodeType type = g_unichar_type(c);
-            wide = g_unichar_iswide(c);
-            /* A line may break before a wide (CJK) character, unless it is
-             * punctuation that must stay on the line before. */
-            if (wide && type != G_UNICODE_OTHER_PUNCTUATION && type != G_UNICODE_CLOSE_PUNCTUATION)
-                space = p;
+            if (++cols > columns)
+                return space && space > text ? space : p;
+            p++;
+            continue;
         }
+        gunichar c = g_utf8_get_char(p);
+        GUnicodeType type = g_unichar_type(c);
+        wide = g_unichar_iswide(c);
+        /* A line may break before a wide (CJK) character, unless it is
+         * punctuation that must stay on the line before. */
+        if (wide && type != G_UNICODE_OTHER_PUNCTUATION && type != G_UNICODE_CLOSE_PUNCTUATION)
+            space = p;
         cols += wide ? 2 : 1;
         if (cols > columns)
             return space && space > text ? space : p;
