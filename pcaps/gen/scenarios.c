@@ -186,7 +186,8 @@ static const struct scenario scenarios[] = {
       "alert",
       scenario_tls13_unknown_ca, TRUE },
     { "dtls12-cookie",
-      "DTLS 1.2 over UDP with the HelloVerifyRequest cookie exchange",
+      "DTLS 1.2 over UDP with the HelloVerifyRequest cookie exchange; "
+      "a small MTU fragments the Certificate",
       scenario_dtls12_cookie, TRUE },
     { "tls-interleaved-connections",
       "Three connections (TLS 1.3, 1.2, 1.3) to one server whose packets "

@@ -160,6 +160,8 @@ static int setup_client(struct tlsconn *c, const struct tls_credentials *creds,
     if (rc < 0)
         return rc;
     setup_transport(end, p->datagram);
+    if (p->datagram && p->dtls_mtu)
+        gnutls_dtls_set_mtu(end->session, p->dtls_mtu);
     if ((rc = gnutls_priority_set_direct(end->session, p->client_priority, NULL)) < 0 ||
         (rc = gnutls_credentials_set(end->session, GNUTLS_CRD_CERTIFICATE,
                                      client_credentials(creds, p))) < 0 ||
@@ -241,6 +243,8 @@ static int setup_server(struct tlsconn *c, const struct tls_credentials *creds,
     if (rc < 0)
         return rc;
     setup_transport(end, p->datagram);
+    if (p->datagram && p->dtls_mtu)
+        gnutls_dtls_set_mtu(end->session, p->dtls_mtu);
     if ((rc = gnutls_priority_set_direct(end->session, p->server_priority, NULL)) < 0 ||
         (rc = gnutls_credentials_set(end->session, GNUTLS_CRD_CERTIFICATE,
                                      server_credentials(creds, p))) < 0 ||

@@ -49,6 +49,9 @@ struct tls_profile {
     gboolean early_data;
     /* DTLS over UDP instead of TLS over TCP. */
     gboolean datagram;
+    /* DTLS: the largest datagram either side sends (0: GnuTLS's default);
+     * a small one makes GnuTLS fragment the larger handshake messages. */
+    unsigned dtls_mtu;
     /* No ALPN: it names HTTP versions, which mean nothing over DTLS. */
     gboolean no_alpn;
 };

@@ -63,6 +63,9 @@ struct walk {
     int decrypted;       /* -1 until asked: did Wireshark decrypt anything here */
     guint64 conn;
     int side;
+    GArray *whole;       /* struct dtls_whole */
+    guint32 bodies_used; /* "Reassembled DTLS" sources already matched */
+    gboolean feeding_whole;
 };
 
 /* Every node of the tree is asked: a bitmap of the wanted ids answers the
@@ -156,9 +159,95 @@ static void feed(struct walk *w, enum event_kind kind, enum tlsx_proto proto,
     if (!analyzer || !analyzer_feed(analyzer, &ev, &p.item))
         return;
     p.ds_index = (guint16)MIN(ds_index_of(w->pinfo, ds), G_MAXUINT16);
+    p.whole = w->feeding_whole;
     p.offset = offset;
     p.length = length;
     g_array_append_val(w->placed, p);
+}
+
+#define DTLS_HS_HEADER 12
+
+/* A whole DTLS handshake message from the last fragment's header and the
+ * reassembled body: message_seq and the rest as sent, fragment_offset 0
+ * and fragment_length = length. */
+tvbuff_t *tlsx_dtls_whole(packet_info *pinfo, tvbuff_t *header_tvb, guint header_offset,
+                          tvbuff_t *body_tvb, guint32 length)
+{
+    guint8 *buf;
+    tvbuff_t *t;
+    if (tvb_captured_length_remaining(header_tvb, header_offset) < 6 ||
+        tvb_captured_length(body_tvb) < length)
+        return NULL;
+    buf = wmem_alloc(pinfo->pool, DTLS_HS_HEADER + length);
+    tvb_memcpy(header_tvb, buf, header_offset, 6);
+    memset(buf + 6, 0, 3);
+    buf[9] = (guint8)(length >> 16);
+    buf[10] = (guint8)(length >> 8);
+    buf[11] = (guint8)length;
+    tvb_memcpy(body_tvb, buf + DTLS_HS_HEADER, 0, length);
+    t = tvb_new_child_real_data(header_tvb, buf, DTLS_HS_HEADER + length,
+                                DTLS_HS_HEADER + length);
+    add_new_data_source(pinfo, t, "DTLS handshake message (reassembled)");
+    return t;
+}
+
+/* Later passes add the same data sources in the same order, so the stored
+ * data source positions of the items drawn over them hold. */
+void tlsx_rebuild_dtls_whole(packet_info *pinfo, const struct frame_facts *facts)
+{
+    for (guint i = 0; i < facts->n_whole; i++) {
+        const struct dtls_whole *d = &facts->whole[i];
+        struct data_source *h = g_slist_nth_data(pinfo->data_src, d->header_ds);
+        struct data_source *b = g_slist_nth_data(pinfo->data_src, d->body_ds);
+        if (!h || !b)
+            return;
+        tlsx_dtls_whole(pinfo, TLSX_DS_TVB(h), d->header_offset, TLSX_DS_TVB(b), d->length);
+    }
+}
+
+/* The "Reassembled DTLS" data source holding a body of this length that no
+ * earlier message of the frame took; G_MAXUINT if none. */
+static guint reassembled_body(struct walk *w, guint32 length)
+{
+    guint i = 0;
+    for (GSList *l = w->pinfo->data_src; l && i < 32; l = l->next, i++) {
+        struct data_source *src = l->data;
+        char *name;
+        gboolean match;
+        if ((w->bodies_used & (1u << i)) || tvb_captured_length(TLSX_DS_TVB(src)) != length)
+            continue;
+        name = get_data_source_name(src);
+        match = g_str_has_prefix(name, "Reassembled DTLS ");
+        wmem_free(NULL, name);
+        if (match) {
+            w->bodies_used |= 1u << i;
+            return i;
+        }
+    }
+    return G_MAXUINT;
+}
+
+static void on_dtls_last_fragment(struct walk *w, tvbuff_t *ds, guint start, guint32 len)
+{
+    guint body = reassembled_body(w, len);
+    guint header_ds = ds_index_of(w->pinfo, ds);
+    struct data_source *src = body != G_MAXUINT ? g_slist_nth_data(w->pinfo->data_src, body) : NULL;
+    struct dtls_whole d;
+    tvbuff_t *whole;
+    if (!src || header_ds > G_MAXUINT16 || body > G_MAXUINT16)
+        return;
+    whole = tlsx_dtls_whole(w->pinfo, ds, start, TLSX_DS_TVB(src), len);
+    if (!whole)
+        return;
+    d.header_ds = (guint16)header_ds;
+    d.body_ds = (guint16)body;
+    d.header_offset = start;
+    d.length = len;
+    g_array_append_val(w->whole, d);
+    w->feeding_whole = TRUE;
+    feed(w, EV_HANDSHAKE, TLSX_DTLS, whole, 0, DTLS_HS_HEADER + len,
+         tvb_get_ptr(whole, 0, DTLS_HS_HEADER + len), DTLS_HS_HEADER + len);
+    w->feeding_whole = FALSE;
 }
 
 /* A complete handshake message starts at the type byte Wireshark marked. */
@@ -183,9 +272,13 @@ static void on_handshake_type(struct walk *w, field_info *fi, struct record_ctx 
         frag_off = tvb_get_ntoh24(ds, start + 6);
         frag_len = tvb_get_ntoh24(ds, start + 9);
     }
-    /* Fragments are explained once, when Wireshark has reassembled them. */
-    if (frag_off != 0 || frag_len != len || avail - header < len)
+    /* Fragments are explained once, when Wireshark has reassembled them:
+     * with the fragment that ends the message. */
+    if (frag_off != 0 || frag_len != len || avail - header < len) {
+        if (dtls && frag_off + frag_len == len && frag_len <= avail - header)
+            on_dtls_last_fragment(w, ds, start, len);
         return;
+    }
     feed(w, EV_HANDSHAKE, proto, ds, start, header + len,
          tvb_get_ptr(ds, start, header + len), header + len);
 }
@@ -352,27 +445,35 @@ static int endpoint_side(packet_info *pinfo)
 }
 
 /* Reused for every frame: most frames have nothing, the rest a few items. */
-static GArray *placed;
+static GArray *placed, *whole;
 
 static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
 {
-    struct walk w = { pinfo, NULL, FALSE, -1, 0, 0 };
+    struct walk w = { pinfo, NULL, FALSE, -1, 0, 0, NULL, 0, FALSE };
     struct frame_facts *facts = NULL;
 
     /* An invisible tree holds only the primed fields: walking it is cheaper
      * than asking for each field; a visible one is worth the question. */
     if (!tree || (PTREE_DATA(tree)->visible && !frame_has_tls(tree)))
         return NULL;
-    if (!placed)
+    if (!placed) {
         placed = g_array_new(FALSE, FALSE, sizeof(struct placed_item));
+        whole = g_array_new(FALSE, FALSE, sizeof(struct dtls_whole));
+    }
     g_array_set_size(placed, 0);
+    g_array_set_size(whole, 0);
     w.placed = placed;
+    w.whole = whole;
     walk_children(&w, tree, NULL);
     if (w.placed->len) {
         facts = wmem_alloc(wmem_file_scope(),
                            sizeof *facts + w.placed->len * sizeof(struct placed_item));
         facts->count = w.placed->len;
         memcpy(facts->items, w.placed->data, w.placed->len * sizeof(struct placed_item));
+        facts->n_whole = whole->len;
+        facts->whole = whole->len ? wmem_memdup(wmem_file_scope(), whole->data,
+                                                whole->len * sizeof(struct dtls_whole))
+                                  : NULL;
     }
     return facts;
 }
@@ -385,6 +486,8 @@ static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree 
         facts = analyse_frame(tree, pinfo);
         if (facts)
             p_add_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0, facts);
+    } else if (facts) {
+        tlsx_rebuild_dtls_whole(pinfo, facts);
     }
     if (tree && facts)
         tlsx_draw(tree, pinfo, facts);

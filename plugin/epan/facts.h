@@ -13,13 +13,32 @@ struct placed_item {
     guint32 offset;
     guint32 length;
     guint16 ds_index;    /* position in pinfo->data_src; stable across passes */
+    guint8 whole;        /* a DTLS message shown whole from its fragments */
+};
+
+/* A DTLS handshake message Wireshark reassembled from fragments: its body
+ * is in a "Reassembled DTLS" data source, its header only in fragments. We
+ * show it whole, as RFC 6347 section 4.2.6 hashes it (one fragment at
+ * offset 0), in a data source of our own that every pass builds again
+ * from these positions. */
+struct dtls_whole {
+    guint16 header_ds;   /* the last fragment's record */
+    guint16 body_ds;     /* Wireshark's reassembled body */
+    guint32 header_offset;
+    guint32 length;      /* of the body */
 };
 
 struct frame_facts {
     guint count;
+    guint n_whole;
+    struct dtls_whole *whole;  /* in the order their data sources were added */
     struct placed_item items[];
 };
 
+/* dissect.c */
+tvbuff_t *tlsx_dtls_whole(packet_info *pinfo, tvbuff_t *header_tvb, guint header_offset,
+                          tvbuff_t *body_tvb, guint32 length);
+void tlsx_rebuild_dtls_whole(packet_info *pinfo, const struct frame_facts *facts);
 /* tree.c */
 void tlsx_draw(proto_tree *tree, packet_info *pinfo, const struct frame_facts *facts);
 /* storytree.c */

@@ -41,7 +41,10 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
     ti = proto_tree_add_string_format(stack[depth], hf_tlsx_field, tvb, off, f->length, label,
                                       "%s", label);
     sub = proto_item_add_subtree(ti, ett_tlsx_field);
-    text = tlsx_text(pinfo->pool, &p->item, f, value, f->section, f->variant);
+    text = tlsx_text(pinfo->pool, &p->item, f, value, f->section,
+                     p->whole && (strcmp(f->section, "fragment_offset") == 0 ||
+                                  strcmp(f->section, "fragment_length") == 0)
+                     ? "text_reassembled" : f->variant);
     if (*text)  /* some fields' labels say it all */
         tlsx_add_text(sub, tvb, off, f->length, text);
     stack[depth + 1] = sub;

@@ -6,6 +6,11 @@ message Wireshark dissected (also when reassembled or decrypted), and a
 record's those of the record. Read from `tshark -T json -x`, where every
 item's raw bytes come from its own data source.
 
+A DTLS message Wireshark reassembled from fragments is shown whole in a
+data source of ours: its header is the last fragment's (type, length,
+message_seq) with fragment_offset 0 and fragment_length = length, and its
+body is exactly Wireshark's reassembled fragments (dtls.fragments).
+
   spans.py --run RUN --plugin-dir DIR --capture CAP [--keys K]
 """
 import argparse
@@ -16,6 +21,7 @@ import sys
 MESSAGE_SOURCES = ("tls.handshake_raw", "dtls.handshake_raw")
 RECORD_SOURCES = ("tls.record_raw", "dtls.record_raw", "tls.alert_message_raw",
                   "dtls.alert_message_raw")
+DTLS_BODIES = ("dtls.fragments_raw",)
 
 
 def as_list(v):
@@ -32,7 +38,7 @@ def raws(value):
 def collect(node, found):
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in MESSAGE_SOURCES or key in RECORD_SOURCES:
+            if key in MESSAGE_SOURCES or key in RECORD_SOURCES or key in DTLS_BODIES:
                 found.setdefault(key, set()).update(raws(value))
             collect(value, found)
     elif isinstance(node, list):
@@ -45,6 +51,12 @@ def check_frame(layers, problems):
     collect({k: v for k, v in layers.items() if not k.startswith("tlsexplain")}, found)
     messages = set().union(*(found.get(k, set()) for k in MESSAGE_SOURCES))
     records = set().union(*(found.get(k, set()) for k in RECORD_SOURCES))
+    dtls_headers = {m[:12] for m in found.get("dtls.handshake_raw", set())}
+    for body in set().union(*(found.get(k, set()) for k in DTLS_BODIES)):
+        length = "%06x" % (len(body) // 2)
+        for head in dtls_headers:
+            if head[2:8] == length:
+                messages.add(head + "000000" + length + body)
     items = as_list(layers.get("tlsexplain", []))
     spans = raws(layers.get("tlsexplain_raw", []))
     frame = layers["frame"]["frame.number"]

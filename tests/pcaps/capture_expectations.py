@@ -173,6 +173,7 @@ EXPECTATIONS = {
         "keys": [
             "dtls.handshake.type == 3",
             "dtls.handshake.type == 1 && dtls.handshake.cookie_length > 0",
+            "dtls.handshake.type == 11 && dtls.handshake.fragment_offset > 0",
             "udp.dstport == 4433",
         ],
         "keys_not": ["tcp"],
