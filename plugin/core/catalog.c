@@ -77,7 +77,8 @@ static const char *const known_placeholders[] = {
     "field", "left", "offset", "bytes", "bits", "count", "value", "kx", "auth", "enc", "mac",
     "group_kind", "group_bits", "sig_algorithm", "sig_hash", "frame", "suite", "position",
     "offered", "group", "group_position", "groups_offered", "alpn_position", "alpn_offered",
-    "from", "age", "elapsed", "skew", "reason", NULL
+    "from", "age", "elapsed", "skew", "reason", "subject", "issuer", "serial", "until",
+    "algorithm", "curve", "name", "usage", NULL
 };
 
 /* Names every placeholder of text the code does not fill; NULL if none. */

@@ -350,46 +350,66 @@ void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
         schedule12(st, pinfo, tvb, off, len, it);
 }
 
+/* One line of a certificate's details, its words from the catalog. */
+static void cert_line(proto_tree *ct, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                      const struct item *it, const char *key, const struct placeholder *ph,
+                      gsize n)
+{
+    proto_tree_add_subtree(ct, tvb, off, len, ett_tlsx_field, NULL,
+                           tlsx_text_with(pinfo->pool, it, "certificate", key, ph, n));
+}
+
+#define CERT_LINE(key, ...) do { \
+        const struct placeholder ph_[] = { __VA_ARGS__ }; \
+        cert_line(ct, pinfo, tvb, off, len, it, key, ph_, G_N_ELEMENTS(ph_)); \
+    } while (0)
+
 static void draw_one_certificate(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off,
-                                 guint len, guint position, const guint8 *der, gsize der_len,
-                                 gint64 when)
+                                 guint len, const struct item *it, guint position,
+                                 const guint8 *der, gsize der_len, gint64 when)
 {
     enum verify_reason why;
     const struct cert_info *info = cert_info_cached(der, der_len, &why);
-    struct verify_result valid;
+    const char *validity;
     proto_item *ti;
     proto_tree *ct;
     if (!info)
         return;
-    valid = cert_info_valid_at(info, when);
+    switch (cert_info_valid_at(info, when).verdict) {
+    case VERIFY_VALID: validity = "validity_valid"; break;
+    case VERIFY_INVALID: validity = "validity_invalid"; break;
+    default: validity = "validity_unknown"; break;
+    }
     ti = proto_tree_add_string(t, hf_tlsx_cert, tvb, off, len, info->subject ? info->subject : "");
-    proto_item_set_text(ti, "Certificate %u: %s", position, info->subject ? info->subject : "?");
+    {
+        const struct placeholder ph[] = {
+            { "position", wmem_strdup_printf(pinfo->pool, "%u", position) },
+            { "subject", info->subject ? info->subject : "?" },
+        };
+        proto_item_set_text(ti, "%s", tlsx_text_with(pinfo->pool, it, "certificate", "title",
+                                                     ph, G_N_ELEMENTS(ph)));
+    }
     ct = proto_item_add_subtree(ti, ett_tlsx_field);
-    proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Issuer: %s",
-                                  info->issuer ? info->issuer : "?");
-    proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Serial: %s",
-                                  info->serial_hex ? info->serial_hex : "?");
-    proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL,
-                                  "Validity: %s to %s (%s at the capture's time)",
-                                  abs_time_secs_to_str(pinfo->pool, (time_t)info->not_before, ABSOLUTE_TIME_UTC, TRUE),
-                                  abs_time_secs_to_str(pinfo->pool, (time_t)info->not_after, ABSOLUTE_TIME_UTC, TRUE),
-                                  valid.verdict == VERIFY_VALID ? "valid" : valid.verdict == VERIFY_INVALID
-                                  ? "not valid" : "unknown");
-    proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Public key: %s, %u bits%s%s",
-                                  info->key_algorithm ? info->key_algorithm : "?", info->key_bits,
-                                  info->curve ? ", " : "", info->curve ? info->curve : "");
-    proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Signature algorithm: %s%s",
-                                  info->sig_algorithm ? info->sig_algorithm : "?",
-                                  info->sig_weak ? " (weak)" : "");
+    CERT_LINE("issuer", { "issuer", info->issuer ? info->issuer : "?" });
+    CERT_LINE("serial", { "serial", info->serial_hex ? info->serial_hex : "?" });
+    CERT_LINE(validity,
+              { "from", abs_time_secs_to_str(pinfo->pool, (time_t)info->not_before,
+                                             ABSOLUTE_TIME_UTC, TRUE) },
+              { "until", abs_time_secs_to_str(pinfo->pool, (time_t)info->not_after,
+                                              ABSOLUTE_TIME_UTC, TRUE) });
+    CERT_LINE(info->curve ? "key_curve" : "key",
+              { "algorithm", info->key_algorithm ? info->key_algorithm : "?" },
+              { "bits", wmem_strdup_printf(pinfo->pool, "%u", info->key_bits) },
+              { "curve", info->curve ? info->curve : "" });
+    CERT_LINE(info->sig_weak ? "signature_weak" : "signature",
+              { "algorithm", info->sig_algorithm ? info->sig_algorithm : "?" });
     for (char **n = info->dns_names; n && *n; n++)
-        proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL,
-                                      "Subject alternative name: %s", *n);
+        CERT_LINE("san", { "name", *n });
     if (info->has_basic_constraints)
-        proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL,
-                                      "Basic constraints: %s", info->is_ca ? "CA" : "not a CA");
+        CERT_LINE(info->is_ca ? "ca" : "not_ca", { "subject", info->subject ? info->subject : "?" });
     if (info->has_key_usage && info->key_usage[0]) {
         char *usage = g_strjoinv(", ", info->key_usage);
-        proto_tree_add_subtree_format(ct, tvb, off, len, ett_tlsx_field, NULL, "Key usage: %s", usage);
+        CERT_LINE("key_usage", { "usage", wmem_strdup(pinfo->pool, usage) });
         g_free(usage);
     }
 }
@@ -412,6 +432,6 @@ void tlsx_draw_certificates(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
         return;
     for (guint i = 0; i < MIN(n, G_N_ELEMENTS(spans)); i++)
         draw_one_certificate(t, pinfo, tvb, p->offset + header + (guint)spans[i].offset,
-                             (guint)spans[i].length, i, body + spans[i].offset, spans[i].length,
-                             (gint64)pinfo->abs_ts.secs);
+                             (guint)spans[i].length, it, i, body + spans[i].offset,
+                             spans[i].length, (gint64)pinfo->abs_ts.secs);
 }

@@ -14,9 +14,9 @@ import sys
 BUILTIN = "The client opens the handshake"
 
 
-def tshark(args, *opts):
+def tshark(args, *opts, message="ClientHello"):
     cmd = [args.run, args.plugin_dir, args.tshark, "-r", args.capture, "-V",
-           "-Y", "tlsexplain.message == \"ClientHello\"", *opts]
+           "-Y", "tlsexplain.message == \"%s\"" % message, *opts]
     res = subprocess.run(cmd, capture_output=True)
     return res.stdout.decode("utf-8", "replace"), res.stderr.decode("utf-8", "replace")
 
@@ -71,6 +71,11 @@ def check_language(args):
     en, _ = tshark(args, "-o", "tlsexplain.language:en")
     expect(BUILTIN in en, "language en is English", en)
     expect(BUILTIN not in zh and "客户端" in zh, "language zh_CN is Simplified Chinese", zh)
+    # Certificate details come from the catalog too, not from C strings.
+    zh, _ = tshark(args, "-o", "tlsexplain.language:zh_CN", message="Certificate")
+    en, _ = tshark(args, "-o", "tlsexplain.language:en", message="Certificate")
+    expect("Issuer: " in en and "颁发者：" in zh and "Issuer: " not in zh,
+           "certificate details follow the language", zh)
     # The field value stays the contract, whatever the language.
     expect("Sender: client" in zh or "client" in zh, "tlsexplain.sender stays 'client'", zh)
 
