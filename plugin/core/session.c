@@ -457,8 +457,20 @@ static gboolean feed_alert(struct analyzer *a, struct connection *c, const struc
     return TRUE;
 }
 
-static gboolean note_first_appdata(struct connection *c, const struct event *ev,
-                                   struct item *out, const char *explain)
+/* Before TLS 1.3 a side sends application data only after its own
+ * Finished (RFC 5246 §7.4.9; with False Start, RFC 7918, still after its
+ * own). Data from a side whose Finished the capture did not show means the
+ * capture misses part of a handshake that went on. TLS 1.3 is left out:
+ * early data comes before the client's Finished. */
+static gboolean missed_end(const struct handshake *h, enum sender s)
+{
+    return !h->complete && !h->tls13 && s != SENDER_UNKNOWN && !h->finished[s] &&
+           !h->ccs[s] && (h->saw_server_hello || h->started_mid);
+}
+
+static gboolean note_first_appdata(struct analyzer *a, struct connection *c,
+                                   const struct event *ev, struct item *out,
+                                   const char *explain)
 {
     enum sender s = sender_of(c, ev->side);
     struct handshake *h = c->cur;
@@ -470,6 +482,36 @@ static gboolean note_first_appdata(struct connection *c, const struct event *ev,
     out->explain = explain;
     out->handshake = h->number;
     out->version = h->version;
+    if (missed_end(h, s)) {
+        story_record(a, h, out);
+        story_note(a, out, "note.incomplete");
+        h->complete = TRUE;
+        story_end(a, h, ev, out, OUTCOME_INCOMPLETE);
+    }
+    return TRUE;
+}
+
+/* A connection that closes (TCP FIN or RST) before its handshake ended:
+ * the handshake failed, without an alert. */
+static gboolean feed_close(struct analyzer *a, const struct event *ev, struct item *out)
+{
+    struct connection *c = g_hash_table_lookup(a->conns, &ev->conn);
+    struct handshake *h = c ? c->cur : NULL;
+    enum sender s;
+    if (!h || h->complete || h->ended)
+        return FALSE;
+    s = sender_of(c, ev->side);
+    begin_item(out, ev, s);
+    out->message = "ConnectionClosed";
+    out->explain = ev->len == 1 && ev->data[0] == CLOSE_RESET ? "ConnectionClosed.reset"
+                                                               : "ConnectionClosed";
+    /* Not a message, so no step of its own. */
+    out->handshake = h->number;
+    out->version = h->version;
+    story_record(a, h, out);
+    story_note(a, out, h->saw_server_hello ? "note.closed" : "note.closed_no_answer");
+    h->complete = TRUE;
+    story_end(a, h, ev, out, OUTCOME_FAILED);
     return TRUE;
 }
 
@@ -482,12 +524,12 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
     enum sender s = sender_of(c, ev->side);
     struct handshake *h = c->cur;
     if (h && s == SENDER_CLIENT && !h->saw_server_hello)
-        return note_first_appdata(c, ev, out, "ApplicationData.early");
+        return note_first_appdata(a, c, ev, out, "ApplicationData.early");
     if (!h || !h->tls13)
-        return note_first_appdata(c, ev, out, "ApplicationData");
+        return note_first_appdata(a, c, ev, out, "ApplicationData");
     if (h->complete || h->encrypted_flight[SENDER_CLIENT] ||
         (s == SENDER_CLIENT && h->encrypted_flight[SENDER_CLIENT]))
-        return note_first_appdata(c, ev, out, "ApplicationData.tls13");
+        return note_first_appdata(a, c, ev, out, "ApplicationData.tls13");
     begin_item(out, ev, s);
     out->encrypted = TRUE;
     out->message = "EncryptedHandshake";
@@ -508,16 +550,20 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
 
 gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *out)
 {
-    struct connection *c = get_conn(a, ev->conn);
+    struct connection *c;
+    if (ev->kind == EV_CLOSE)  /* most closing connections were never TLS */
+        return feed_close(a, ev, out);
+    c = get_conn(a, ev->conn);
     switch (ev->kind) {
     case EV_HANDSHAKE: return feed_handshake(a, c, ev, out);
     case EV_HANDSHAKE_RAW: return feed_handshake_raw(a, c, ev, out);
     case EV_CCS: return feed_ccs(a, c, ev, out);
     case EV_ALERT: return feed_alert(a, c, ev, out);
     case EV_APPDATA:
-        return note_first_appdata(c, ev, out, c->cur && !c->cur->saw_server_hello
+        return note_first_appdata(a, c, ev, out, c->cur && !c->cur->saw_server_hello
                                   ? "ApplicationData.early" : "ApplicationData");
     case EV_OPAQUE: return feed_opaque(a, c, ev, out);
+    case EV_CLOSE: return feed_close(a, ev, out);
     }
     return FALSE;
 }

@@ -19,7 +19,11 @@ enum event_kind {
     EV_APPDATA,       /* known to be application data */
     EV_OPAQUE,        /* an undecrypted record of type 23: in TLS 1.3 it may
                          carry handshake messages */
+    EV_CLOSE,         /* the transport connection closes: data holds CLOSE_* */
 };
+
+/* How a connection closed (EV_CLOSE). */
+enum { CLOSE_FIN = 1, CLOSE_RESET = 2 };
 
 enum sender { SENDER_UNKNOWN = 0, SENDER_CLIENT = 1, SENDER_SERVER = 2 };
 
@@ -35,7 +39,8 @@ struct event {
 };
 
 enum resumption { RES_NONE, RES_SESSION_ID, RES_TICKET, RES_PSK };
-enum outcome { OUTCOME_NONE, OUTCOME_ESTABLISHED, OUTCOME_FAILED };
+/* INCOMPLETE: the capture misses part of a handshake that evidently went on. */
+enum outcome { OUTCOME_NONE, OUTCOME_ESTABLISHED, OUTCOME_FAILED, OUTCOME_INCOMPLETE };
 
 /* The server's choices next to the client's offer, and other links from one
  * message to others; on the items they concern. */

@@ -344,6 +344,8 @@ static char *flow_name(const struct handshake *h, enum outcome outcome)
     gboolean resumed = resumed_now(h);
     if (outcome == OUTCOME_FAILED)
         g_string_append(f, "-failed");
+    else if (outcome == OUTCOME_INCOMPLETE)
+        g_string_append(f, "-incomplete");
     else if (h->tls13)
         g_string_append(f, resumed ? early_data_tag(h) : "-1rtt");
     else if (resumed)
@@ -391,7 +393,8 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     s->chain_length = h->chain_length;
     /* No Certificate seen means none was sent only where it would have been
      * readable: in clear before TLS 1.3, or when a PSK made it unnecessary. */
-    s->chain_known = h->saw_certificate || (h->tls13 ? resumed_now(h) : !h->under_old_keys);
+    s->chain_known = h->saw_certificate ||
+                     (h->saw_server_hello && (h->tls13 ? resumed_now(h) : !h->under_old_keys));
     s->client_auth = h->client_auth;
     s->resumption = resumed_now(h) ? h->resumption : RES_NONE;
     s->resumed_from = s->resumption ? h->resumed_from : 0;

@@ -32,7 +32,8 @@ void proto_reg_handoff_tlsexplain(void);
 /* The Wireshark fields we read; each may be registered more than once
  * under one name (tls.record and tls.handshake.type are also SSLv2's). */
 enum role { R_TLS_RECORD, R_DTLS_RECORD, R_CONTENT_TYPE, R_TLS_HS_TYPE,
-            R_DTLS_HS_TYPE, R_ALERT, R_SSL2_RECORD, R_SSL2_HS_TYPE, R_COUNT_ };
+            R_DTLS_HS_TYPE, R_ALERT, R_SSL2_RECORD, R_SSL2_HS_TYPE, R_TCP_FIN, R_TCP_RST,
+            R_COUNT_ };
 
 struct wanted_field {
     int id;
@@ -301,6 +302,16 @@ static void on_alert(struct walk *w, field_info *fi, struct record_ctx *rec)
 
 static void walk_children(struct walk *w, proto_node *node, struct record_ctx *rec);
 
+/* A FIN or RST ends a handshake still under way (the analyzer ignores
+ * connections it does not know); the item spans the TCP flags. */
+static void on_tcp_close(struct walk *w, field_info *fi, gboolean reset)
+{
+    guint8 how = reset ? CLOSE_RESET : CLOSE_FIN;
+    if (!TLSX_FI_BOOL(fi))
+        return;
+    feed(w, EV_CLOSE, TLSX_TLS, fi->ds_tvb, (guint)fi->start, (guint)fi->length, &how, 1);
+}
+
 /* Whether Wireshark decrypted anything in this frame (packet-tls.c and
  * packet-dtls.c name their data sources so). */
 static gboolean frame_decrypted(struct walk *w)
@@ -409,6 +420,10 @@ static void on_node(struct walk *w, proto_node *node, struct record_ctx *rec)
         if (rec && FI_GET_FLAG(fi, FI_GENERATED))
             rec->inner = (gint)TLSX_FI_UINT(fi);
         break;
+    case R_TCP_FIN:
+    case R_TCP_RST:
+        on_tcp_close(w, fi, role == R_TCP_RST);
+        break;
     default:
         break;
     }
@@ -430,8 +445,14 @@ static gboolean frame_has_tls(proto_tree *tree)
             wanted[i].role == R_SSL2_HS_TYPE)
             continue;
         GPtrArray *a = proto_get_finfo_ptr_array(tree, wanted[i].id);
-        if (a && a->len)
+        if (!a || !a->len)
+            continue;
+        if (wanted[i].role != R_TCP_FIN && wanted[i].role != R_TCP_RST)
             return TRUE;
+        /* Every TCP segment has the flags; only a set one matters. */
+        for (guint j = 0; j < a->len; j++)
+            if (TLSX_FI_BOOL((field_info *)g_ptr_array_index(a, j)))
+                return TRUE;
     }
     return FALSE;
 }
@@ -613,6 +634,8 @@ void proto_reg_handoff_tlsexplain(void)
     want(ids, "dtls.handshake.type", R_DTLS_HS_TYPE, R_DTLS_HS_TYPE);
     want(ids, "tls.alert_message", R_ALERT, R_ALERT);
     want(ids, "dtls.alert_message", R_ALERT, R_ALERT);
+    want(ids, "tcp.flags.fin", R_TCP_FIN, R_TCP_FIN);
+    want(ids, "tcp.flags.reset", R_TCP_RST, R_TCP_RST);
     index_wanted();
     register_postdissector(tlsexplain_handle);
     set_postdissector_wanted_hfids(tlsexplain_handle, ids);

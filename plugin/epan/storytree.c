@@ -158,7 +158,8 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
     suite = s->suite ? reg_suite(s->suite) : NULL;
     version = reg_version_name(s->version);
     group = group_text(pinfo, s);
-    outcome = s->outcome == OUTCOME_FAILED ? "failed" : "established";
+    outcome = s->outcome == OUTCOME_FAILED ? "failed"
+            : s->outcome == OUTCOME_INCOMPLETE ? "incomplete" : "established";
     ti = proto_tree_add_item(t, hf_tlsx_summary, tvb, off, len, ENC_NA);
     if (PTREE_DATA(t)->visible)
         proto_item_append_text(ti, ": %s", tlsx_text(pinfo->pool, it, NULL, NULL, "summary",
