@@ -21,10 +21,8 @@
 /* 4.2 made field_info.value a pointer. */
 #if TLSX_WS_AT_LEAST(4, 2)
 #define TLSX_FI_UINT(fi) fvalue_get_uinteger((fi)->value)
-#define TLSX_FI_BOOL(fi) (fvalue_get_uinteger64((fi)->value) != 0)
 #else
 #define TLSX_FI_UINT(fi) fvalue_get_uinteger(&(fi)->value)
-#define TLSX_FI_BOOL(fi) (fvalue_get_uinteger64(&(fi)->value) != 0)
 #endif
 
 #endif

@@ -32,8 +32,11 @@ void proto_reg_handoff_tlsexplain(void);
 /* The Wireshark fields we read; each may be registered more than once
  * under one name (tls.record and tls.handshake.type are also SSLv2's). */
 enum role { R_TLS_RECORD, R_DTLS_RECORD, R_CONTENT_TYPE, R_TLS_HS_TYPE,
-            R_DTLS_HS_TYPE, R_ALERT, R_SSL2_RECORD, R_SSL2_HS_TYPE, R_TCP_FIN, R_TCP_RST,
-            R_COUNT_ };
+            R_DTLS_HS_TYPE, R_ALERT, R_SSL2_RECORD, R_SSL2_HS_TYPE, R_TCP_FLAGS, R_COUNT_ };
+
+/* TCP flag bits (RFC 9293 §3.1) in tcp.flags. */
+#define TCP_FIN 0x001
+#define TCP_RST 0x004
 
 struct wanted_field {
     int id;
@@ -303,13 +306,14 @@ static void on_alert(struct walk *w, field_info *fi, struct record_ctx *rec)
 static void walk_children(struct walk *w, proto_node *node, struct record_ctx *rec);
 
 /* A FIN or RST ends a handshake still under way (the analyzer ignores
- * connections it does not know); the item spans the TCP flags. */
-static void on_tcp_close(struct walk *w, field_info *fi, gboolean reset)
+ * connections it does not know); the item spans the TCP flags. One primed
+ * field for both: each primed field costs every TCP segment an item. */
+static void on_tcp_flags(struct walk *w, field_info *fi)
 {
-    guint8 how = reset ? CLOSE_RESET : CLOSE_FIN;
-    if (!TLSX_FI_BOOL(fi))
-        return;
-    feed(w, EV_CLOSE, TLSX_TLS, fi->ds_tvb, (guint)fi->start, (guint)fi->length, &how, 1);
+    guint32 flags = TLSX_FI_UINT(fi);
+    guint8 how = flags & TCP_RST ? CLOSE_RESET : CLOSE_FIN;
+    if (flags & (TCP_FIN | TCP_RST))
+        feed(w, EV_CLOSE, TLSX_TLS, fi->ds_tvb, (guint)fi->start, (guint)fi->length, &how, 1);
 }
 
 /* Whether Wireshark decrypted anything in this frame (packet-tls.c and
@@ -420,9 +424,8 @@ static void on_node(struct walk *w, proto_node *node, struct record_ctx *rec)
         if (rec && FI_GET_FLAG(fi, FI_GENERATED))
             rec->inner = (gint)TLSX_FI_UINT(fi);
         break;
-    case R_TCP_FIN:
-    case R_TCP_RST:
-        on_tcp_close(w, fi, role == R_TCP_RST);
+    case R_TCP_FLAGS:
+        on_tcp_flags(w, fi);
         break;
     default:
         break;
@@ -447,11 +450,11 @@ static gboolean frame_has_tls(proto_tree *tree)
         GPtrArray *a = proto_get_finfo_ptr_array(tree, wanted[i].id);
         if (!a || !a->len)
             continue;
-        if (wanted[i].role != R_TCP_FIN && wanted[i].role != R_TCP_RST)
+        if (wanted[i].role != R_TCP_FLAGS)
             return TRUE;
-        /* Every TCP segment has the flags; only a set one matters. */
+        /* Every TCP segment has flags; only FIN and RST matter. */
         for (guint j = 0; j < a->len; j++)
-            if (TLSX_FI_BOOL((field_info *)g_ptr_array_index(a, j)))
+            if (TLSX_FI_UINT((field_info *)g_ptr_array_index(a, j)) & (TCP_FIN | TCP_RST))
                 return TRUE;
     }
     return FALSE;
@@ -634,8 +637,7 @@ void proto_reg_handoff_tlsexplain(void)
     want(ids, "dtls.handshake.type", R_DTLS_HS_TYPE, R_DTLS_HS_TYPE);
     want(ids, "tls.alert_message", R_ALERT, R_ALERT);
     want(ids, "dtls.alert_message", R_ALERT, R_ALERT);
-    want(ids, "tcp.flags.fin", R_TCP_FIN, R_TCP_FIN);
-    want(ids, "tcp.flags.reset", R_TCP_RST, R_TCP_RST);
+    want(ids, "tcp.flags", R_TCP_FLAGS, R_TCP_FLAGS);
     index_wanted();
     register_postdissector(tlsexplain_handle);
     set_postdissector_wanted_hfids(tlsexplain_handle, ids);
