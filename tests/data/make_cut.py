@@ -6,6 +6,8 @@
 #   port 52002  ClientHello, then FIN: closed with no answer
 #   port 52003  ClientHello, server flight, then application data with the
 #               client's key exchange and Finished missing: incomplete
+#   port 52004  ClientHello, then the server resets the connection (its
+#               FIN turned into RST)
 # Usage: make_cut.py OUT.pcap
 # SPDX-License-Identifier: GPL-2.0-or-later
 import os
@@ -21,9 +23,12 @@ CLIENT_PORT = 51514
 # Frame numbers of the source (see pcaps/README.md): 1-3 TCP handshake,
 # 4 ClientHello, 5 server flight, 6-7 key exchange/Finished flights,
 # 8-9 application data, 10-11 alerts, 12-14 FIN, FIN, ACK.
+# A negative number: that frame with RST instead of FIN.
 CASES = [(52001, [1, 2, 3, 4, 5, 12, 13, 14]),
          (52002, [1, 2, 3, 4, 12, 13, 14]),
-         (52003, [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14])]
+         (52003, [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14]),
+         (52004, [1, 2, 3, 4, -13])]
+TCP_FIN, TCP_RST = 0x01, 0x04
 
 
 def read_pcapng(path):
@@ -39,14 +44,17 @@ def read_pcapng(path):
     return out
 
 
-def with_port(frame, old, new):
-    """The same Ethernet/IPv4/TCP frame with the client's port changed."""
+def rewritten(frame, old, new, reset):
+    """The same Ethernet/IPv4/TCP frame with the client's port changed and,
+    if reset, its FIN turned into RST."""
     ihl = (frame[14] & 0x0F) * 4
     tcp_at = 14 + ihl
     sport, dport = struct.unpack_from("!HH", frame, tcp_at)
     sport, dport = (new if sport == old else sport), (new if dport == old else dport)
     f = bytearray(frame)
     struct.pack_into("!HH", f, tcp_at, sport, dport)
+    if reset:
+        f[tcp_at + 13] = (f[tcp_at + 13] & ~TCP_FIN) | TCP_RST
     tcp = bytes(f[tcp_at:])
     src, dst = bytes(f[26:30]), bytes(f[30:34])
     tcp = tcp[:16] + b"\0\0" + tcp[18:]
@@ -60,9 +68,9 @@ def main():
     out = [PCAP_HEADER]
     for n, (port, numbers) in enumerate(CASES):
         for number in numbers:
-            ts, pkt = frames[number - 1]
+            ts, pkt = frames[abs(number) - 1]
             ts += n * 1000000
-            pkt = with_port(pkt, CLIENT_PORT, port)
+            pkt = rewritten(pkt, CLIENT_PORT, port, number < 0)
             out.append(struct.pack("<IIII", ts // 1000000, ts % 1000000, len(pkt), len(pkt)))
             out.append(pkt)
     with open(sys.argv[1], "wb") as f:
