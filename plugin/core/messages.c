@@ -2,6 +2,8 @@
  * form depends on the version or key exchange, the context decides.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <gnutls/gnutls.h>
+#include <string.h>
 #include "parse.h"
 
 static gboolean is_tls13(const struct parse *p)
@@ -190,12 +192,36 @@ static gboolean ecdh_params(struct parse *p, struct reader *r)
     return vector_of_bytes(p, r, 1, "public", "ServerKeyExchange.ec_public", "public_key_bytes");
 }
 
+/* The RFC 7919 group whose prime p is, as a NamedGroup code; 0 if none.
+ * Servers that follow RFC 7919 §3 send these primes, and naming the group
+ * tells a reader more than its size. */
+static guint16 ffdhe_group(const struct reader *prime)
+{
+    const gnutls_datum_t *primes[] = {
+        &gnutls_ffdhe_2048_group_prime, &gnutls_ffdhe_3072_group_prime,
+        &gnutls_ffdhe_4096_group_prime, &gnutls_ffdhe_6144_group_prime,
+        &gnutls_ffdhe_8192_group_prime,
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(primes); i++)
+        if (primes[i]->size == rd_left(prime) &&
+            memcmp(primes[i]->data, rd_ptr(prime), primes[i]->size) == 0)
+            return (guint16)(0x0100 + i);  /* ffdhe2048 .. ffdhe8192 */
+    return 0;
+}
+
 static gboolean dh_params(struct parse *p, struct reader *r)
 {
     struct reader peek = *r, prime;
-    if (rd_vec16(&peek, &prime))
+    guint mark = w_mark(&p->w);
+    guint16 group = 0;
+    if (rd_vec16(&peek, &prime)) {
         p->msg->dh_bits = (guint16)MIN(rd_left(&prime) * 8, G_MAXUINT16);
+        group = ffdhe_group(&prime);
+        p->msg->ske_group = group;
+    }
     NEED(vector_of_bytes(p, r, 2, "dh_p", "ServerKeyExchange.dh_p", "number_bytes"));
+    if (group && w_at(&p->w, mark))
+        w_at(&p->w, mark)->variant = "text_ffdhe";
     NEED(vector_of_bytes(p, r, 2, "dh_g", "ServerKeyExchange.dh_g", "number_bytes"));
     return vector_of_bytes(p, r, 2, "dh_Ys", "ServerKeyExchange.dh_Ys", "public_key_bytes");
 }
