@@ -193,6 +193,10 @@ static const struct scenario scenarios[] = {
       "Three connections (TLS 1.3, 1.2, 1.3) to one server whose packets "
       "interleave",
       scenario_interleaved, TRUE },
+    { "quic-tls13",
+      "TLS 1.3 inside QUIC version 1 over UDP 443: the handshake in CRYPTO "
+      "frames of protected Initial, Handshake and 1-RTT packets",
+      scenario_quic_tls13, TRUE },
 };
 
 const struct scenario *scenario_table(size_t *count)

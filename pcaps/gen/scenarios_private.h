@@ -92,4 +92,8 @@ gboolean scenario_dtls12_cookie(const struct scenario_env *env,
 gboolean scenario_interleaved(const struct scenario_env *env,
                               struct scenario_output *out, GError **error);
 
+/* scenarios_quic.c */
+gboolean scenario_quic_tls13(const struct scenario_env *env,
+                             struct scenario_output *out, GError **error);
+
 #endif

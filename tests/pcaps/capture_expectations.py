@@ -186,4 +186,25 @@ EXPECTATIONS = {
             "tls.handshake.ciphersuite == 0x1302",
         ],
     },
+    "quic-tls13": {
+        "handshakes": {1: 1, 2: 1, 8: 1, 11: 1, 15: 1, 20: 2, 4: 1, 5: 0},
+        "keys": [
+            "quic.long.packet_type == 2 && tls.handshake.type == 11",
+            "quic.crypto.offset > 0 && tls.handshake.type == 11",
+            "quic.short && tls.handshake.type == 4",
+            "quic.frame_type == 0x1e",  # HANDSHAKE_DONE
+            "tls.handshake.type == 8 && tls.quic.parameter.type == 0x00",
+            "tls.handshake.ciphersuite == 0x1301",
+            'tls.handshake.type == 8 && tls.handshake.extensions_alpn_str == "h3"',
+            f"{CLIENT} && quic.padding_length && udp.length == 1208",
+        ],
+        # No TLS records at all, so no ChangeCipherSpec either.
+        "keys_not": ["tls.record", "tcp"],
+        "nokeys": [
+            "quic.long.packet_type == 0 && tls.handshake.type == 1",
+            "quic.long.packet_type == 0 && tls.handshake.type == 2",
+        ],
+        "nokeys_not": ["tls.handshake.type == 8", "tls.handshake.type == 11",
+                       "tls.handshake.type == 20", "tls.handshake.type == 4"],
+    },
 }
