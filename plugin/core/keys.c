@@ -367,8 +367,8 @@ gboolean keys_schedule13_shared(struct keys_schedule13 *ks,
                                 ks->master_secret);
 }
 
-gboolean keys_traffic13(const struct reg_suite *suite, const guint8 *traffic_secret,
-                        gsize secret_len, struct keys_traffic13 *out)
+static gboolean traffic13(const struct reg_suite *suite, const guint8 *traffic_secret,
+                          gsize secret_len, gboolean quic, struct keys_traffic13 *out)
 {
     if (!suite || !traffic_secret || !out || !(suite->flags & REG_SUITE_TLS13))
         return FALSE;
@@ -383,12 +383,26 @@ gboolean keys_traffic13(const struct reg_suite *suite, const guint8 *traffic_sec
     out->iv_len = 12;
     if (!hkdf_usable(h) || secret_len != out->hash_len || out->key_len > KEYS_KEY_MAX)
         return FALSE;
-    return keys_hkdf_expand_label(h, traffic_secret, secret_len, "key", NULL, 0,
-                                  out->key, out->key_len)
-           && keys_hkdf_expand_label(h, traffic_secret, secret_len, "iv", NULL, 0,
-                                     out->iv, out->iv_len)
+    return keys_hkdf_expand_label(h, traffic_secret, secret_len, quic ? "quic key" : "key",
+                                  NULL, 0, out->key, out->key_len)
+           && keys_hkdf_expand_label(h, traffic_secret, secret_len, quic ? "quic iv" : "iv",
+                                     NULL, 0, out->iv, out->iv_len)
+           && (!quic || keys_hkdf_expand_label(h, traffic_secret, secret_len, "quic hp", NULL, 0,
+                                               out->hp, out->key_len))
            && keys_hkdf_expand_label(h, traffic_secret, secret_len, "finished", NULL, 0,
                                      out->finished_key, out->hash_len);
+}
+
+gboolean keys_traffic13(const struct reg_suite *suite, const guint8 *traffic_secret,
+                        gsize secret_len, struct keys_traffic13 *out)
+{
+    return traffic13(suite, traffic_secret, secret_len, FALSE, out);
+}
+
+gboolean keys_traffic13_quic(const struct reg_suite *suite, const guint8 *traffic_secret,
+                             gsize secret_len, struct keys_traffic13 *out)
+{
+    return traffic13(suite, traffic_secret, secret_len, TRUE, out);
 }
 
 gboolean keys_finished13(enum keys_hash h, const guint8 *finished_key,

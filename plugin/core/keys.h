@@ -108,6 +108,7 @@ gboolean keys_schedule13_shared(struct keys_schedule13 *ks,
 struct keys_traffic13 {
     guint8 key[KEYS_KEY_MAX];
     guint8 iv[KEYS_IV_MAX];
+    guint8 hp[KEYS_KEY_MAX];     /* QUIC only: header protection key */
     guint8 finished_key[KEYS_HASH_MAX];
     gsize key_len, iv_len, hash_len;
 };
@@ -115,6 +116,11 @@ struct keys_traffic13 {
  * e.g. a *_TRAFFIC_SECRET from the key log. */
 gboolean keys_traffic13(const struct reg_suite *suite, const guint8 *traffic_secret,
                         gsize secret_len, struct keys_traffic13 *out);
+/* The same for QUIC, which protects packets with keys of its own labels:
+ * "quic key", "quic iv" and "quic hp" (RFC 9001 §5.1); finished_key is
+ * TLS's, as QUIC keeps the Finished message. */
+gboolean keys_traffic13_quic(const struct reg_suite *suite, const guint8 *traffic_secret,
+                             gsize secret_len, struct keys_traffic13 *out);
 /* HMAC(finished_key, transcript_hash). */
 gboolean keys_finished13(enum keys_hash h, const guint8 *finished_key,
                          const guint8 *transcript_hash, guint8 *out);

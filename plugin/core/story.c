@@ -340,7 +340,9 @@ static const char *early_data_tag(const struct handshake *h)
 
 static char *flow_name(const struct handshake *h, enum outcome outcome)
 {
-    GString *f = g_string_new(version_tag(h->version));
+    /* QUIC runs the TLS 1.3 handshake without records (RFC 9001 §4). */
+    GString *f = g_string_new(h->quic ? "quic-" : "");
+    g_string_append(f, version_tag(h->version));
     gboolean resumed = resumed_now(h);
     if (outcome == OUTCOME_FAILED)
         g_string_append(f, "-failed");

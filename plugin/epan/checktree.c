@@ -306,6 +306,32 @@ static void schedule12(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
     }
 }
 
+/* QUIC protects packets, not records, with keys of its own labels (RFC
+ * 9001 §5.1): showing TLS's record keys there would show keys never used. */
+static gboolean traffic_keys(const struct item *it, const guint8 *secret, gsize slen,
+                             struct keys_traffic13 *k)
+{
+    const struct reg_suite *suite = reg_suite(it->suite);
+    return it->proto == TLSX_QUIC ? keys_traffic13_quic(suite, secret, slen, k)
+                                  : keys_traffic13(suite, secret, slen, k);
+}
+
+static void packet_keys(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                        const struct item *it, const struct keys_traffic13 *k,
+                        gboolean application)
+{
+    gboolean quic = it->proto == TLSX_QUIC;
+    secret_line(t, pinfo, tvb, off, len,
+                quic ? (application ? "application quic key" : "quic key")
+                     : (application ? "application key" : "key"), k->key, k->key_len);
+    secret_line(t, pinfo, tvb, off, len,
+                quic ? (application ? "application quic iv" : "quic iv")
+                     : (application ? "application iv" : "iv"), k->iv, k->iv_len);
+    if (quic)
+        secret_line(t, pinfo, tvb, off, len, application ? "application quic hp" : "quic hp",
+                    k->hp, k->key_len);
+}
+
 static void schedule13(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                        const struct item *it)
 {
@@ -316,22 +342,20 @@ static void schedule13(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
                                                          : KEYLOG_CLIENT_HANDSHAKE_TRAFFIC_SECRET,
                                               item_checks(it)->ctx->client_random, &slen) : NULL;
     struct keys_traffic13 k;
-    if (!secret || !keys_traffic13(reg_suite(it->suite), secret, slen, &k))
+    if (!secret || !traffic_keys(it, secret, slen, &k))
         return;
     secret_line(t, pinfo, tvb, off, len, server ? "server_handshake_traffic_secret"
                                                 : "client_handshake_traffic_secret", secret, slen);
-    secret_line(t, pinfo, tvb, off, len, "key", k.key, k.key_len);
-    secret_line(t, pinfo, tvb, off, len, "iv", k.iv, k.iv_len);
+    packet_keys(t, pinfo, tvb, off, len, it, &k, FALSE);
     secret_line(t, pinfo, tvb, off, len, "finished_key", k.finished_key, k.hash_len);
     /* After its Finished the sender switches to application traffic keys. */
     secret = keylog_lookup(kl, server ? KEYLOG_SERVER_TRAFFIC_SECRET_0 : KEYLOG_CLIENT_TRAFFIC_SECRET_0,
                            item_checks(it)->ctx->client_random, &slen);
-    if (!secret || !keys_traffic13(reg_suite(it->suite), secret, slen, &k))
+    if (!secret || !traffic_keys(it, secret, slen, &k))
         return;
     secret_line(t, pinfo, tvb, off, len, server ? "server_application_traffic_secret_0"
                                                 : "client_application_traffic_secret_0", secret, slen);
-    secret_line(t, pinfo, tvb, off, len, "application key", k.key, k.key_len);
-    secret_line(t, pinfo, tvb, off, len, "application iv", k.iv, k.iv_len);
+    packet_keys(t, pinfo, tvb, off, len, it, &k, TRUE);
 }
 
 /* On a Finished, what the key log gives and what follows from it. */

@@ -31,7 +31,7 @@ EXPECTED = {
     "tls13-hello-retry": [("tls13-1rtt+hrr", "established", "0", "", "2")],
     "tls13-mutual-auth": [("tls13-1rtt+client-auth", "established", "0", "", "1")],
     "dtls12-cookie": [("dtls12-full-ecdhe+cookie", "established", "0", "", "3")],
-    "quic-tls13": [("tls13-1rtt", "established", "0", "", "1")],
+    "quic-tls13": [("quic-tls13-1rtt", "established", "0", "", "1")],
 }
 
 FIELDS = ["tlsexplain.flow", "tlsexplain.outcome", "tlsexplain.resumed",

@@ -403,6 +403,23 @@ static void test_tls13_schedule(void)
     g_bytes_unref(shared);
 }
 
+/* RFC 9001 Appendix A.1: the client Initial secret of the sample
+ * connection and the packet protection keys it gives. */
+static void test_quic_keys(void)
+{
+    const struct reg_suite *suite = reg_suite(0x1301);
+    GBytes *secret = hex("c00cf151ca5be075ed0ebfb5c80323c42d6b7db67881289af4008f1f6c357aea");
+    struct keys_traffic13 k;
+    g_assert_true(keys_traffic13_quic(suite, g_bytes_get_data(secret, NULL), 32, &k));
+    assert_hex(k.key, k.key_len, "1f369613dd76d5467730efcbe3b1a22d");
+    assert_hex(k.iv, k.iv_len, "fa044b2f42a3fd3b46fb255c");
+    assert_hex(k.hp, k.key_len, "9f50449e04a0e810283a1e9933adedd2");
+    /* TLS's own labels give other keys from the same secret. */
+    g_assert_true(keys_traffic13(suite, g_bytes_get_data(secret, NULL), 32, &k));
+    g_assert_cmpint(memcmp(k.iv, "\xfa\x04\x4b\x2f\x42\xa3\xfd\x3b\x46\xfb\x25\x5c", 12), !=, 0);
+    g_bytes_unref(secret);
+}
+
 static void test_tls13_bad_inputs(void)
 {
     const struct reg_suite *suite = reg_suite(0x1302);
@@ -573,6 +590,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/keys/keylog-parse", test_keylog_parse);
+    g_test_add_func("/keys/quic-keys", test_quic_keys);
     g_test_add_func("/keys/tls12-key-block", test_tls12_key_block);
     g_test_add_func("/keys/tls12-master-secret", test_tls12_master_secret);
     g_test_add_func("/keys/tls12-finished", test_tls12_finished);
