@@ -337,6 +337,49 @@ static gboolean body_heartbeat(struct parse *p, struct reader *r, enum ext_where
     return body_u8(p, r, "HeartbeatMode", "ext.heartbeat.mode", FK_UINT);
 }
 
+/* Transport parameters whose value is one variable-length integer
+ * (RFC 9000 §18.2); the others are bytes or empty. */
+static gboolean quic_tp_is_int(guint64 id)
+{
+    return id == 0x01 || (id >= 0x03 && id <= 0x0b) || id == 0x0e || id == 0x20;
+}
+
+static gboolean quic_tp_value(struct parse *p, struct reader *r, guint64 id, guint64 len)
+{
+    struct reader v;
+    guint64 x;
+    if (len == 0)
+        return TRUE;
+    if (!quic_tp_is_int(id))
+        return w_bytes(&p->w, r, (gsize)len, "value", "ext.quic_transport_parameters.bytes",
+                       FK_BYTES, NULL);
+    NEED(w_bytes(&p->w, r, (gsize)len, "value", NULL, FK_BYTES, &v));
+    NEED(w_varint(&p->w, &v, "value", "ext.quic_transport_parameters.integer", FK_UINT, &x));
+    return need_end(p, &v, "value");
+}
+
+/* A list of (id, length, value) with QUIC's variable-length integers, not
+ * TLS vectors (RFC 9001 §8.2, RFC 9000 §18). */
+static gboolean body_quic_transport_parameters(struct parse *p, struct reader *r,
+                                               enum ext_where where)
+{
+    (void)where;
+    while (rd_left(r) > 0) {
+        struct reader peek = *r;
+        gsize at = rd_offset(r);
+        guint64 id, len;
+        if (!rd_varint(&peek, &id) || !rd_varint(&peek, &len) || rd_left(&peek) < len)
+            return w_fail(&p->w, r, "TransportParameter", "quic_tp");
+        w_open(&p->w, at, rd_offset(&peek) - at + (gsize)len, "TransportParameter",
+               "ext.quic_transport_parameters.parameter", FK_QUICTP, id);
+        NEED(w_varint(&p->w, r, "id", "ext.quic_transport_parameters.id", FK_QUICTP, &id));
+        NEED(w_varint(&p->w, r, "value", "vector_length", FK_LENGTH, &len));
+        NEED(quic_tp_value(p, r, id, len));
+        w_end(&p->w);
+    }
+    return TRUE;
+}
+
 static const struct ext_parser parsers[] = {
     { 0, "server_name", "ext.server_name", body_server_name },
     { 1, "max_fragment_length", "ext.max_fragment_length", body_max_fragment_length },
@@ -362,6 +405,8 @@ static const struct ext_parser parsers[] = {
     { 49, "post_handshake_auth", "ext.post_handshake_auth", body_empty },
     { 50, "signature_algorithms_cert", "ext.signature_algorithms_cert", body_signature_algorithms_cert },
     { 51, "key_share", "ext.key_share", body_key_share },
+    { 57, "quic_transport_parameters", "ext.quic_transport_parameters",
+      body_quic_transport_parameters },
     { 65281, "renegotiation_info", "ext.renegotiation_info", body_renegotiation_info },
 };
 

@@ -150,6 +150,29 @@ static void container(GString *s, const struct field *f)
     count_of(s, f->length, " byte", " bytes");
 }
 
+/* RFC 9000 §18.2 and the QUIC Transport Parameters registry's common ones. */
+static const char *quic_tp_name(guint64 id)
+{
+    static const char *const names[] = {
+        "original_destination_connection_id", "max_idle_timeout", "stateless_reset_token",
+        "max_udp_payload_size", "initial_max_data", "initial_max_stream_data_bidi_local",
+        "initial_max_stream_data_bidi_remote", "initial_max_stream_data_uni",
+        "initial_max_streams_bidi", "initial_max_streams_uni", "ack_delay_exponent",
+        "max_ack_delay", "disable_active_migration", "preferred_address",
+        "active_connection_id_limit", "initial_source_connection_id",
+        "retry_source_connection_id",
+    };
+    if (id < G_N_ELEMENTS(names))
+        return names[id];
+    if (id == 0x11)
+        return "version_information";  /* RFC 9368 */
+    if (id == 0x20)
+        return "max_datagram_frame_size";  /* RFC 9221 */
+    if (id % 31 == 27)
+        return "GREASE";  /* reserved, RFC 9000 §18.1 */
+    return NULL;
+}
+
 static const char *suite_name(guint64 v)
 {
     const struct reg_suite *r = reg_suite((guint16)v);
@@ -199,6 +222,7 @@ void field_value_append(GString *s, const struct field *f, const guint8 *data)
     case FK_STATUSTYPE: small_name(s, REG_CERT_STATUS_TYPE, f->value); break;
     case FK_KEYUPDATE: named(s, keyupdate(f->value), f->value, 2); break;
     case FK_CERTCOMP: small_name(s, REG_CERT_COMPRESSION, f->value); break;
+    case FK_QUICTP: named(s, quic_tp_name(f->value), f->value, 2); break;
     case FK_SUITE3:
         if (f->value <= 0xffff) {
             grease_or(s, suite_name(f->value), f->value);

@@ -143,6 +143,21 @@ static inline struct span rd_span(const struct reader *r)
     return s;
 }
 
+/* A QUIC variable-length integer (RFC 9000 §16): the first byte's two
+ * high bits give its length, 1, 2, 4 or 8 bytes. */
+static inline gboolean rd_varint(struct reader *r, guint64 *v)
+{
+    guint64 x;
+    guint n;
+    if (rd_left(r) < 1)
+        return FALSE;
+    n = 1u << (r->data[r->pos] >> 6);
+    if (!rd_be(r, n, &x))
+        return FALSE;
+    *v = x & ((G_GUINT64_CONSTANT(1) << (8 * n - 2)) - 1);
+    return TRUE;
+}
+
 static inline const guint8 *rd_ptr(const struct reader *r)
 {
     return r->data + r->pos;

@@ -124,6 +124,16 @@ gboolean w_bytes(struct walker *w, struct reader *r, gsize n, const char *name,
     return TRUE;
 }
 
+gboolean w_varint(struct walker *w, struct reader *r, const char *name, const char *section,
+                  enum field_kind kind, guint64 *out)
+{
+    gsize at = rd_offset(r);
+    if (!rd_varint(r, out))
+        return w_fail(w, r, name, "varint");
+    record(w, at, rd_offset(r) - at, name, section, kind, *out);
+    return TRUE;
+}
+
 static const char *const vector_error[] = { NULL, "vector8", "vector16", "vector24" };
 
 gboolean w_vec(struct walker *w, struct reader *r, guint prefix, const char *name,

@@ -33,6 +33,7 @@ enum field_kind {
     FK_KEYUPDATE,   /* KeyUpdateRequest */
     FK_CERTCOMP,    /* CertificateCompressionAlgorithm */
     FK_SUITE3,      /* SSL 2.0 cipher spec: a TLS suite when its first byte is 0 */
+    FK_QUICTP,      /* QUIC transport parameter ID */
 };
 
 struct field {
@@ -79,6 +80,9 @@ gboolean w_u32(struct walker *w, struct reader *r, const char *name, const char 
                enum field_kind kind, guint32 *out);
 gboolean w_bytes(struct walker *w, struct reader *r, gsize n, const char *name,
                  const char *section, enum field_kind kind, struct reader *out);
+/* A QUIC variable-length integer (RFC 9000 §16). */
+gboolean w_varint(struct walker *w, struct reader *r, const char *name, const char *section,
+                  enum field_kind kind, guint64 *out);
 
 /* A length-prefixed vector: records the whole vector, then (one level down)
  * its length prefix; what the caller records next sits inside it, until
