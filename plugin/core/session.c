@@ -535,9 +535,11 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
     out->encrypted = TRUE;
     out->message = "EncryptedHandshake";
     if (s == SENDER_SERVER) {
-        out->explain = "EncryptedHandshake.tls13.server";
+        out->explain = ev->proto == TLSX_QUIC ? "EncryptedHandshake.quic.server"
+                                               : "EncryptedHandshake.tls13.server";
     } else {
-        out->explain = "EncryptedHandshake.tls13.client";
+        out->explain = ev->proto == TLSX_QUIC ? "EncryptedHandshake.quic.client"
+                                               : "EncryptedHandshake.tls13.client";
         h->encrypted_flight[SENDER_CLIENT] = TRUE;
         h->complete = TRUE;
     }

@@ -32,7 +32,11 @@ void proto_reg_handoff_tlsexplain(void);
 /* The Wireshark fields we read; each may be registered more than once
  * under one name (tls.record and tls.handshake.type are also SSLv2's). */
 enum role { R_TLS_RECORD, R_DTLS_RECORD, R_CONTENT_TYPE, R_TLS_HS_TYPE,
-            R_DTLS_HS_TYPE, R_ALERT, R_SSL2_RECORD, R_SSL2_HS_TYPE, R_TCP_FLAGS, R_COUNT_ };
+            R_DTLS_HS_TYPE, R_ALERT, R_SSL2_RECORD, R_SSL2_HS_TYPE, R_TCP_FLAGS,
+            R_QUIC_FORM, R_QUIC_LONG_TYPE, R_QUIC_OPAQUE, R_COUNT_ };
+
+/* QUIC v1 long header packet type of Handshake packets (RFC 9000 §17.2). */
+#define QUIC_LONG_HANDSHAKE 2
 
 /* TCP flag bits (RFC 9293 §3.1) in tcp.flags. */
 #define TCP_FIN 0x001
@@ -70,6 +74,7 @@ struct walk {
     GArray *whole;       /* struct dtls_whole */
     guint32 bodies_used; /* "Reassembled DTLS" sources already matched */
     gboolean feeding_whole;
+    int quic_type;       /* long packet type of the QUIC packet being walked, or -1 */
 };
 
 /* Every node of the tree is asked: a bitmap of the wanted ids answers the
@@ -316,6 +321,17 @@ static void on_tcp_flags(struct walk *w, field_info *fi)
         feed(w, EV_CLOSE, TLSX_TLS, fi->ds_tvb, (guint)fi->start, (guint)fi->length, &how, 1);
 }
 
+/* A QUIC Handshake packet Wireshark could not decrypt: the payload left
+ * undissected belongs to the encrypted part of the handshake, as an
+ * undecrypted TLS 1.3 record would. Initial packets always decrypt; 0-RTT
+ * and 1-RTT packets carry no handshake messages of the flight. */
+static void on_quic_opaque(struct walk *w, field_info *fi)
+{
+    if (w->quic_type != QUIC_LONG_HANDSHAKE || fi->length <= 0)
+        return;
+    feed(w, EV_OPAQUE, TLSX_QUIC, fi->ds_tvb, (guint)fi->start, (guint)fi->length, NULL, 0);
+}
+
 /* Whether Wireshark decrypted anything in this frame (packet-tls.c and
  * packet-dtls.c name their data sources so). */
 static gboolean frame_decrypted(struct walk *w)
@@ -427,6 +443,15 @@ static void on_node(struct walk *w, proto_node *node, struct record_ctx *rec)
     case R_TCP_FLAGS:
         on_tcp_flags(w, fi);
         break;
+    case R_QUIC_FORM:
+        w->quic_type = -1;  /* a new packet; a short header has no type */
+        break;
+    case R_QUIC_LONG_TYPE:
+        w->quic_type = (int)TLSX_FI_UINT(fi);
+        break;
+    case R_QUIC_OPAQUE:
+        on_quic_opaque(w, fi);
+        break;
     default:
         break;
     }
@@ -473,7 +498,7 @@ static GArray *placed, *whole;
 
 static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
 {
-    struct walk w = { pinfo, NULL, FALSE, -1, 0, 0, NULL, 0, FALSE };
+    struct walk w = { pinfo, NULL, FALSE, -1, 0, 0, NULL, 0, FALSE, -1 };
     struct frame_facts *facts = NULL;
 
     /* An invisible tree holds only the primed fields: walking it is cheaper
@@ -638,6 +663,9 @@ void proto_reg_handoff_tlsexplain(void)
     want(ids, "tls.alert_message", R_ALERT, R_ALERT);
     want(ids, "dtls.alert_message", R_ALERT, R_ALERT);
     want(ids, "tcp.flags", R_TCP_FLAGS, R_TCP_FLAGS);
+    want(ids, "quic.header_form", R_QUIC_FORM, R_QUIC_FORM);
+    want(ids, "quic.long.packet_type", R_QUIC_LONG_TYPE, R_QUIC_LONG_TYPE);
+    want(ids, "quic.remaining_payload", R_QUIC_OPAQUE, R_QUIC_OPAQUE);
     index_wanted();
     register_postdissector(tlsexplain_handle);
     set_postdissector_wanted_hfids(tlsexplain_handle, ids);

@@ -20,7 +20,9 @@ import sys
 
 MESSAGE_SOURCES = ("tls.handshake_raw", "dtls.handshake_raw")
 RECORD_SOURCES = ("tls.record_raw", "dtls.record_raw", "tls.alert_message_raw",
-                  "dtls.alert_message_raw")
+                  "dtls.alert_message_raw",
+                  # An undecrypted QUIC Handshake packet's protected payload.
+                  "quic.remaining_payload_raw")
 DTLS_BODIES = ("dtls.fragments_raw",)
 
 
