@@ -27,6 +27,12 @@ static void add_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off
     tlsx_add_lines(t, ti, pinfo, tvb, off, len, proto_registrar_get_name(hf), text);
 }
 
+/* "number 1 of the 1 offered" reads oddly: a choice among one has its own text. */
+static const char *of_one(guint count)
+{
+    return count == 1 ? "text_only" : "text";
+}
+
 static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                         const struct item *it, const struct links *l)
 {
@@ -49,14 +55,16 @@ static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
     if (l->suite_count && it->msg_type != HS_ENCRYPTED_EXTENSIONS)
         add_text(t, pinfo, tvb, off, len, hf_tlsx_choice,
                  tlsx_text_with(pinfo->pool, it, "choice.suite",
-                                l->suite_pos ? "text" : "text_not_offered", ph, G_N_ELEMENTS(ph)));
+                                !l->suite_pos ? "text_not_offered" : of_one(l->suite_count),
+                                ph, G_N_ELEMENTS(ph)));
     if (l->group)
         add_text(t, pinfo, tvb, off, len, hf_tlsx_choice,
                  tlsx_text_with(pinfo->pool, it, hrr ? "choice.group_hrr" : "choice.group",
-                                "text", ph, G_N_ELEMENTS(ph)));
+                                of_one(l->group_count), ph, G_N_ELEMENTS(ph)));
     if (l->alpn_count && l->alpn_pos)
         add_text(t, pinfo, tvb, off, len, hf_tlsx_choice,
-                 tlsx_text_with(pinfo->pool, it, "choice.alpn", "text", ph, G_N_ELEMENTS(ph)));
+                 tlsx_text_with(pinfo->pool, it, "choice.alpn", of_one(l->alpn_count), ph,
+                                G_N_ELEMENTS(ph)));
 }
 
 static void draw_resumption(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off,
