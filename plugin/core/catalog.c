@@ -78,7 +78,7 @@ static const char *const known_placeholders[] = {
     "group_kind", "group_bits", "sig_algorithm", "sig_hash", "frame", "suite", "position",
     "offered", "group", "group_position", "groups_offered", "alpn_position", "alpn_offered",
     "from", "age", "elapsed", "skew", "reason", "subject", "issuer", "serial", "until",
-    "algorithm", "curve", "name", "usage", NULL
+    "algorithm", "curve", "name", "usage", "type", "first", "last", "total", NULL
 };
 
 /* Names every placeholder of text the code does not fill; NULL if none. */

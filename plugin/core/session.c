@@ -492,6 +492,25 @@ static gboolean note_first_appdata(struct analyzer *a, struct connection *c,
     return TRUE;
 }
 
+/* A DTLS fragment before the one that completes its message: noted, not
+ * counted as a step; the message is explained once it is whole. A
+ * ClientHello fragment may open a new handshake, so it names none. */
+static gboolean feed_fragment(struct connection *c, const struct event *ev, struct item *out)
+{
+    struct handshake *h = c->cur;
+    if (!ev->data || ev->len < 12)
+        return FALSE;
+    begin_item(out, ev, sender_of(c, ev->side));
+    out->msg_type = ev->data[0];
+    out->message = "HandshakeFragment";
+    out->explain = "HandshakeFragment";
+    if (h && out->msg_type != HS_CLIENT_HELLO) {
+        out->handshake = h->number;
+        out->version = h->version;
+    }
+    return TRUE;
+}
+
 /* A connection that closes (TCP FIN or RST) before its handshake ended:
  * the handshake failed, without an alert. */
 static gboolean feed_close(struct analyzer *a, const struct event *ev, struct item *out)
@@ -567,6 +586,7 @@ gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *
                                   ? "ApplicationData.early" : "ApplicationData");
     case EV_OPAQUE: return feed_opaque(a, c, ev, out);
     case EV_CLOSE: return feed_close(a, ev, out);
+    case EV_FRAGMENT: return feed_fragment(c, ev, out);
     }
     return FALSE;
 }

@@ -20,6 +20,8 @@ enum event_kind {
     EV_OPAQUE,        /* an undecrypted record of type 23: in TLS 1.3 it may
                          carry handshake messages */
     EV_CLOSE,         /* the transport connection closes: data holds CLOSE_* */
+    EV_FRAGMENT,      /* a DTLS handshake fragment that does not complete its
+                         message: data holds its 12-byte header */
 };
 
 /* How a connection closed (EV_CLOSE). */

@@ -284,8 +284,13 @@ static void on_handshake_type(struct walk *w, field_info *fi, struct record_ctx 
     /* Fragments are explained once, when Wireshark has reassembled them:
      * with the fragment that ends the message. */
     if (frag_off != 0 || frag_len != len || avail - header < len) {
-        if (dtls && frag_off + frag_len == len && frag_len <= avail - header)
+        if (!dtls || frag_len > avail - header)
+            return;
+        if (frag_off + frag_len == len)
             on_dtls_last_fragment(w, ds, start, len);
+        else
+            feed(w, EV_FRAGMENT, TLSX_DTLS, ds, start, header + frag_len,
+                 tvb_get_ptr(ds, start, header), header);
         return;
     }
     feed(w, EV_HANDSHAKE, proto, ds, start, header + len,

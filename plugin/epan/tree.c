@@ -15,8 +15,24 @@ static const char *sender_code(guint8 sender)
     return sender == SENDER_CLIENT ? "client" : sender == SENDER_SERVER ? "server" : "unknown";
 }
 
+/* Which part of its message a DTLS fragment holds, from its own header. */
+static char *fragment_text(packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p)
+{
+    guint32 total = tvb_get_ntoh24(tvb, p->offset + 1);
+    guint32 first = tvb_get_ntoh24(tvb, p->offset + 6);
+    guint32 count = tvb_get_ntoh24(tvb, p->offset + 9);
+    const char *type = hs_type_name(tvb_get_guint8(tvb, p->offset));
+    struct placeholder ph[] = {
+        { "type", type ? type : "?" },
+        { "first", wmem_strdup_printf(pinfo->pool, "%u", first) },
+        { "last", wmem_strdup_printf(pinfo->pool, "%u", first + count - (count ? 1 : 0)) },
+        { "total", wmem_strdup_printf(pinfo->pool, "%u", total) },
+    };
+    return tlsx_text_with(pinfo->pool, &p->item, p->item.explain, "text", ph, G_N_ELEMENTS(ph));
+}
+
 /* The explanation: the message's own text, then what its alert means. */
-static char *explanation(packet_info *pinfo, const struct item *it)
+static char *message_text(packet_info *pinfo, const struct item *it)
 {
     /* A message both sides send may mean different things from each. */
     const char *variant = it->sender == SENDER_CLIENT && tlsx_text_has(it->explain, "text_client")
@@ -30,6 +46,13 @@ static char *explanation(packet_info *pinfo, const struct item *it)
                                       tlsx_text(pinfo->pool, it, NULL, NULL, section, "text"));
     }
     return text;
+}
+
+static char *explanation(packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p)
+{
+    if (p->item.kind == EV_FRAGMENT && tvb && p->length >= 12)
+        return fragment_text(pinfo, tvb, p);
+    return message_text(pinfo, &p->item);
 }
 
 static tvbuff_t *item_tvb(packet_info *pinfo, const struct placed_item *p)
@@ -100,7 +123,7 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
     if (it->version && reg_version_name(it->version))
         proto_tree_add_string(t, hf_tlsx_version, tvb, off, len, reg_version_name(it->version));
     if (wanted(t, hf_tlsx_explanation)) {
-        text = explanation(pinfo, it);
+        text = explanation(pinfo, tvb, p);
         ti = proto_tree_add_string(t, hf_tlsx_explanation, tvb, off, len, text);
         tlsx_add_lines(t, ti, pinfo, tvb, off, len,
                        tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "explanation"), text);

@@ -14,7 +14,8 @@ import xml.etree.ElementTree as ET
 
 FIELD = "tlsexplain.field"
 # Items that are not a parsed handshake message, so have no fields.
-NOT_MESSAGES = {"ChangeCipherSpec", "Alert", "ApplicationData", "EncryptedHandshake"}
+NOT_MESSAGES = {"ChangeCipherSpec", "Alert", "ApplicationData", "EncryptedHandshake",
+                "ConnectionClosed", "HandshakeFragment"}
 
 
 def leaves(elem):

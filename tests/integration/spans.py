@@ -24,6 +24,8 @@ RECORD_SOURCES = ("tls.record_raw", "dtls.record_raw", "tls.alert_message_raw",
                   # An undecrypted QUIC Handshake packet's protected payload.
                   "quic.remaining_payload_raw")
 DTLS_BODIES = ("dtls.fragments_raw",)
+# A connection closing mid-handshake is an item over the TCP flags.
+CLOSE_SOURCES = ("tcp.flags_raw",)
 
 
 def as_list(v):
@@ -37,10 +39,20 @@ def raws(value):
     return [value[0]] if value else []
 
 
+def places(value):
+    """(pos, len) of a _raw entry or list of them: JSON shows a bitmask
+    field's value masked, not its bytes, so those are matched by place."""
+    if value and isinstance(value[0], list):
+        return [(r[1], r[2]) for r in value]
+    return [(value[1], value[2])] if value else []
+
+
 def collect(node, found):
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in MESSAGE_SOURCES or key in RECORD_SOURCES or key in DTLS_BODIES:
+            if key in CLOSE_SOURCES:
+                found.setdefault(key, set()).update(places(value))
+            elif key in MESSAGE_SOURCES or key in RECORD_SOURCES or key in DTLS_BODIES:
                 found.setdefault(key, set()).update(raws(value))
             collect(value, found)
     elif isinstance(node, list):
@@ -61,15 +73,21 @@ def check_frame(layers, problems):
                 messages.add(head + "000000" + length + body)
     items = as_list(layers.get("tlsexplain", []))
     spans = raws(layers.get("tlsexplain_raw", []))
+    spots = places(layers.get("tlsexplain_raw", []))
     frame = layers["frame"]["frame.number"]
     if len(items) != len(spans):
         problems.append("frame %s: %d subtrees, %d spans" % (frame, len(items), len(spans)))
         return 0
-    for item, span in zip(items, spans):
+    for item, span, spot in zip(items, spans, spots):
         name = item.get("tlsexplain.message")
         encrypted = item.get("tlsexplain.encrypted") in ("1", "True", "true")
-        is_message = name not in ("ChangeCipherSpec", "Alert", "ApplicationData") and not encrypted
+        is_message = name not in ("ChangeCipherSpec", "Alert", "ApplicationData",
+                                  "ConnectionClosed") and not encrypted
         where = messages if is_message else records | messages
+        if name == "ConnectionClosed":
+            if spot not in set().union(*(found.get(k, set()) for k in CLOSE_SOURCES)):
+                problems.append("frame %s: ConnectionClosed is not over the TCP flags" % frame)
+            continue
         if span not in where:
             problems.append("frame %s: %s spans bytes %s... that are not a whole %s"
                             % (frame, name, span[:24], "message" if is_message else "record"))
