@@ -1,6 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "reader.h"
 
+/* RFC 9000 §A.1's examples, and a cut one. */
+static void test_varint(void)
+{
+    static const guint8 data[] = { 0xc2, 0x19, 0x7c, 0x5e, 0xff, 0x14, 0xe8, 0x8c,
+                                   0x9d, 0x7f, 0x3e, 0x7d, 0x7b, 0xbd, 0x25, 0x40, 0x25 };
+    struct reader r;
+    guint64 v;
+    rd_init(&r, data, sizeof data);
+    g_assert_true(rd_varint(&r, &v));
+    g_assert_cmpuint(v, ==, G_GUINT64_CONSTANT(151288809941952652));
+    g_assert_true(rd_varint(&r, &v));
+    g_assert_cmpuint(v, ==, 494878333);
+    g_assert_true(rd_varint(&r, &v));
+    g_assert_cmpuint(v, ==, 15293);
+    g_assert_true(rd_varint(&r, &v));
+    g_assert_cmpuint(v, ==, 37);
+    g_assert_true(rd_varint(&r, &v));
+    g_assert_cmpuint(v, ==, 37);
+    g_assert_cmpuint(rd_left(&r), ==, 0);
+    g_assert_false(rd_varint(&r, &v));
+    rd_init(&r, data, 7);  /* an 8-byte integer cut short */
+    g_assert_false(rd_varint(&r, &v));
+    g_assert_cmpuint(rd_left(&r), ==, 7);
+}
+
 static void test_fixed_reads(void)
 {
     static const guint8 b[] = { 1, 2, 3, 4, 5, 6, 7 };
@@ -51,6 +76,7 @@ static void test_u24_truncated(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/reader/varint", test_varint);
     g_test_add_func("/reader/fixed", test_fixed_reads);
     g_test_add_func("/reader/vector-bounds", test_vector_bounds);
     g_test_add_func("/reader/u24-truncated", test_u24_truncated);

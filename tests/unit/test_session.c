@@ -76,6 +76,55 @@ static void test_tls12_full_undecrypted(void)
     analyzer_free(f.a);
 }
 
+/* A close ends only a handshake under way; which one, and how, is said. */
+static void test_close_and_incomplete(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    const char *s = "illustrated-tls12";
+    static const guint8 fin[] = { CLOSE_FIN }, rst[] = { CLOSE_RESET };
+    struct item it;
+    /* A connection never seen as TLS closes: nothing to say. */
+    g_assert_false(feed(&f, EV_CLOSE, 5, 0, fin, 1, &it));
+    /* Closed with no answer. */
+    expect_msg(&f, 7, 1, find(s, HS_CLIENT_HELLO, 0), "ClientHello", SENDER_CLIENT, 1, 1);
+    g_assert_true(feed(&f, EV_CLOSE, 7, 0, rst, 1, &it));
+    g_assert_cmpstr(it.message, ==, "ConnectionClosed");
+    g_assert_cmpstr(it.explain, ==, "ConnectionClosed.reset");
+    g_assert_cmpuint(it.sender, ==, SENDER_SERVER);
+    g_assert_cmpuint(it.handshake, ==, 1);
+    g_assert_cmpuint(it.step, ==, 0);
+    g_assert_cmpuint(item_summary(&it)->outcome, ==, OUTCOME_FAILED);
+    g_assert_cmpstr(item_links(&it)->note, ==, "note.closed_no_answer");
+    /* The other FIN of the same connection: the handshake has ended. */
+    g_assert_false(feed(&f, EV_CLOSE, 7, 1, fin, 1, &it));
+    /* Data from a client whose Finished the capture misses: incomplete. */
+    expect_msg(&f, 8, 1, find(s, HS_CLIENT_HELLO, 0), "ClientHello", SENDER_CLIENT, 2, 1);
+    expect_msg(&f, 8, 0, find(s, HS_SERVER_HELLO, 0), "ServerHello", SENDER_SERVER, 2, 2);
+    g_assert_true(feed(&f, EV_OPAQUE, 8, 1, ccs, 1, &it));
+    g_assert_cmpstr(it.message, ==, "ApplicationData");
+    g_assert_cmpuint(item_summary(&it)->outcome, ==, OUTCOME_INCOMPLETE);
+    g_assert_cmpstr(item_links(&it)->note, ==, "note.incomplete");
+    g_assert_false(feed(&f, EV_CLOSE, 8, 1, fin, 1, &it));
+    analyzer_free(f.a);
+}
+
+/* A fragment that does not complete its message is named but takes no step. */
+static void test_dtls_fragment(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    static const guint8 header[12] = { HS_CERTIFICATE, 0, 3, 0xbf, 0, 2, 0, 0, 0, 0, 2, 0x3f };
+    struct item it;
+    expect_msg(&f, 7, 1, find("illustrated-tls12", HS_CLIENT_HELLO, 0), "ClientHello",
+               SENDER_CLIENT, 1, 1);
+    g_assert_true(feed(&f, EV_FRAGMENT, 7, 0, header, sizeof header, &it));
+    g_assert_cmpstr(it.message, ==, "HandshakeFragment");
+    g_assert_cmpuint(it.msg_type, ==, HS_CERTIFICATE);
+    g_assert_cmpuint(it.handshake, ==, 1);
+    g_assert_cmpuint(it.step, ==, 0);
+    g_assert_false(feed(&f, EV_FRAGMENT, 7, 0, header, 5, &it));
+    analyzer_free(f.a);
+}
+
 static void test_tls13_undecrypted_flight(void)
 {
     struct fixture f = { analyzer_new(), 0 };
@@ -271,6 +320,8 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/session/tls12-full-undecrypted", test_tls12_full_undecrypted);
+    g_test_add_func("/session/close-and-incomplete", test_close_and_incomplete);
+    g_test_add_func("/session/dtls-fragment", test_dtls_fragment);
     g_test_add_func("/session/tls13-undecrypted-flight", test_tls13_undecrypted_flight);
     g_test_add_func("/session/fatal-alert-mid-capture", test_fatal_alert_and_capture_mid_handshake);
     g_test_add_func("/session/malformed-still-placed", test_malformed_message_still_placed);

@@ -1,6 +1,9 @@
 /* Real handshake messages from the public captures in shared/vectors
  * (The Illustrated TLS 1.2 and 1.3 Connections, RFC 8448 via Wireshark's
- * test suite), decrypted with their published keys.
+ * test suite), decrypted with their published keys, and from our QUIC
+ * capture (pcaps/quic-tls13, for quic_transport_parameters):
+ *   extract_messages.py messages_quic.inc \
+ *       pcaps/quic-tls13.pcapng:pcaps/quic-tls13.keys:quic-tls13
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #ifndef TLSX_TEST_VECTORS_H
@@ -19,6 +22,7 @@ struct vector {
 
 static const struct vector vectors[] = {
 #include "messages.inc"
+#include "messages_quic.inc"
 };
 
 /* The captures are TLS 1.2 or TLS 1.3 throughout; their name says which. */
