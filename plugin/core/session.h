@@ -95,6 +95,9 @@ struct checks {
 };
 
 /* One handshake told in a few lines, as it stood when it ended. */
+/* What became of 0-RTT data (RFC 8446 §4.2.10). */
+enum early_data { EARLY_NONE, EARLY_OFFERED, EARLY_ACCEPTED, EARLY_REJECTED };
+
 struct summary {
     guint8 outcome;           /* enum outcome */
     guint8 resumption;
@@ -104,6 +107,7 @@ struct summary {
     gboolean forward_secrecy;
     gboolean fs_known;
     gboolean chain_known;     /* chain_length is a fact, not a default */
+    guint8 early_data;        /* enum early_data */
     guint16 version;
     guint16 suite;
     guint16 group;            /* key exchange group, 0 if none or unknown */

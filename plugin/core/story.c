@@ -407,6 +407,9 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     s->has_alert = out->has_alert;
     s->alert = out->alert_desc;
     forward_secrecy(h, s);
+    /* Only EncryptedExtensions says whether the server took it. */
+    s->early_data = !h->early_data ? EARLY_NONE : !h->saw_encrypted_extensions ? EARLY_OFFERED
+                  : h->early_accepted ? EARLY_ACCEPTED : EARLY_REJECTED;
     flow = flow_name(h, outcome);
     s->flow = g_string_chunk_insert_const(a->strings, flow);
     g_free(flow);

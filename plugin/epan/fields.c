@@ -41,6 +41,7 @@ int hf_tlsx_sum_alpn = -1;
 int hf_tlsx_sum_chain = -1;
 int hf_tlsx_sum_client_auth = -1;
 int hf_tlsx_sum_fs = -1;
+int hf_tlsx_sum_early_data = -1;
 int hf_tlsx_sum_rtt = -1;
 int hf_tlsx_sum_duration = -1;
 int hf_tlsx_chain_valid = -1;
@@ -179,6 +180,9 @@ static hf_register_info hf[] = {
       { "Client authentication", "tlsexplain.summary.client_auth", FT_BOOLEAN, BASE_NONE, NULL, 0x0, NULL, HFILL } },
     { &hf_tlsx_sum_fs,
       { "Forward secrecy", "tlsexplain.summary.forward_secrecy", FT_BOOLEAN, BASE_NONE, NULL, 0x0, NULL, HFILL } },
+    { &hf_tlsx_sum_early_data,
+      { "0-RTT early data", "tlsexplain.summary.early_data", FT_STRING, BASE_NONE, NULL, 0x0,
+        "What became of the client's early data: offered (the server's answer is encrypted), accepted or rejected.", HFILL } },
     { &hf_tlsx_sum_rtt,
       { "Round trips", "tlsexplain.summary.round_trips", FT_UINT32, BASE_DEC, NULL, 0x0,
         "Server flights the client waited for before it could send application data.", HFILL } },

@@ -46,6 +46,7 @@ extern int hf_tlsx_sum_alpn;
 extern int hf_tlsx_sum_chain;
 extern int hf_tlsx_sum_client_auth;
 extern int hf_tlsx_sum_fs;
+extern int hf_tlsx_sum_early_data;
 extern int hf_tlsx_sum_rtt;
 extern int hf_tlsx_sum_duration;
 extern int hf_tlsx_chain_valid;

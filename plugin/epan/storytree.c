@@ -153,6 +153,24 @@ static const char *summary_auth(const struct summary *s, const struct reg_suite 
     return s->resumption == RES_PSK ? "PSK" : s->chain_length ? "certificate" : "unknown";
 }
 
+/* Forward secrecy above is the handshake's; 0-RTT data has neither it nor
+ * protection against replay (RFC 8446 §2.3), which a class should see. */
+static void draw_early_data(proto_tree *st, packet_info *pinfo, tvbuff_t *tvb, guint off,
+                            guint len, const struct item *it, const struct summary *s)
+{
+    static const char *const codes[] = { NULL, "offered", "accepted", "rejected" };
+    const char *code = s->early_data < G_N_ELEMENTS(codes) ? codes[s->early_data] : NULL;
+    char *key;
+    if (!code)
+        return;
+    proto_tree_add_string(st, hf_tlsx_sum_early_data, tvb, off, len, code);
+    /* Set here, not left from the links drawn before: each draw decides. */
+    with_text = PTREE_DATA(st)->visible || proto_field_is_referenced(st, hf_tlsx_note);
+    key = wmem_strdup_printf(pinfo->pool, "text_%s", code);
+    add_text(st, pinfo, tvb, off, len, hf_tlsx_note,
+             tlsx_text_with(pinfo->pool, it, "summary.early_data", key, NULL, 0));
+}
+
 void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                        const struct item *it)
 {
@@ -198,6 +216,7 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
     proto_tree_add_boolean(st, hf_tlsx_sum_client_auth, tvb, off, len, s->client_auth);
     if (s->fs_known)
         proto_tree_add_boolean(st, hf_tlsx_sum_fs, tvb, off, len, s->forward_secrecy);
+    draw_early_data(st, pinfo, tvb, off, len, it, s);
     if (s->outcome == OUTCOME_ESTABLISHED)
         proto_tree_add_uint(st, hf_tlsx_sum_rtt, tvb, off, len, s->round_trips);
     /* Capture times are microseconds at best; more digits would be noise. */
