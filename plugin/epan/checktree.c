@@ -250,9 +250,13 @@ void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const st
         draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_signature_valid,
                      c->kind == CHECK_SKE ? "check.ske_signature" : "check.certificate_verify",
                      r.verdict, r.reason, text);
-        if (r.weak && text)
-            tlsx_add_text(t, tvb, off, len,
-                          tlsx_text(pinfo->pool, it, NULL, NULL, "check.weak", "text"));
+        if (r.weak && text) {
+            /* Labelled like the verdict it qualifies, so it reads as a check. */
+            char *weak = tlsx_text(pinfo->pool, it, NULL, NULL, "check.weak", "text");
+            proto_item *ti = proto_tree_add_string(t, hf_tlsx_check, tvb, off, len, weak);
+            tlsx_add_lines(t, ti, pinfo, tvb, off, len, proto_registrar_get_name(hf_tlsx_check),
+                           weak);
+        }
         break;
     }
 }
