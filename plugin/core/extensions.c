@@ -337,6 +337,88 @@ static gboolean body_heartbeat(struct parse *p, struct reader *r, enum ext_where
     return body_u8(p, r, "HeartbeatMode", "ext.heartbeat.mode", FK_UINT);
 }
 
+/* RFC 9345: the client (or a TLS 1.3 CertificateRequest) lists the
+ * schemes it accepts for delegated credentials; in a CertificateEntry the
+ * credential itself. */
+static gboolean body_delegated_credential(struct parse *p, struct reader *r, enum ext_where where)
+{
+    guint32 valid;
+    guint16 scheme;
+    if (where != IN_CERT) {
+        NEED(parse_u16_list(p, r, 2, "supported_signature_algorithms",
+                            "ext.delegated_credential.list", "SignatureScheme",
+                            "signature_scheme", FK_SIGALG, 2, NULL));
+        return need_end(p, r, "supported_signature_algorithms");
+    }
+    NEED(w_u32(&p->w, r, "valid_time", "ext.delegated_credential.valid_time", FK_SECONDS, &valid));
+    NEED(w_u16(&p->w, r, "dc_cert_verify_algorithm", "ext.delegated_credential.dc_algorithm",
+               FK_SIGALG, &scheme));
+    NEED(opaque_vector(p, r, 3, "ASN1_subjectPublicKeyInfo", "ext.delegated_credential.spki",
+                       "spki"));
+    NEED(w_u16(&p->w, r, "algorithm", "ext.delegated_credential.algorithm", FK_SIGALG, &scheme));
+    NEED(opaque_vector(p, r, 2, "signature", "ext.delegated_credential.signature", "signature"));
+    return need_end(p, r, "signature");
+}
+
+/* RFC 7250: the client lists certificate formats it can send or take;
+ * the server answers with the one chosen. */
+static gboolean cert_type_ext(struct parse *p, struct reader *r, enum ext_where where,
+                              const char *section)
+{
+    struct reader v;
+    guint8 t;
+    if (where != IN_CH) {
+        NEED(w_u8(&p->w, r, "certificate_type", "ext.certificate_type.chosen", FK_CERTFORMAT, &t));
+        return need_end(p, r, "certificate_type");
+    }
+    NEED(w_vec(&p->w, r, 1, "certificate_types", section, &v));
+    while (rd_left(&v) > 0)
+        NEED(w_u8(&p->w, &v, "CertificateType", "ext.certificate_type.entry", FK_CERTFORMAT, &t));
+    w_end(&p->w);
+    return need_end(p, r, "certificate_types");
+}
+
+static gboolean body_client_certificate_type(struct parse *p, struct reader *r,
+                                             enum ext_where where)
+{
+    return cert_type_ext(p, r, where, "ext.client_certificate_type.list");
+}
+
+static gboolean body_server_certificate_type(struct parse *p, struct reader *r,
+                                             enum ext_where where)
+{
+    return cert_type_ext(p, r, where, "ext.server_certificate_type.list");
+}
+
+/* Encrypted Client Hello (RFC 9849): the outer ClientHello carries the
+ * real one encrypted with HPKE; the inner one only marks itself; the
+ * server may send retry configs (EncryptedExtensions) or an acceptance
+ * confirmation (HelloRetryRequest). */
+static gboolean body_encrypted_client_hello(struct parse *p, struct reader *r,
+                                            enum ext_where where)
+{
+    guint8 type, config_id;
+    guint16 kdf, aead;
+    if (where == IN_HRR) {
+        NEED(w_bytes(&p->w, r, 8, "confirmation", "ext.ech.confirmation", FK_BYTES, NULL));
+        return need_end(p, r, "confirmation");
+    }
+    if (where != IN_CH) {
+        NEED(opaque_vector(p, r, 2, "retry_configs", "ext.ech.retry_configs", "ECHConfigList"));
+        return need_end(p, r, "retry_configs");
+    }
+    NEED(w_u8(&p->w, r, "type", "ext.ech.type", FK_UINT, &type));
+    if (type == 1)
+        return need_end(p, r, "type");  /* inner: the marker alone */
+    NEED_OR(type == 0, p, r, "type", "ech_type");
+    NEED(w_u16(&p->w, r, "kdf_id", "ext.ech.kdf_id", FK_HEX, &kdf));
+    NEED(w_u16(&p->w, r, "aead_id", "ext.ech.aead_id", FK_HEX, &aead));
+    NEED(w_u8(&p->w, r, "config_id", "ext.ech.config_id", FK_UINT, &config_id));
+    NEED(opaque_vector(p, r, 2, "enc", "ext.ech.enc", "enc"));
+    NEED(opaque_vector(p, r, 2, "payload", "ext.ech.payload", "payload"));
+    return need_end(p, r, "payload");
+}
+
 /* Transport parameters whose value is one variable-length integer
  * (RFC 9000 §18.2); the others are bytes or empty. */
 static gboolean quic_tp_is_int(guint64 id)
@@ -390,11 +472,14 @@ static const struct ext_parser parsers[] = {
     { 15, "heartbeat", "ext.heartbeat", body_heartbeat },
     { 16, "application_layer_protocol_negotiation", "ext.alpn", body_alpn },
     { 18, "signed_certificate_timestamp", "ext.signed_certificate_timestamp", body_opaque },
+    { 19, "client_certificate_type", "ext.client_certificate_type", body_client_certificate_type },
+    { 20, "server_certificate_type", "ext.server_certificate_type", body_server_certificate_type },
     { 21, "padding", "ext.padding", body_padding },
     { 22, "encrypt_then_mac", "ext.encrypt_then_mac", body_empty },
     { 23, "extended_master_secret", "ext.extended_master_secret", body_empty },
     { 27, "compress_certificate", "ext.compress_certificate", body_compress_certificate },
     { 28, "record_size_limit", "ext.record_size_limit", body_record_size_limit },
+    { 34, "delegated_credential", "ext.delegated_credential", body_delegated_credential },
     { 35, "session_ticket", "ext.session_ticket", body_session_ticket },
     { 41, "pre_shared_key", "ext.pre_shared_key", body_pre_shared_key },
     { 42, "early_data", "ext.early_data", body_early_data },
@@ -407,6 +492,7 @@ static const struct ext_parser parsers[] = {
     { 51, "key_share", "ext.key_share", body_key_share },
     { 57, "quic_transport_parameters", "ext.quic_transport_parameters",
       body_quic_transport_parameters },
+    { 65037, "encrypted_client_hello", "ext.ech", body_encrypted_client_hello },
     { 65281, "renegotiation_info", "ext.renegotiation_info", body_renegotiation_info },
 };
 

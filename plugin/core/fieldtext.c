@@ -173,6 +173,13 @@ static const char *quic_tp_name(guint64 id)
     return NULL;
 }
 
+/* The TLS Certificate Types registry (RFC 7250 §3, RFC 8446 §4.4.2). */
+static const char *cert_format_name(guint64 v)
+{
+    static const char *const names[] = { "X509", "OpenPGP", "RawPublicKey", "1609Dot2" };
+    return v < G_N_ELEMENTS(names) ? names[v] : NULL;
+}
+
 static const char *suite_name(guint64 v)
 {
     const struct reg_suite *r = reg_suite((guint16)v);
@@ -223,6 +230,7 @@ void field_value_append(GString *s, const struct field *f, const guint8 *data)
     case FK_KEYUPDATE: named(s, keyupdate(f->value), f->value, 2); break;
     case FK_CERTCOMP: small_name(s, REG_CERT_COMPRESSION, f->value); break;
     case FK_QUICTP: named(s, quic_tp_name(f->value), f->value, 2); break;
+    case FK_CERTFORMAT: named(s, cert_format_name(f->value), f->value, 2); break;
     case FK_SUITE3:
         if (f->value <= 0xffff) {
             grease_or(s, suite_name(f->value), f->value);

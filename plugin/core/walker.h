@@ -34,6 +34,7 @@ enum field_kind {
     FK_CERTCOMP,    /* CertificateCompressionAlgorithm */
     FK_SUITE3,      /* SSL 2.0 cipher spec: a TLS suite when its first byte is 0 */
     FK_QUICTP,      /* QUIC transport parameter ID */
+    FK_CERTFORMAT,  /* TLS Certificate Type (RFC 7250): X509, RawPublicKey, ... */
 };
 
 struct field {

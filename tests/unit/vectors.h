@@ -4,6 +4,10 @@
  * capture (pcaps/quic-tls13, for quic_transport_parameters):
  *   extract_messages.py messages_quic.inc \
  *       pcaps/quic-tls13.pcapng:pcaps/quic-tls13.keys:quic-tls13
+ * and from the hand-made tests/data/extensions.pcap (ECH, delegated
+ * credentials, certificate types):
+ *   extract_messages.py messages_handmade.inc \
+ *       tests/data/extensions.pcap:/dev/null:extensions-tls13
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #ifndef TLSX_TEST_VECTORS_H
@@ -23,6 +27,7 @@ struct vector {
 static const struct vector vectors[] = {
 #include "messages.inc"
 #include "messages_quic.inc"
+#include "messages_handmade.inc"
 };
 
 /* The captures are TLS 1.2 or TLS 1.3 throughout; their name says which. */

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+# Writes extensions.pcap: a TLS 1.3 ClientHello with extensions the
+# teaching captures do not have (GnuTLS does not send them): Encrypted
+# Client Hello (outer, RFC 9849), delegated_credential (RFC 9345) and
+# client/server_certificate_type (RFC 7250), with GREASE values, and the
+# server's ServerHello. The bytes are made up but well formed.
+# Usage: make_extensions.py OUT.pcap
+# SPDX-License-Identifier: GPL-2.0-or-later
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pcapwrite import PCAP_HEADER, frame, handshake, packet, record  # noqa: E402
+
+
+def ext(etype, body):
+    return struct.pack("!HH", etype, len(body)) + body
+
+
+def vec(prefix, body):
+    return len(body).to_bytes(prefix, "big") + body
+
+
+def client_hello():
+    suites = struct.pack("!HHH", 0x3A3A, 0x1301, 0x1302)
+    key_share = vec(2, struct.pack("!HH", 0x001D, 32) + bytes(range(32)))
+    exts = b"".join([
+        ext(0x0A0A, b""),                                          # GREASE
+        ext(0, vec(2, b"\x00" + vec(2, b"public.example.com"))),  # server_name
+        ext(43, vec(1, struct.pack("!HH", 0x0304, 0x0303))),       # supported_versions
+        ext(10, vec(2, struct.pack("!H", 0x001D))),                # supported_groups
+        ext(13, vec(2, struct.pack("!HH", 0x0804, 0x0403))),       # signature_algorithms
+        ext(51, key_share),                                        # key_share
+        ext(34, vec(2, struct.pack("!HH", 0x0403, 0x0807))),       # delegated_credential
+        ext(19, vec(1, bytes([2, 0]))),                            # client_certificate_type
+        ext(20, vec(1, bytes([2]))),                               # server_certificate_type
+        ext(0xFE0D, b"\x00" + struct.pack("!HHB", 0x0001, 0x0001, 7) +
+            vec(2, bytes(range(0x40, 0x60))) + vec(2, bytes(range(0x80, 0xC0)))),  # ECH outer
+    ])
+    body = (struct.pack("!H", 0x0303) + bytes(range(0x10, 0x30)) + vec(1, bytes(32)) +
+            vec(2, suites) + vec(1, b"\x00") + vec(2, exts))
+    return record(22, handshake(1, body))
+
+
+def server_hello():
+    exts = (ext(43, struct.pack("!H", 0x0304)) +
+            ext(51, struct.pack("!HH", 0x001D, 32) + bytes(range(0xA0, 0xC0))))
+    body = (struct.pack("!H", 0x0303) + bytes(range(0x70, 0x90)) + vec(1, bytes(32)) +
+            struct.pack("!HB", 0x1301, 0) + vec(2, exts))
+    return record(22, handshake(2, body))
+
+
+def main():
+    client, server = [10, 0, 0, 1], [10, 0, 0, 2]
+    t = 1798794000
+    hello = client_hello()
+    with open(sys.argv[1], "wb") as out:
+        out.write(PCAP_HEADER)
+        out.write(packet(t, frame(client, server, 50001, 443, 1000, 5000, 0x18, hello)))
+        out.write(packet(t + 1, frame(server, client, 443, 50001, 5000, 1000 + len(hello), 0x18,
+                                      server_hello())))
+
+
+main()
