@@ -390,6 +390,12 @@ static gboolean body_server_certificate_type(struct parse *p, struct reader *r,
     return cert_type_ext(p, r, where, "ext.server_certificate_type.list");
 }
 
+/* RFC 6091's older form of the same, for OpenPGP certificates. */
+static gboolean body_cert_type(struct parse *p, struct reader *r, enum ext_where where)
+{
+    return cert_type_ext(p, r, where, "ext.cert_type.list");
+}
+
 /* Encrypted Client Hello (RFC 9849): the outer ClientHello carries the
  * real one encrypted with HPKE; the inner one only marks itself; the
  * server may send retry configs (EncryptedExtensions) or an acceptance
@@ -417,6 +423,102 @@ static gboolean body_encrypted_client_hello(struct parse *p, struct reader *r,
     NEED(opaque_vector(p, r, 2, "enc", "ext.ech.enc", "enc"));
     NEED(opaque_vector(p, r, 2, "payload", "ext.ech.payload", "payload"));
     return need_end(p, r, "payload");
+}
+
+/* DTLS-SRTP (RFC 5764 §4.1.1): protection profiles and an optional MKI;
+ * the server's list holds the one it chose. */
+static gboolean body_use_srtp(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    NEED(parse_u16_list(p, r, 2, "SRTPProtectionProfiles", "ext.use_srtp.profiles",
+                        "SRTPProtectionProfile", "ext.use_srtp.profile", FK_SRTP, 2, NULL));
+    NEED(opaque_vector(p, r, 1, "srtp_mki", "ext.use_srtp.mki", "mki"));
+    return need_end(p, r, "srtp_mki");
+}
+
+/* DTLS 1.2 connection IDs (RFC 9146 §3): the CID the sender wants to see
+ * in records sent to it; empty means "none for me, but I can send one". */
+static gboolean body_connection_id(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    NEED(opaque_vector(p, r, 1, "cid", "ext.connection_id.cid", "cid"));
+    return need_end(p, r, "cid");
+}
+
+/* RFC 9149: how many tickets the client would like; the server says how
+ * many it will send. */
+static gboolean body_ticket_request(struct parse *p, struct reader *r, enum ext_where where)
+{
+    guint8 n;
+    if (where != IN_CH) {
+        NEED(w_u8(&p->w, r, "expected_count", "ext.ticket_request.expected", FK_UINT, &n));
+        return need_end(p, r, "expected_count");
+    }
+    NEED(w_u8(&p->w, r, "new_session_count", "ext.ticket_request.new", FK_UINT, &n));
+    NEED(w_u8(&p->w, r, "resumption_count", "ext.ticket_request.resumption", FK_UINT, &n));
+    return need_end(p, r, "resumption_count");
+}
+
+/* TLS 1.3 CertificateRequest (RFC 8446 §4.2.5): certificate extension
+ * OIDs and the values the client's certificate must match. */
+static gboolean body_oid_filters(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader list;
+    (void)where;
+    NEED(w_vec(&p->w, r, 2, "filters", "ext.oid_filters.list", &list));
+    while (rd_left(&list) > 0) {
+        NEED(opaque_vector(p, &list, 1, "certificate_extension_oid", "ext.oid_filters.oid", "oid"));
+        NEED(opaque_vector(p, &list, 2, "certificate_extension_values", "ext.oid_filters.values",
+                           "values"));
+    }
+    w_end(&p->w);
+    return need_end(p, r, "filters");
+}
+
+/* RFC 9849: in the inner ClientHello, the extensions to copy from the
+ * outer one, so they need not be sent twice. */
+static gboolean body_ech_outer_extensions(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    NEED(parse_u16_list(p, r, 1, "outer_extensions", "ext.ech_outer_extensions.list",
+                        "ExtensionType", "ext.ech_outer_extensions.type", FK_EXTTYPE, 2, NULL));
+    return need_end(p, r, "outer_extensions");
+}
+
+/* RFC 6066 §7: truncated HMAC is asked for and granted with no data. */
+static gboolean body_truncated_hmac(struct parse *p, struct reader *r, enum ext_where where)
+{
+    return body_empty(p, r, where);
+}
+
+/* RFC 6961: the client asks for several OCSP responses, one per
+ * certificate of the chain; the server's extension is empty. */
+static gboolean body_status_request_v2(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader list, req;
+    guint8 type;
+    if (where != IN_CH)
+        return body_empty(p, r, where);
+    NEED(w_vec(&p->w, r, 2, "certificate_status_req_list", "ext.status_request_v2.list", &list));
+    while (rd_left(&list) > 0) {
+        struct reader peek = list, body;
+        if (!rd_u8(&peek, &type) || !rd_vec16(&peek, &body))
+            return w_fail(&p->w, &list, "CertificateStatusRequestItemV2", "vector16");
+        w_open(&p->w, rd_offset(&list), rd_offset(&peek) - rd_offset(&list),
+               "CertificateStatusRequestItemV2", "ext.status_request_v2.item", FK_STATUSTYPE, type);
+        NEED(w_u8(&p->w, &list, "status_type", "ext.status_request_v2.status_type", FK_STATUSTYPE,
+                  &type));
+        NEED(w_vec(&p->w, &list, 2, "request", "ext.status_request_v2.request", &req));
+        NEED(opaque_vector(p, &req, 2, "responder_id_list", "ext.status_request.responder_id_list",
+                           "ResponderID"));
+        NEED(opaque_vector(p, &req, 2, "request_extensions",
+                           "ext.status_request.request_extensions", "Extensions"));
+        NEED(need_end(p, &req, "request_extensions"));
+        w_end(&p->w);
+        w_end(&p->w);
+    }
+    w_end(&p->w);
+    return need_end(p, r, "certificate_status_req_list");
 }
 
 /* Transport parameters whose value is one variable-length integer
@@ -465,12 +567,16 @@ static gboolean body_quic_transport_parameters(struct parse *p, struct reader *r
 static const struct ext_parser parsers[] = {
     { 0, "server_name", "ext.server_name", body_server_name },
     { 1, "max_fragment_length", "ext.max_fragment_length", body_max_fragment_length },
+    { 4, "truncated_hmac", "ext.truncated_hmac", body_truncated_hmac },
     { 5, "status_request", "ext.status_request", body_status_request },
+    { 9, "cert_type", "ext.cert_type", body_cert_type },
     { 10, "supported_groups", "ext.supported_groups", body_supported_groups },
     { 11, "ec_point_formats", "ext.ec_point_formats", body_ec_point_formats },
     { 13, "signature_algorithms", "ext.signature_algorithms", body_signature_algorithms },
+    { 14, "use_srtp", "ext.use_srtp", body_use_srtp },
     { 15, "heartbeat", "ext.heartbeat", body_heartbeat },
     { 16, "application_layer_protocol_negotiation", "ext.alpn", body_alpn },
+    { 17, "status_request_v2", "ext.status_request_v2", body_status_request_v2 },
     { 18, "signed_certificate_timestamp", "ext.signed_certificate_timestamp", body_opaque },
     { 19, "client_certificate_type", "ext.client_certificate_type", body_client_certificate_type },
     { 20, "server_certificate_type", "ext.server_certificate_type", body_server_certificate_type },
@@ -489,9 +595,13 @@ static const struct ext_parser parsers[] = {
     { 47, "certificate_authorities", "ext.certificate_authorities", body_certificate_authorities },
     { 49, "post_handshake_auth", "ext.post_handshake_auth", body_empty },
     { 50, "signature_algorithms_cert", "ext.signature_algorithms_cert", body_signature_algorithms_cert },
+    { 48, "oid_filters", "ext.oid_filters", body_oid_filters },
     { 51, "key_share", "ext.key_share", body_key_share },
+    { 54, "connection_id", "ext.connection_id", body_connection_id },
     { 57, "quic_transport_parameters", "ext.quic_transport_parameters",
       body_quic_transport_parameters },
+    { 58, "ticket_request", "ext.ticket_request", body_ticket_request },
+    { 64768, "ech_outer_extensions", "ext.ech_outer_extensions", body_ech_outer_extensions },
     { 65037, "encrypted_client_hello", "ext.ech", body_encrypted_client_hello },
     { 65281, "renegotiation_info", "ext.renegotiation_info", body_renegotiation_info },
 };

@@ -180,6 +180,17 @@ static const char *cert_format_name(guint64 v)
     return v < G_N_ELEMENTS(names) ? names[v] : NULL;
 }
 
+/* The DTLS-SRTP Protection Profiles registry (RFC 5764 §4.1.2, RFC 7714). */
+static const char *srtp_name(guint64 v)
+{
+    static const char *const names[] = {
+        NULL, "SRTP_AES128_CM_HMAC_SHA1_80", "SRTP_AES128_CM_HMAC_SHA1_32", NULL, NULL,
+        "SRTP_NULL_HMAC_SHA1_80", "SRTP_NULL_HMAC_SHA1_32", "SRTP_AEAD_AES_128_GCM",
+        "SRTP_AEAD_AES_256_GCM",
+    };
+    return v < G_N_ELEMENTS(names) ? names[v] : NULL;
+}
+
 static const char *suite_name(guint64 v)
 {
     const struct reg_suite *r = reg_suite((guint16)v);
@@ -231,6 +242,7 @@ void field_value_append(GString *s, const struct field *f, const guint8 *data)
     case FK_CERTCOMP: small_name(s, REG_CERT_COMPRESSION, f->value); break;
     case FK_QUICTP: named(s, quic_tp_name(f->value), f->value, 2); break;
     case FK_CERTFORMAT: named(s, cert_format_name(f->value), f->value, 2); break;
+    case FK_SRTP: named(s, srtp_name(f->value), f->value, 4); break;
     case FK_SUITE3:
         if (f->value <= 0xffff) {
             grease_or(s, suite_name(f->value), f->value);

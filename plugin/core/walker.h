@@ -35,6 +35,7 @@ enum field_kind {
     FK_SUITE3,      /* SSL 2.0 cipher spec: a TLS suite when its first byte is 0 */
     FK_QUICTP,      /* QUIC transport parameter ID */
     FK_CERTFORMAT,  /* TLS Certificate Type (RFC 7250): X509, RawPublicKey, ... */
+    FK_SRTP,        /* DTLS-SRTP protection profile (RFC 5764) */
 };
 
 struct field {

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 # Writes extensions.pcap: a TLS 1.3 ClientHello with extensions the
 # teaching captures do not have (GnuTLS does not send them): Encrypted
-# Client Hello (outer, RFC 9849), delegated_credential (RFC 9345) and
-# client/server_certificate_type (RFC 7250), with GREASE values, and the
-# server's ServerHello. The bytes are made up but well formed.
+# Client Hello (outer, RFC 9849), delegated_credential (RFC 9345),
+# client/server_certificate_type (RFC 7250), cert_type (RFC 6091),
+# truncated_hmac (RFC 6066), use_srtp (RFC 5764), status_request_v2
+# (RFC 6961), connection_id (RFC 9146) and ticket_request (RFC 9149), with
+# GREASE values, and the server's ServerHello. The bytes are made up but
+# well formed, not a handshake any one client would send.
 # Usage: make_extensions.py OUT.pcap
 # SPDX-License-Identifier: GPL-2.0-or-later
 import os
@@ -37,6 +40,12 @@ def client_hello():
         ext(20, vec(1, bytes([2]))),                               # server_certificate_type
         ext(0xFE0D, b"\x00" + struct.pack("!HHB", 0x0001, 0x0001, 7) +
             vec(2, bytes(range(0x40, 0x60))) + vec(2, bytes(range(0x80, 0xC0)))),  # ECH outer
+        ext(4, b""),                                               # truncated_hmac
+        ext(9, vec(1, bytes([0, 1]))),                             # cert_type
+        ext(14, vec(2, struct.pack("!HH", 0x0007, 0x0001)) + vec(1, b"")),  # use_srtp
+        ext(17, vec(2, b"\x02" + vec(2, vec(2, b"") + vec(2, b"")))),  # status_request_v2
+        ext(54, vec(1, bytes([0xC1, 0xD2, 0xE3, 0xF4]))),          # connection_id
+        ext(58, bytes([2, 1])),                                    # ticket_request
     ])
     body = (struct.pack("!H", 0x0303) + bytes(range(0x10, 0x30)) + vec(1, bytes(32)) +
             vec(2, suites) + vec(1, b"\x00") + vec(2, exts))

@@ -225,6 +225,68 @@ static void test_sslv2_client_hello(void)
     g_array_free(fields, TRUE);
 }
 
+static gboolean has_field(GArray *fields, const char *name)
+{
+    for (guint f = 0; f < fields->len; f++)
+        if (strcmp(g_array_index(fields, struct field, f).name, name) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Parsed with every byte under a leaf, the named field found, and every
+ * cut (with the header telling the truth) rejected. */
+static void check_hand_built(const guint8 *msg, gsize len, const char *field)
+{
+    struct hs_context ctx = { TLSX_TLS, 0x0304, 0x1301, KX_TLS13, 2 };
+    GArray *fields = g_array_new(FALSE, FALSE, sizeof(struct field));
+    guint8 *covered = g_malloc0(len);
+    struct hs_message m;
+    struct hs_error e;
+    g_assert_true(hs_parse(msg, len, &ctx, &m, &e, fields));
+    g_assert_true(has_field(fields, field));
+    for (guint f = 0; f < fields->len; f++) {
+        const struct field *x = &g_array_index(fields, struct field, f);
+        if (f + 1 == fields->len || g_array_index(fields, struct field, f + 1).depth <= x->depth)
+            memset(covered + x->offset, 1, x->length);
+    }
+    for (gsize b = 0; b < len; b++)
+        g_assert_true(covered[b]);
+    gsize tail = optional_tail(&m);
+    for (gsize n = 4; n < len; n++) {
+        guint8 *cut = g_memdup2(msg, n);
+        set_length(cut, (guint32)(n - 4));
+        if (n != tail)
+            g_assert_false(hs_parse(cut, n, &ctx, &m, &e, NULL));
+        g_free(cut);
+    }
+    g_free(covered);
+    g_array_free(fields, TRUE);
+}
+
+/* Extensions only ever seen encrypted: oid_filters in a TLS 1.3
+ * CertificateRequest, and the inner ClientHello's ECH marker and
+ * ech_outer_extensions. */
+static void test_encrypted_only_extensions(void)
+{
+    static const guint8 cr[] = {
+        0x0d, 0x00, 0x00, 0x1b, 0x00, 0x00, 0x18,
+        0x00, 0x0d, 0x00, 0x04, 0x00, 0x02, 0x08, 0x04,            /* signature_algorithms */
+        0x00, 0x30, 0x00, 0x0c, 0x00, 0x0a,                        /* oid_filters */
+        0x03, 0x55, 0x1d, 0x0f, 0x00, 0x04, 0x03, 0x02, 0x05, 0xa0,
+    };
+    static const guint8 inner[] = {
+        0x01, 0x00, 0x00, 0x39, 0x03, 0x03,
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+        0x00, 0x00, 0x02, 0x13, 0x01, 0x01, 0x00,
+        0x00, 0x0e,
+        0xfe, 0x0d, 0x00, 0x01, 0x01,                              /* ECH inner */
+        0xfd, 0x00, 0x00, 0x05, 0x04, 0x00, 0x0a, 0x00, 0x0d,      /* ech_outer_extensions */
+    };
+    check_hand_built(cr, sizeof cr, "filters");
+    check_hand_built(inner, sizeof inner, "outer_extensions");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -236,5 +298,6 @@ int main(int argc, char **argv)
     g_test_add_func("/handshake/malformed-names-field", test_malformed_names_field);
     g_test_add_func("/handshake/byte-coverage", test_byte_coverage);
     g_test_add_func("/handshake/sslv2-client-hello", test_sslv2_client_hello);
+    g_test_add_func("/handshake/encrypted-only-extensions", test_encrypted_only_extensions);
     return g_test_run();
 }
