@@ -521,6 +521,114 @@ static gboolean body_status_request_v2(struct parse *p, struct reader *r, enum e
     return need_end(p, r, "certificate_status_req_list");
 }
 
+/* A vector of one-byte codes (formats, types, ciphers). */
+static gboolean u8_list(struct parse *p, struct reader *r, const char *name, const char *section,
+                        const char *item, const char *item_section)
+{
+    struct reader v;
+    guint8 x;
+    NEED(w_vec(&p->w, r, 1, name, section, &v));
+    while (rd_left(&v) > 0)
+        NEED(w_u8(&p->w, &v, item, item_section, FK_UINT, &x));
+    w_end(&p->w);
+    return need_end(p, r, name);
+}
+
+/* RFC 4681: user mapping data formats, sent later in SupplementalData. */
+static gboolean body_user_mapping(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    return u8_list(p, r, "user_mapping_types", "ext.user_mapping.list", "UserMappingType",
+                   "ext.user_mapping.type");
+}
+
+/* RFC 5878: authorization data formats, likewise. */
+static gboolean body_authz(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    return u8_list(p, r, "authz_format_list", "ext.authz.list", "AuthzDataFormat",
+                   "ext.authz.format");
+}
+
+/* RFC 8870: the EKT ciphers for SRTP a client supports; the server's
+ * answer is shown as bytes. */
+static gboolean body_supported_ekt_ciphers(struct parse *p, struct reader *r, enum ext_where where)
+{
+    if (where != IN_CH)
+        return body_opaque(p, r, where);
+    return u8_list(p, r, "supported_ciphers", "ext.supported_ekt_ciphers.list", "EKTCipher",
+                   "ext.supported_ekt_ciphers.cipher");
+}
+
+/* RFC 5054 §2.8.1: the SRP user name, in clear. */
+static gboolean body_srp(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader v;
+    (void)where;
+    NEED(w_vec(&p->w, r, 1, "srp_I", "ext.srp.user", &v));
+    if (rd_left(&v) > 0)
+        NEED(w_bytes(&p->w, &v, rd_left(&v), "srp_I", "ext.srp.name", FK_STRING, NULL));
+    w_end(&p->w);
+    return need_end(p, r, "srp_I");
+}
+
+/* RFC 8472 §2: Token Binding version and key parameters. */
+static gboolean body_token_binding(struct parse *p, struct reader *r, enum ext_where where)
+{
+    guint8 major, minor;
+    (void)where;
+    NEED(w_u8(&p->w, r, "major", "ext.token_binding.major", FK_UINT, &major));
+    NEED(w_u8(&p->w, r, "minor", "ext.token_binding.minor", FK_UINT, &minor));
+    return u8_list(p, r, "key_parameters_list", "ext.token_binding.list",
+                   "TokenBindingKeyParameters", "ext.token_binding.key_parameters");
+}
+
+/* RFC 6066 §6: CA keys the client holds; the server's extension is empty. */
+static gboolean body_trusted_ca_keys(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader list;
+    guint8 type;
+    if (where != IN_CH)
+        return body_empty(p, r, where);
+    NEED(w_vec(&p->w, r, 2, "trusted_authorities_list", "ext.trusted_ca_keys.list", &list));
+    while (rd_left(&list) > 0) {
+        struct reader peek = list, name;
+        gsize at = rd_offset(&list), size = 1;
+        if (rd_u8(&peek, &type) && (type == 1 || type == 3))
+            size = 21;
+        else if (type == 2 && rd_vec16(&peek, &name))
+            size = rd_offset(&peek) - at;
+        w_open(&p->w, at, MIN(size, rd_left(&list)), "TrustedAuthority",
+               "ext.trusted_ca_keys.authority", FK_NONE, 0);
+        NEED(w_u8(&p->w, &list, "identifier_type", "ext.trusted_ca_keys.type", FK_UINT, &type));
+        if (type == 1 || type == 3)  /* key_sha1_hash, cert_sha1_hash */
+            NEED(w_bytes(&p->w, &list, 20, "SHA1Hash", "ext.trusted_ca_keys.hash", FK_BYTES, NULL));
+        else if (type == 2)  /* x509_name */
+            NEED(opaque_vector(p, &list, 2, "DistinguishedName", "ext.trusted_ca_keys.name",
+                               "DistinguishedName"));
+        else
+            NEED_OR(type == 0, p, &list, "identifier_type", "identifier_type");
+        w_end(&p->w);
+    }
+    w_end(&p->w);
+    return need_end(p, r, "trusted_authorities_list");
+}
+
+/* RFC 8844: a hash of the external session's identity, or its ID. */
+static gboolean body_external_id_hash(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    NEED(opaque_vector(p, r, 1, "external_id_hash", "ext.external_id_hash.hash", "hash"));
+    return need_end(p, r, "external_id_hash");
+}
+
+static gboolean body_external_session_id(struct parse *p, struct reader *r, enum ext_where where)
+{
+    (void)where;
+    NEED(opaque_vector(p, r, 1, "external_session_id", "ext.external_session_id.id", "id"));
+    return need_end(p, r, "external_session_id");
+}
+
 /* Transport parameters whose value is one variable-length integer
  * (RFC 9000 §18.2); the others are bytes or empty. */
 static gboolean quic_tp_is_int(guint64 id)
@@ -567,11 +675,17 @@ static gboolean body_quic_transport_parameters(struct parse *p, struct reader *r
 static const struct ext_parser parsers[] = {
     { 0, "server_name", "ext.server_name", body_server_name },
     { 1, "max_fragment_length", "ext.max_fragment_length", body_max_fragment_length },
+    { 2, "client_certificate_url", "ext.client_certificate_url", body_empty },
+    { 3, "trusted_ca_keys", "ext.trusted_ca_keys", body_trusted_ca_keys },
     { 4, "truncated_hmac", "ext.truncated_hmac", body_truncated_hmac },
     { 5, "status_request", "ext.status_request", body_status_request },
+    { 6, "user_mapping", "ext.user_mapping", body_user_mapping },
+    { 7, "client_authz", "ext.client_authz", body_authz },
+    { 8, "server_authz", "ext.server_authz", body_authz },
     { 9, "cert_type", "ext.cert_type", body_cert_type },
     { 10, "supported_groups", "ext.supported_groups", body_supported_groups },
     { 11, "ec_point_formats", "ext.ec_point_formats", body_ec_point_formats },
+    { 12, "srp", "ext.srp", body_srp },
     { 13, "signature_algorithms", "ext.signature_algorithms", body_signature_algorithms },
     { 14, "use_srtp", "ext.use_srtp", body_use_srtp },
     { 15, "heartbeat", "ext.heartbeat", body_heartbeat },
@@ -583,10 +697,13 @@ static const struct ext_parser parsers[] = {
     { 21, "padding", "ext.padding", body_padding },
     { 22, "encrypt_then_mac", "ext.encrypt_then_mac", body_empty },
     { 23, "extended_master_secret", "ext.extended_master_secret", body_empty },
+    { 24, "token_binding", "ext.token_binding", body_token_binding },
     { 27, "compress_certificate", "ext.compress_certificate", body_compress_certificate },
     { 28, "record_size_limit", "ext.record_size_limit", body_record_size_limit },
     { 34, "delegated_credential", "ext.delegated_credential", body_delegated_credential },
+    { 33, "tls_cert_with_extern_psk", "ext.tls_cert_with_extern_psk", body_empty },
     { 35, "session_ticket", "ext.session_ticket", body_session_ticket },
+    { 39, "supported_ekt_ciphers", "ext.supported_ekt_ciphers", body_supported_ekt_ciphers },
     { 41, "pre_shared_key", "ext.pre_shared_key", body_pre_shared_key },
     { 42, "early_data", "ext.early_data", body_early_data },
     { 43, "supported_versions", "ext.supported_versions", body_supported_versions },
@@ -598,6 +715,8 @@ static const struct ext_parser parsers[] = {
     { 48, "oid_filters", "ext.oid_filters", body_oid_filters },
     { 51, "key_share", "ext.key_share", body_key_share },
     { 54, "connection_id", "ext.connection_id", body_connection_id },
+    { 55, "external_id_hash", "ext.external_id_hash", body_external_id_hash },
+    { 56, "external_session_id", "ext.external_session_id", body_external_session_id },
     { 57, "quic_transport_parameters", "ext.quic_transport_parameters",
       body_quic_transport_parameters },
     { 58, "ticket_request", "ext.ticket_request", body_ticket_request },

@@ -4,7 +4,8 @@
 # Client Hello (outer, RFC 9849), delegated_credential (RFC 9345),
 # client/server_certificate_type (RFC 7250), cert_type (RFC 6091),
 # truncated_hmac (RFC 6066), use_srtp (RFC 5764), status_request_v2
-# (RFC 6961), connection_id (RFC 9146) and ticket_request (RFC 9149), with
+# (RFC 6961), connection_id (RFC 9146), ticket_request (RFC 9149) and the
+# rarer ones of RFCs 4681, 5054, 5878, 6066, 8472, 8773, 8844 and 8870, with
 # GREASE values, and the server's ServerHello. The bytes are made up but
 # well formed, not a handshake any one client would send.
 # Usage: make_extensions.py OUT.pcap
@@ -46,6 +47,17 @@ def client_hello():
         ext(17, vec(2, b"\x02" + vec(2, vec(2, b"") + vec(2, b"")))),  # status_request_v2
         ext(54, vec(1, bytes([0xC1, 0xD2, 0xE3, 0xF4]))),          # connection_id
         ext(58, bytes([2, 1])),                                    # ticket_request
+        ext(2, b""),                                               # client_certificate_url
+        ext(3, vec(2, b"\x00" + b"\x01" + bytes(range(20)))),     # trusted_ca_keys
+        ext(6, vec(1, bytes([64]))),                               # user_mapping
+        ext(7, vec(1, bytes([0, 1]))),                             # client_authz
+        ext(8, vec(1, bytes([0]))),                                # server_authz
+        ext(12, vec(1, b"alice")),                                 # srp
+        ext(24, bytes([1, 0]) + vec(1, bytes([2, 1]))),            # token_binding
+        ext(33, b""),                                              # tls_cert_with_extern_psk
+        ext(39, vec(1, bytes([1]))),                               # supported_ekt_ciphers
+        ext(55, vec(1, bytes(range(0x20, 0x40)))),                 # external_id_hash
+        ext(56, vec(1, bytes(range(8)))),                          # external_session_id
     ])
     body = (struct.pack("!H", 0x0303) + bytes(range(0x10, 0x30)) + vec(1, bytes(32)) +
             vec(2, suites) + vec(1, b"\x00") + vec(2, exts))
