@@ -698,11 +698,20 @@ static const struct ext_parser parsers[] = {
     { 22, "encrypt_then_mac", "ext.encrypt_then_mac", body_empty },
     { 23, "extended_master_secret", "ext.extended_master_secret", body_empty },
     { 24, "token_binding", "ext.token_binding", body_token_binding },
+    { 25, "cached_info", "ext.cached_info", body_opaque },
+    { 26, "tls_lts", "ext.tls_lts", body_opaque },
     { 27, "compress_certificate", "ext.compress_certificate", body_compress_certificate },
     { 28, "record_size_limit", "ext.record_size_limit", body_record_size_limit },
     { 34, "delegated_credential", "ext.delegated_credential", body_delegated_credential },
+    { 29, "pwd_protect", "ext.pwd_protect", body_opaque },
+    { 30, "pwd_clear", "ext.pwd_clear", body_opaque },
+    { 31, "password_salt", "ext.password_salt", body_opaque },
+    { 32, "ticket_pinning", "ext.ticket_pinning", body_opaque },
     { 33, "tls_cert_with_extern_psk", "ext.tls_cert_with_extern_psk", body_empty },
     { 35, "session_ticket", "ext.session_ticket", body_session_ticket },
+    { 36, "TLMSP", "ext.tlmsp", body_opaque },
+    { 37, "TLMSP_proxying", "ext.tlmsp", body_opaque },
+    { 38, "TLMSP_delegate", "ext.tlmsp", body_opaque },
     { 39, "supported_ekt_ciphers", "ext.supported_ekt_ciphers", body_supported_ekt_ciphers },
     { 41, "pre_shared_key", "ext.pre_shared_key", body_pre_shared_key },
     { 42, "early_data", "ext.early_data", body_early_data },
@@ -714,12 +723,19 @@ static const struct ext_parser parsers[] = {
     { 50, "signature_algorithms_cert", "ext.signature_algorithms_cert", body_signature_algorithms_cert },
     { 48, "oid_filters", "ext.oid_filters", body_oid_filters },
     { 51, "key_share", "ext.key_share", body_key_share },
+    { 52, "transparency_info", "ext.transparency_info", body_opaque },
+    { 53, "connection_id (deprecated)", "ext.connection_id_deprecated", body_connection_id },
     { 54, "connection_id", "ext.connection_id", body_connection_id },
     { 55, "external_id_hash", "ext.external_id_hash", body_external_id_hash },
     { 56, "external_session_id", "ext.external_session_id", body_external_session_id },
     { 57, "quic_transport_parameters", "ext.quic_transport_parameters",
       body_quic_transport_parameters },
     { 58, "ticket_request", "ext.ticket_request", body_ticket_request },
+    { 59, "dnssec_chain", "ext.dnssec_chain", body_opaque },
+    { 60, "sequence_number_encryption_algorithms", "ext.sequence_number_encryption_algorithms",
+      body_opaque },
+    { 61, "rrc", "ext.rrc", body_opaque },
+    { 62, "tls_flags", "ext.tls_flags", body_opaque },
     { 64768, "ech_outer_extensions", "ext.ech_outer_extensions", body_ech_outer_extensions },
     { 65037, "encrypted_client_hello", "ext.ech", body_encrypted_client_hello },
     { 65281, "renegotiation_info", "ext.renegotiation_info", body_renegotiation_info },
@@ -731,6 +747,11 @@ static const struct ext_parser *parser_for(guint16 type)
         if (parsers[i].type == type)
             return &parsers[i];
     return NULL;
+}
+
+gboolean hs_extension_parsed(guint16 type)
+{
+    return parser_for(type) != NULL;
 }
 
 static gboolean is_grease16(guint16 v)
