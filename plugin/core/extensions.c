@@ -156,6 +156,43 @@ static gboolean body_alpn(struct parse *p, struct reader *r, enum ext_where wher
     return need_end(p, r, "protocol_name_list");
 }
 
+/* One length-prefixed protocol name, as ALPN writes it. */
+static gboolean protocol_name(struct parse *p, struct reader *r, const char *section)
+{
+    struct reader name;
+    NEED(w_vec(&p->w, r, 1, "ProtocolName", section, &name));
+    NEED_OR(rd_left(&name) > 0, p, &name, "ProtocolName", "nonempty");
+    NEED(w_bytes(&p->w, &name, rd_left(&name), "ProtocolName", "ext.alpn.name", FK_STRING, NULL));
+    w_end(&p->w);
+    return TRUE;
+}
+
+/* ALPS (Chrome's application_settings, never registered): the client lists
+ * the ALPN protocols it has settings for, like ALPN; the server's settings
+ * in EncryptedExtensions are shown as bytes. */
+static gboolean body_alps(struct parse *p, struct reader *r, enum ext_where where)
+{
+    struct reader list;
+    if (where != IN_CH)
+        return body_opaque(p, r, where);
+    NEED(w_vec(&p->w, r, 2, "supported_protocols", "ext.alps.list", &list));
+    while (rd_left(&list) > 0)
+        NEED(protocol_name(p, &list, "ext.alpn.protocol"));
+    w_end(&p->w);
+    return need_end(p, r, "supported_protocols");
+}
+
+/* NPN, ALPN's predecessor (never registered): an empty request from the
+ * client, the server's protocols one after another with no list length. */
+static gboolean body_npn(struct parse *p, struct reader *r, enum ext_where where)
+{
+    if (where == IN_CH)
+        return body_empty(p, r, where);
+    while (rd_left(r) > 0)
+        NEED(protocol_name(p, r, "ext.alpn.protocol"));
+    return TRUE;
+}
+
 static gboolean body_padding(struct parse *p, struct reader *r, enum ext_where where)
 {
     (void)where;
@@ -736,6 +773,9 @@ static const struct ext_parser parsers[] = {
       body_opaque },
     { 61, "rrc", "ext.rrc", body_opaque },
     { 62, "tls_flags", "ext.tls_flags", body_opaque },
+    { 13172, "next_protocol_negotiation", "ext.npn", body_npn },
+    { 17513, "application_settings", "ext.alps", body_alps },
+    { 17613, "application_settings", "ext.alps", body_alps },
     { 64768, "ech_outer_extensions", "ext.ech_outer_extensions", body_ech_outer_extensions },
     { 65037, "encrypted_client_hello", "ext.ech", body_encrypted_client_hello },
     { 65281, "renegotiation_info", "ext.renegotiation_info", body_renegotiation_info },

@@ -209,10 +209,18 @@ static const char *sigalg_name(guint64 v)
     return r ? r->name : NULL;
 }
 
+/* Code points browsers use that IANA never registered. */
+static const char *unregistered_ext_name(guint64 v)
+{
+    return v == 13172 ? "next_protocol_negotiation (unregistered)"
+         : v == 17513 ? "application_settings (old, unregistered)"
+         : v == 17613 ? "application_settings (unregistered)" : NULL;
+}
+
 static const char *exttype_name(guint64 v)
 {
     const struct reg_extension *r = reg_extension((guint16)v);
-    return r ? r->name : NULL;
+    return r ? r->name : unregistered_ext_name(v);
 }
 
 void field_value_append(GString *s, const struct field *f, const guint8 *data)

@@ -5,7 +5,8 @@
 # client/server_certificate_type (RFC 7250), cert_type (RFC 6091),
 # truncated_hmac (RFC 6066), use_srtp (RFC 5764), status_request_v2
 # (RFC 6961), connection_id (RFC 9146), ticket_request (RFC 9149) and the
-# rarer ones of RFCs 4681, 5054, 5878, 6066, 8472, 8773, 8844 and 8870, with
+# rarer ones of RFCs 4681, 5054, 5878, 6066, 8472, 8773, 8844 and 8870, and
+# Chrome's unregistered NPN and ALPS, with
 # GREASE values, and the server's ServerHello. The bytes are made up but
 # well formed, not a handshake any one client would send.
 # Usage: make_extensions.py OUT.pcap
@@ -58,6 +59,8 @@ def client_hello():
         ext(39, vec(1, bytes([1]))),                               # supported_ekt_ciphers
         ext(55, vec(1, bytes(range(0x20, 0x40)))),                 # external_id_hash
         ext(56, vec(1, bytes(range(8)))),                          # external_session_id
+        ext(13172, b""),                                           # NPN (unregistered)
+        ext(17613, vec(2, vec(1, b"h2"))),                         # ALPS (unregistered)
     ])
     body = (struct.pack("!H", 0x0303) + bytes(range(0x10, 0x30)) + vec(1, bytes(32)) +
             vec(2, suites) + vec(1, b"\x00") + vec(2, exts))

@@ -266,7 +266,7 @@ static void check_hand_built(const guint8 *msg, gsize len, const char *field)
 
 /* Extensions only ever seen encrypted: oid_filters in a TLS 1.3
  * CertificateRequest, and the inner ClientHello's ECH marker and
- * ech_outer_extensions. */
+ * ech_outer_extensions; and NPN's server form, which needs TLS 1.2. */
 static void test_encrypted_only_extensions(void)
 {
     static const guint8 cr[] = {
@@ -284,6 +284,15 @@ static void test_encrypted_only_extensions(void)
         0xfe, 0x0d, 0x00, 0x01, 0x01,                              /* ECH inner */
         0xfd, 0x00, 0x00, 0x05, 0x04, 0x00, 0x0a, 0x00, 0x0d,      /* ech_outer_extensions */
     };
+    /* NPN's server form, in a TLS 1.2 ServerHello: names with no list length. */
+    static const guint8 npn[] = {
+        0x02, 0x00, 0x00, 0x38, 0x03, 0x03,
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+        0x00, 0xc0, 0x2f, 0x00, 0x00, 0x10, 0x33, 0x74, 0x00, 0x0c,
+        0x02, 0x68, 0x32, 0x08, 0x68, 0x74, 0x74, 0x70, 0x2f, 0x31, 0x2e, 0x31,
+    };
+    check_hand_built(npn, sizeof npn, "ProtocolName");
     check_hand_built(cr, sizeof cr, "filters");
     check_hand_built(inner, sizeof inner, "outer_extensions");
 }
