@@ -570,12 +570,36 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
     return TRUE;
 }
 
+/* A handshake's duration runs from its first message: the ClientHello, or
+ * the HelloRequest that asked for a renegotiation. */
+static void start_clock(struct connection *c, const struct event *ev, const struct item *out)
+{
+    struct handshake *h = c->cur;
+    if (h && out->handshake == h->number && out->step == 1 &&
+        out->msg_type == HS_HELLO_REQUEST && !h->timed) {
+        h->start_time = ev->time;
+        h->timed = TRUE;
+    }
+}
+
+static gboolean feed_kind(struct analyzer *a, struct connection *c, const struct event *ev,
+                          struct item *out);
+
 gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *out)
 {
     struct connection *c;
     if (ev->kind == EV_CLOSE)  /* most closing connections were never TLS */
         return feed_close(a, ev, out);
     c = get_conn(a, ev->conn);
+    if (!feed_kind(a, c, ev, out))
+        return FALSE;
+    start_clock(c, ev, out);
+    return TRUE;
+}
+
+static gboolean feed_kind(struct analyzer *a, struct connection *c, const struct event *ev,
+                          struct item *out)
+{
     switch (ev->kind) {
     case EV_HANDSHAKE: return feed_handshake(a, c, ev, out);
     case EV_HANDSHAKE_RAW: return feed_handshake_raw(a, c, ev, out);

@@ -27,6 +27,7 @@ struct handshake {
     gboolean have_client_hello;
     guint32 client_hello_frame;
     gdouble start_time;
+    gboolean timed;          /* start_time is set: from its first message */
     struct offer *offer;      /* offer and choice, while the handshake runs */
     guint8 resumption;        /* enum resumption, once decided */
     gboolean resumption_decided;

@@ -100,7 +100,9 @@ void story_client_hello(struct analyzer *a, struct handshake *h, const struct ev
     if (!h->offer) {
         h->offer = g_new(struct offer, 1);
         h->client_hello_frame = ev->frame;
-        h->start_time = ev->time;
+        if (!h->timed)
+            h->start_time = ev->time;
+        h->timed = TRUE;
     } else {
         /* The ClientHello after a HelloRetryRequest or HelloVerifyRequest. */
         h->client_hello_frame = ev->frame;
@@ -403,7 +405,7 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     /* Server flights the client waited for until the handshake was done:
      * 2 for a full TLS 1.2 handshake, 1 for TLS 1.3 or an abbreviated one. */
     s->round_trips = h->server_flights;
-    s->duration = h->offer || h->start_time > 0 ? ev->time - h->start_time : 0;
+    s->duration = h->timed ? ev->time - h->start_time : 0;
     s->has_alert = out->has_alert;
     s->alert = out->alert_desc;
     forward_secrecy(h, s);
