@@ -547,6 +547,18 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
         return note_first_appdata(a, c, ev, out, "ApplicationData.early");
     if (!h || !h->tls13)
         return note_first_appdata(a, c, ev, out, "ApplicationData");
+    if (s == SENDER_CLIENT && h->encrypted_flight[SENDER_CLIENT] &&
+        h->client_flight_frame == ev->frame) {
+        /* Another record in the same segment as the client's flight: more
+         * of the flight (it may span records, and EndOfEarlyData never
+         * shares one, RFC 8446 §5.1), or data right after Finished. */
+        begin_item(out, ev, s);
+        out->encrypted = TRUE;
+        out->message = "EncryptedRecord";  /* handshake or already data */
+        out->explain = "EncryptedHandshake.tls13.client_more";
+        place(out, h);
+        return TRUE;
+    }
     if (h->complete || h->encrypted_flight[SENDER_CLIENT] ||
         (s == SENDER_CLIENT && h->encrypted_flight[SENDER_CLIENT]))
         return note_first_appdata(a, c, ev, out, "ApplicationData.tls13");
@@ -560,6 +572,7 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
         out->explain = ev->proto == TLSX_QUIC ? "EncryptedHandshake.quic.client"
                                                : "EncryptedHandshake.tls13.client";
         h->encrypted_flight[SENDER_CLIENT] = TRUE;
+        h->client_flight_frame = ev->frame;
         h->complete = TRUE;
     }
     h->encrypted_flight[s] = TRUE;

@@ -20,6 +20,7 @@ struct handshake {
     gboolean ccs[3];          /* indexed by enum sender */
     gboolean finished[3];
     gboolean encrypted_flight[3]; /* TLS 1.3: an undecrypted flight was seen */
+    guint32 client_flight_frame;  /* where the client's encrypted flight began */
     gboolean appdata_noted[3];
     gboolean complete;
     gboolean under_old_keys;  /* renegotiation inside an encrypted connection */

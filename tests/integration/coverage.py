@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 FIELD = "tlsexplain.field"
 # Items that are not a parsed handshake message, so have no fields.
 NOT_MESSAGES = {"ChangeCipherSpec", "Alert", "ApplicationData", "EncryptedHandshake",
-                "ConnectionClosed", "HandshakeFragment"}
+                "ConnectionClosed", "HandshakeFragment", "EncryptedRecord"}
 
 
 def leaves(elem):
