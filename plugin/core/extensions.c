@@ -88,6 +88,27 @@ static gboolean opaque_vector(struct parse *p, struct reader *r, guint prefix,
     return TRUE;
 }
 
+/* An extension whose whole data is one opaque vector. */
+static gboolean whole_opaque(struct parse *p, struct reader *r, guint prefix, const char *name,
+                             const char *section, const char *item)
+{
+    NEED(opaque_vector(p, r, prefix, name, section, item));
+    return need_end(p, r, name);
+}
+
+/* An extension whose whole data is a vector of one-byte codes. */
+static gboolean u8_list(struct parse *p, struct reader *r, const char *name, const char *section,
+                        const char *item, const char *item_section, enum field_kind kind)
+{
+    struct reader v;
+    guint8 x;
+    NEED(w_vec(&p->w, r, 1, name, section, &v));
+    while (rd_left(&v) > 0)
+        NEED(w_u8(&p->w, &v, item, item_section, kind, &x));
+    w_end(&p->w);
+    return need_end(p, r, name);
+}
+
 static gboolean body_status_request(struct parse *p, struct reader *r, enum ext_where where)
 {
     guint8 type;
@@ -116,15 +137,9 @@ static gboolean body_supported_groups(struct parse *p, struct reader *r, enum ex
 
 static gboolean body_ec_point_formats(struct parse *p, struct reader *r, enum ext_where where)
 {
-    struct reader v;
     (void)where;
-    NEED(w_vec(&p->w, r, 1, "ec_point_format_list", "ext.ec_point_formats.list", &v));
-    while (rd_left(&v) > 0) {
-        guint8 f;
-        NEED(w_u8(&p->w, &v, "ECPointFormat", "ec_point_format", FK_POINTFMT, &f));
-    }
-    w_end(&p->w);
-    return need_end(p, r, "ec_point_format_list");
+    return u8_list(p, r, "ec_point_format_list", "ext.ec_point_formats.list", "ECPointFormat",
+                   "ec_point_format", FK_POINTFMT);
 }
 
 static gboolean body_signature_algorithms(struct parse *p, struct reader *r, enum ext_where where)
@@ -279,21 +294,14 @@ static gboolean body_supported_versions(struct parse *p, struct reader *r, enum 
 static gboolean body_cookie(struct parse *p, struct reader *r, enum ext_where where)
 {
     (void)where;
-    NEED(opaque_vector(p, r, 2, "cookie", "ext.cookie.value", "cookie"));
-    return need_end(p, r, "cookie");
+    return whole_opaque(p, r, 2, "cookie", "ext.cookie.value", "cookie");
 }
 
 static gboolean body_psk_key_exchange_modes(struct parse *p, struct reader *r, enum ext_where where)
 {
-    struct reader v;
     (void)where;
-    NEED(w_vec(&p->w, r, 1, "ke_modes", "ext.psk_key_exchange_modes.list", &v));
-    while (rd_left(&v) > 0) {
-        guint8 m;
-        NEED(w_u8(&p->w, &v, "PskKeyExchangeMode", "psk_ke_mode", FK_PSKMODE, &m));
-    }
-    w_end(&p->w);
-    return need_end(p, r, "ke_modes");
+    return u8_list(p, r, "ke_modes", "ext.psk_key_exchange_modes.list", "PskKeyExchangeMode",
+                   "psk_ke_mode", FK_PSKMODE);
 }
 
 static gboolean body_certificate_authorities(struct parse *p, struct reader *r, enum ext_where where)
@@ -402,17 +410,13 @@ static gboolean body_delegated_credential(struct parse *p, struct reader *r, enu
 static gboolean cert_type_ext(struct parse *p, struct reader *r, enum ext_where where,
                               const char *section)
 {
-    struct reader v;
     guint8 t;
     if (where != IN_CH) {
         NEED(w_u8(&p->w, r, "certificate_type", "ext.certificate_type.chosen", FK_CERTFORMAT, &t));
         return need_end(p, r, "certificate_type");
     }
-    NEED(w_vec(&p->w, r, 1, "certificate_types", section, &v));
-    while (rd_left(&v) > 0)
-        NEED(w_u8(&p->w, &v, "CertificateType", "ext.certificate_type.entry", FK_CERTFORMAT, &t));
-    w_end(&p->w);
-    return need_end(p, r, "certificate_types");
+    return u8_list(p, r, "certificate_types", section, "CertificateType",
+                   "ext.certificate_type.entry", FK_CERTFORMAT);
 }
 
 static gboolean body_client_certificate_type(struct parse *p, struct reader *r,
@@ -447,8 +451,7 @@ static gboolean body_encrypted_client_hello(struct parse *p, struct reader *r,
         return need_end(p, r, "confirmation");
     }
     if (where != IN_CH) {
-        NEED(opaque_vector(p, r, 2, "retry_configs", "ext.ech.retry_configs", "ECHConfigList"));
-        return need_end(p, r, "retry_configs");
+        return whole_opaque(p, r, 2, "retry_configs", "ext.ech.retry_configs", "ECHConfigList");
     }
     NEED(w_u8(&p->w, r, "type", "ext.ech.type", FK_UINT, &type));
     if (type == 1)
@@ -478,8 +481,7 @@ static gboolean body_use_srtp(struct parse *p, struct reader *r, enum ext_where 
 static gboolean body_connection_id(struct parse *p, struct reader *r, enum ext_where where)
 {
     (void)where;
-    NEED(opaque_vector(p, r, 1, "cid", "ext.connection_id.cid", "cid"));
-    return need_end(p, r, "cid");
+    return whole_opaque(p, r, 1, "cid", "ext.connection_id.cid", "cid");
 }
 
 /* RFC 9149: how many tickets the client would like; the server says how
@@ -558,25 +560,12 @@ static gboolean body_status_request_v2(struct parse *p, struct reader *r, enum e
     return need_end(p, r, "certificate_status_req_list");
 }
 
-/* A vector of one-byte codes (formats, types, ciphers). */
-static gboolean u8_list(struct parse *p, struct reader *r, const char *name, const char *section,
-                        const char *item, const char *item_section)
-{
-    struct reader v;
-    guint8 x;
-    NEED(w_vec(&p->w, r, 1, name, section, &v));
-    while (rd_left(&v) > 0)
-        NEED(w_u8(&p->w, &v, item, item_section, FK_UINT, &x));
-    w_end(&p->w);
-    return need_end(p, r, name);
-}
-
 /* RFC 4681: user mapping data formats, sent later in SupplementalData. */
 static gboolean body_user_mapping(struct parse *p, struct reader *r, enum ext_where where)
 {
     (void)where;
     return u8_list(p, r, "user_mapping_types", "ext.user_mapping.list", "UserMappingType",
-                   "ext.user_mapping.type");
+                   "ext.user_mapping.type", FK_UINT);
 }
 
 /* RFC 5878: authorization data formats, likewise. */
@@ -584,7 +573,7 @@ static gboolean body_authz(struct parse *p, struct reader *r, enum ext_where whe
 {
     (void)where;
     return u8_list(p, r, "authz_format_list", "ext.authz.list", "AuthzDataFormat",
-                   "ext.authz.format");
+                   "ext.authz.format", FK_UINT);
 }
 
 /* RFC 8870: the EKT ciphers for SRTP a client supports; the server's
@@ -594,7 +583,7 @@ static gboolean body_supported_ekt_ciphers(struct parse *p, struct reader *r, en
     if (where != IN_CH)
         return body_opaque(p, r, where);
     return u8_list(p, r, "supported_ciphers", "ext.supported_ekt_ciphers.list", "EKTCipher",
-                   "ext.supported_ekt_ciphers.cipher");
+                   "ext.supported_ekt_ciphers.cipher", FK_UINT);
 }
 
 /* RFC 5054 §2.8.1: the SRP user name, in clear. */
@@ -617,7 +606,7 @@ static gboolean body_token_binding(struct parse *p, struct reader *r, enum ext_w
     NEED(w_u8(&p->w, r, "major", "ext.token_binding.major", FK_UINT, &major));
     NEED(w_u8(&p->w, r, "minor", "ext.token_binding.minor", FK_UINT, &minor));
     return u8_list(p, r, "key_parameters_list", "ext.token_binding.list",
-                   "TokenBindingKeyParameters", "ext.token_binding.key_parameters");
+                   "TokenBindingKeyParameters", "ext.token_binding.key_parameters", FK_UINT);
 }
 
 /* RFC 6066 §6: CA keys the client holds; the server's extension is empty. */
@@ -655,15 +644,13 @@ static gboolean body_trusted_ca_keys(struct parse *p, struct reader *r, enum ext
 static gboolean body_external_id_hash(struct parse *p, struct reader *r, enum ext_where where)
 {
     (void)where;
-    NEED(opaque_vector(p, r, 1, "external_id_hash", "ext.external_id_hash.hash", "hash"));
-    return need_end(p, r, "external_id_hash");
+    return whole_opaque(p, r, 1, "external_id_hash", "ext.external_id_hash.hash", "hash");
 }
 
 static gboolean body_external_session_id(struct parse *p, struct reader *r, enum ext_where where)
 {
     (void)where;
-    NEED(opaque_vector(p, r, 1, "external_session_id", "ext.external_session_id.id", "id"));
-    return need_end(p, r, "external_session_id");
+    return whole_opaque(p, r, 1, "external_session_id", "ext.external_session_id.id", "id");
 }
 
 /* Transport parameters whose value is one variable-length integer

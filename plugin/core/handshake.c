@@ -244,6 +244,8 @@ static gboolean parse_client_hello_v2(struct parse *p, struct reader *r)
     while (rd_left(&v) > 0) {
         guint32 spec;
         NEED(w_u24(&p->w, &v, "V2CipherSpec", "ClientHello.v2.cipher_spec", FK_SUITE3, &spec));
+        if (spec > 0xffff && w_last(&p->w))
+            w_last(&p->w)->variant = "text_ssl2";  /* not a TLS suite */
     }
     w_end(&p->w);
     NEED(w_bytes(&p->w, r, sid_len, "session_id", "ClientHello.v2.session_id", FK_BYTES, &v));
