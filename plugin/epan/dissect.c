@@ -75,6 +75,7 @@ struct walk {
     guint32 bodies_used; /* "Reassembled DTLS" sources already matched */
     gboolean feeding_whole;
     int quic_type;       /* long packet type of the QUIC packet being walked, or -1 */
+    field_info *close;   /* the TCP flags of a FIN or RST, fed last */
 };
 
 /* Every node of the tree is asked: a bitmap of the wanted ids answers the
@@ -317,13 +318,20 @@ static void walk_children(struct walk *w, proto_node *node, struct record_ctx *r
 
 /* A FIN or RST ends a handshake still under way (the analyzer ignores
  * connections it does not know); the item spans the TCP flags. One primed
- * field for both: each primed field costs every TCP segment an item. */
+ * field for both: each primed field costs every TCP segment an item. The
+ * close is fed after the frame's TLS (see analyse_frame): a FIN often rides
+ * on the segment that carries the last record, a fatal alert say. */
 static void on_tcp_flags(struct walk *w, field_info *fi)
 {
-    guint32 flags = TLSX_FI_UINT(fi);
-    guint8 how = flags & TCP_RST ? CLOSE_RESET : CLOSE_FIN;
-    if (flags & (TCP_FIN | TCP_RST))
-        feed(w, EV_CLOSE, TLSX_TLS, fi->ds_tvb, (guint)fi->start, (guint)fi->length, &how, 1);
+    if (TLSX_FI_UINT(fi) & (TCP_FIN | TCP_RST))
+        w->close = fi;
+}
+
+static void feed_pending_close(struct walk *w)
+{
+    field_info *fi = w->close;
+    guint8 how = TLSX_FI_UINT(fi) & TCP_RST ? CLOSE_RESET : CLOSE_FIN;
+    feed(w, EV_CLOSE, TLSX_TLS, fi->ds_tvb, (guint)fi->start, (guint)fi->length, &how, 1);
 }
 
 /* A QUIC Handshake packet Wireshark could not decrypt: the payload left
@@ -503,7 +511,7 @@ static GArray *placed, *whole;
 
 static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
 {
-    struct walk w = { pinfo, NULL, FALSE, -1, 0, 0, NULL, 0, FALSE, -1 };
+    struct walk w = { pinfo, NULL, FALSE, -1, 0, 0, NULL, 0, FALSE, -1, NULL };
     struct frame_facts *facts = NULL;
 
     /* An invisible tree holds only the primed fields: walking it is cheaper
@@ -519,6 +527,8 @@ static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
     w.placed = placed;
     w.whole = whole;
     walk_children(&w, tree, NULL);
+    if (w.close)
+        feed_pending_close(&w);
     if (w.placed->len) {
         facts = wmem_alloc(wmem_file_scope(),
                            sizeof *facts + w.placed->len * sizeof(struct placed_item));
