@@ -293,6 +293,7 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     s = sender_of(c, ev->side);
     h = handshake_for_message(a, c, ev, m.type);
     h->quic = ev->proto == TLSX_QUIC;
+    h->proto = (guint8)ev->proto;
     begin_item(out, ev, s);
     if (dtls_retransmitted(h, s, &m)) {
         out->msg_type = m.type;
@@ -338,6 +339,8 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     if (!out->malformed) {
         story_message(a, h, ev, &m, out);
         checks_message(a, h, ev, &m, out);
+    } else {
+        story_malformed(h, out);
     }
     if (h->complete)
         story_end(a, h, ev, out, OUTCOME_ESTABLISHED);
@@ -598,6 +601,24 @@ static void start_clock(struct connection *c, const struct event *ev, const stru
 static gboolean feed_kind(struct analyzer *a, struct connection *c, const struct event *ev,
                           struct item *out);
 
+/* The last item of a handshake still under way: where its summary goes if
+ * the capture shows nothing more of it. */
+static void note_last(struct analyzer *a, const struct event *ev, const struct item *out)
+{
+    struct handshake *h;
+    if (out->handshake == 0 || out->handshake > a->handshakes->len)
+        return;
+    h = g_ptr_array_index(a->handshakes, out->handshake - 1);
+    if (h->ended)
+        return;
+    h->last_frame = ev->frame;
+    h->last_step = out->step;
+    h->last_kind = out->kind;
+    h->last_type = out->msg_type;
+    h->last_time = ev->time;
+    h->fed++;
+}
+
 gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *out)
 {
     struct connection *c;
@@ -607,7 +628,21 @@ gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *
     if (!feed_kind(a, c, ev, out))
         return FALSE;
     start_clock(c, ev, out);
+    note_last(a, ev, out);
     return TRUE;
+}
+
+const struct summary *analyzer_unfinished(struct analyzer *a, const struct item *it,
+                                          guint32 frame)
+{
+    struct handshake *h;
+    if (!a || it->handshake == 0 || it->handshake > a->handshakes->len)
+        return NULL;
+    h = g_ptr_array_index(a->handshakes, it->handshake - 1);
+    if (h->ended || !h->fed || h->last_frame != frame || h->last_step != it->step ||
+        h->last_kind != it->kind || h->last_type != it->msg_type)
+        return NULL;
+    return story_unfinished(a, h);
 }
 
 static gboolean feed_kind(struct analyzer *a, struct connection *c, const struct event *ev,

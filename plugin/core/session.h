@@ -44,6 +44,14 @@ enum resumption { RES_NONE, RES_SESSION_ID, RES_TICKET, RES_PSK };
 /* INCOMPLETE: the capture misses part of a handshake that evidently went on. */
 enum outcome { OUTCOME_NONE, OUTCOME_ESTABLISHED, OUTCOME_FAILED, OUTCOME_INCOMPLETE };
 
+/* Where a ticket or session ID was presented again: known only from later
+ * frames, so drawn only once the whole capture has been read. */
+#define USES_KEPT 8
+struct uses {
+    guint count;              /* every use; the first USES_KEPT are listed */
+    guint32 frames[USES_KEPT];/* the ClientHellos that presented it */
+};
+
 /* The server's choices next to the client's offer, and other links from one
  * message to others; on the items they concern. */
 struct links {
@@ -63,6 +71,7 @@ struct links {
     gint64 real_age_ms;       /* obfuscated_ticket_age - ticket_age_add */
     gint64 elapsed_ms;        /* capture time since the ticket was issued */
     const char *note;         /* catalog section: a message expected or missing */
+    const struct uses *used;  /* on the message that issued a ticket or session ID */
 };
 
 /* What a handshake's checks share: kept once per handshake. */
@@ -107,6 +116,8 @@ struct summary {
     gboolean forward_secrecy;
     gboolean fs_known;
     gboolean chain_known;     /* chain_length is a fact, not a default */
+    gboolean resumption_known;    /* whether it was resumed, for an incomplete one */
+    gboolean client_auth_known;
     guint8 early_data;        /* enum early_data */
     guint16 version;
     guint16 suite;
@@ -120,6 +131,7 @@ struct summary {
     const char *sni;
     const char *alpn;
     const char *history;
+    const char *note;         /* catalog section, for a handshake the capture never ends */
 };
 
 struct item_extra;
@@ -191,5 +203,12 @@ void analyzer_set_checks(struct analyzer *a, const struct keylog *keylog,
 
 /* Returns TRUE and fills *out when ev is worth explaining. */
 gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *out);
+
+/* The summary of a handshake the capture shows no end of, for its last item
+ * (it, fed from frame), or NULL. Only once every frame has been fed is this
+ * a fact: callers ask on passes after the first. The summary lives as long
+ * as the analyzer and is the same whenever asked, until more is fed. */
+const struct summary *analyzer_unfinished(struct analyzer *a, const struct item *it,
+                                          guint32 frame);
 
 #endif

@@ -37,6 +37,7 @@ struct handshake {
     gboolean client_cert;     /* the client sent a non-empty Certificate */
     gboolean saw_certificate; /* the server sent one */
     gboolean saw_ske;
+    gboolean saw_server_hello_done;
     gboolean early_data;      /* offered by the client */
     gboolean early_accepted;  /* accepted in EncryptedExtensions */
     gboolean saw_encrypted_extensions;
@@ -56,6 +57,15 @@ struct handshake {
     guint16 *dtls_steps;      /* DTLS only: step of each message_seq (32 per sender) */
     guint32 client_hello_hash; /* to recognise a retransmitted ClientHello */
     gsize client_hello_len;
+    guint8 proto;             /* enum tlsx_proto of its messages */
+    /* Its last item so far, which ends it if the capture shows nothing more. */
+    guint32 last_frame;
+    guint last_step;
+    guint8 last_kind, last_type;
+    gdouble last_time;
+    guint fed;                /* items so far */
+    const struct summary *unfinished; /* made for `fed` items */
+    guint unfinished_fed;
 };
 
 struct connection {
@@ -68,6 +78,7 @@ struct issued {
     gdouble time;
     guint32 age_add;          /* TLS 1.3 ticket_age_add */
     gboolean tls13;
+    struct item_extra *issuer; /* of the item that issued it: its uses go there */
 };
 
 struct analyzer {
@@ -108,9 +119,13 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
 void story_message(struct analyzer *a, struct handshake *h, const struct event *ev,
                    const struct hs_message *m, struct item *out);
 void story_record(struct analyzer *a, struct handshake *h, struct item *out);
+/* A message too broken to read: only its place in the history. */
+void story_malformed(struct handshake *h, const struct item *out);
 void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
                struct item *out, enum outcome outcome);
 void story_free_handshake(struct handshake *h);
+/* The summary of a handshake that never ended, as it stands. */
+const struct summary *story_unfinished(struct analyzer *a, struct handshake *h);
 /* A note on an item, e.g. "note.started_mid". */
 void story_note(struct analyzer *a, struct item *out, const char *note);
 

@@ -24,26 +24,47 @@ void story_note(struct analyzer *a, struct item *out, const char *note)
     links_of(a, out)->note = note;
 }
 
-static const struct issued *issued_ticket(struct analyzer *a, guint32 hash)
+static struct issued *issued_ticket(struct analyzer *a, guint32 hash)
 {
     return g_hash_table_lookup(a->tickets, GUINT_TO_POINTER(hash));
 }
 
-static void remember(GHashTable *table, gpointer key, const struct event *ev,
-                     guint32 age_add, gboolean tls13)
+/* The issuing item's extra part is kept so that later uses can be listed on
+ * it; what it lists is drawn only once the whole capture has been read. */
+static void remember(struct analyzer *a, GHashTable *table, gpointer key, const struct event *ev,
+                     guint32 age_add, gboolean tls13, struct item *issuer)
 {
     struct issued *i = g_new0(struct issued, 1);
     i->frame = ev->frame;
     i->time = ev->time;
     i->age_add = age_add;
     i->tls13 = tls13;
+    i->issuer = item_extra_of(a, issuer);
     g_hash_table_replace(table, key, i);
 }
 
-static const struct issued *issued_session(struct analyzer *a, const guint8 *id, guint len)
+static void record_use(struct analyzer *a, const struct issued *i, guint32 frame)
+{
+    struct links *l = (struct links *)i->issuer->links;
+    struct uses *u;
+    if (!l) {
+        l = analyzer_alloc(a, sizeof *l);
+        i->issuer->links = l;
+    }
+    u = (struct uses *)l->used;
+    if (!u) {
+        u = analyzer_alloc(a, sizeof *u);
+        l->used = u;
+    }
+    if (u->count < USES_KEPT)
+        u->frames[u->count] = frame;
+    u->count++;
+}
+
+static struct issued *issued_session(struct analyzer *a, const guint8 *id, guint len)
 {
     GBytes *key = g_bytes_new(id, len);
-    const struct issued *i = g_hash_table_lookup(a->sessions, key);
+    struct issued *i = g_hash_table_lookup(a->sessions, key);
     g_bytes_unref(key);
     return i;
 }
@@ -76,8 +97,11 @@ static void ticket_age(const struct issued *i, guint32 obfuscated, gdouble now, 
     l->elapsed_ms = (gint64)((now - i->time) * 1000.0 + 0.5);
 }
 
+/* What the ClientHello offers to resume, linked both ways with where it was
+ * issued. A ClientHello repeated after HelloRetryRequest or
+ * HelloVerifyRequest (first == FALSE) is not another use. */
 static void offered_resumption(struct analyzer *a, struct handshake *h,
-                               const struct event *ev, struct item *out)
+                               const struct event *ev, struct item *out, gboolean first)
 {
     const struct offer *o = h->offer;
     const struct issued *i = NULL;
@@ -85,6 +109,11 @@ static void offered_resumption(struct analyzer *a, struct handshake *h,
         i = issued_ticket(a, o->psk_hash[0]);
         if (i && i->tls13)
             ticket_age(i, o->psk_age[0], ev->time, links_of(a, out));
+        for (guint k = 0; first && k < o->n_psk && k < OFFER_MAX_PSK; k++) {
+            const struct issued *other = issued_ticket(a, o->psk_hash[k]);
+            if (other)
+                record_use(a, other, ev->frame);
+        }
     } else if (o->ticket_len > 0) {
         i = issued_ticket(a, o->ticket_hash);
     } else if (o->session_id_len > 0 && !o->offers_tls13) {
@@ -92,12 +121,15 @@ static void offered_resumption(struct analyzer *a, struct handshake *h,
     }
     if (i)
         links_of(a, out)->ticket_from = i->frame;
+    if (i && first && o->n_psk == 0)
+        record_use(a, i, ev->frame);
 }
 
 void story_client_hello(struct analyzer *a, struct handshake *h, const struct event *ev,
                         const struct hs_message *m, struct item *out)
 {
-    if (!h->offer) {
+    gboolean first = !h->offer;
+    if (first) {
         h->offer = g_new(struct offer, 1);
         h->client_hello_frame = ev->frame;
         if (!h->timed)
@@ -109,7 +141,7 @@ void story_client_hello(struct analyzer *a, struct handshake *h, const struct ev
     }
     offer_read(ev->data, ev->len, m, h->offer);
     h->early_data = h->offer->early_data;
-    offered_resumption(a, h, ev, out);
+    offered_resumption(a, h, ev, out, first);
 }
 
 static void choice_links(struct handshake *h, const struct hs_message *m, struct links *l)
@@ -163,7 +195,7 @@ static void resumption_tls13(struct analyzer *a, struct handshake *h, struct lin
  * it echoes the client's session ID if there was one, and otherwise shows it
  * only by skipping the Certificate (RFC 5077 §3.4). */
 static void resumption_tls12(struct analyzer *a, struct handshake *h, const struct event *ev,
-                             struct links *l)
+                             struct item *out, struct links *l)
 {
     const struct offer *o = h->offer;
     const struct choice *c = &h->offer->choice;
@@ -178,7 +210,8 @@ static void resumption_tls12(struct analyzer *a, struct handshake *h, const stru
     }
     /* A new session ID from a full handshake can be resumed later. */
     if (!echoed && c->session_id_len > 0)
-        remember(a->sessions, g_bytes_new(c->session_id, c->session_id_len), ev, 0, FALSE);
+        remember(a, a->sessions, g_bytes_new(c->session_id, c->session_id_len), ev, 0, FALSE,
+                 out);
 }
 
 void story_server_hello(struct analyzer *a, struct handshake *h, const struct event *ev,
@@ -202,18 +235,19 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
     if (h->offer->choice.version == TLSX_VERSION_TLS13)
         resumption_tls13(a, h, l);
     else
-        resumption_tls12(a, h, ev, l);
+        resumption_tls12(a, h, ev, out, l);
 }
 
-static void new_session_ticket(struct analyzer *a, struct handshake *h, const struct event *ev)
+static void new_session_ticket(struct analyzer *a, struct handshake *h, const struct event *ev,
+                               struct item *out)
 {
     guint32 lifetime, age_add, hash;
     gsize len;
     if (h->tls13 && ticket13_read(ev->data, ev->len, ev->proto, &lifetime, &age_add, &hash))
-        remember(a->tickets, GUINT_TO_POINTER(hash), ev, age_add, TRUE);
+        remember(a, a->tickets, GUINT_TO_POINTER(hash), ev, age_add, TRUE, out);
     else if (!h->tls13 && ticket12_read(ev->data, ev->len, ev->proto, &lifetime, &hash, &len) &&
              len > 0)
-        remember(a->tickets, GUINT_TO_POINTER(hash), ev, 0, FALSE);
+        remember(a, a->tickets, GUINT_TO_POINTER(hash), ev, 0, FALSE, out);
 }
 
 static void server_certificate(struct analyzer *a, struct handshake *h,
@@ -252,11 +286,12 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
         h->dh_bits = m->dh_bits;
         break;
     case HS_SERVER_HELLO_DONE:
+        h->saw_server_hello_done = TRUE;
         if (!h->saw_ske && (h->kx == KX_RSA || h->kx == KX_PSK || h->kx == KX_RSA_PSK))
             links_of(a, out)->note = h->kx == KX_RSA ? "note.no_ske_rsa" : "note.no_ske_psk";
         break;
     case HS_NEW_SESSION_TICKET:
-        new_session_ticket(a, h, ev);
+        new_session_ticket(a, h, ev, out);
         break;
     case HS_ENCRYPTED_EXTENSIONS: {
         char alpn[64];
@@ -276,6 +311,11 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
     default:
         break;
     }
+}
+
+void story_malformed(struct handshake *h, const struct item *out)
+{
+    history_add(h, out->sender, out->message);
 }
 
 /* Records that are not handshake messages of their own: ChangeCipherSpec,
@@ -344,7 +384,7 @@ static char *flow_name(const struct handshake *h, enum outcome outcome)
 {
     /* QUIC runs the TLS 1.3 handshake without records (RFC 9001 §4). */
     GString *f = g_string_new(h->quic ? "quic-" : "");
-    g_string_append(f, version_tag(h->version));
+    g_string_append(f, h->version || h->proto != TLSX_DTLS ? version_tag(h->version) : "dtls");
     gboolean resumed = resumed_now(h);
     if (outcome == OUTCOME_FAILED)
         g_string_append(f, "-failed");
@@ -380,15 +420,27 @@ static void forward_secrecy(const struct handshake *h, struct summary *s)
         s->forward_secrecy = suite && (suite->flags & REG_SUITE_FS);
 }
 
-void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
-               struct item *out, enum outcome outcome)
+static gboolean offers_resumption(const struct handshake *h)
 {
-    struct summary *s;
+    const struct offer *o = h->offer;
+    return o && (o->n_psk > 0 || o->ticket_len > 0 || (o->session_id_len > 0 && !o->offers_tls13));
+}
+
+/* A handshake the capture does not finish may still have resumed or asked
+ * for a client certificate: only what was seen is known. */
+static void incomplete_knowledge(const struct handshake *h, struct summary *s)
+{
+    s->resumption_known = h->resumption_decided || (h->saw_server_hello && !offers_resumption(h));
+    s->client_auth_known = h->client_auth || h->saw_server_hello_done ||
+                           h->finished[SENDER_SERVER] || resumed_now(h);
+}
+
+/* The handshake as it stands, told in a few lines. */
+static struct summary *summarise(struct analyzer *a, const struct handshake *h,
+                                 enum outcome outcome, gdouble end_time)
+{
+    struct summary *s = analyzer_alloc(a, sizeof *s);
     char *flow;
-    if (h->ended)
-        return;
-    h->ended = TRUE;
-    s = analyzer_alloc(a, sizeof *s);
     s->outcome = (guint8)outcome;
     s->version = h->version;
     s->suite = h->suite;
@@ -400,14 +452,15 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     s->chain_known = h->saw_certificate ||
                      (h->saw_server_hello && (h->tls13 ? resumed_now(h) : !h->under_old_keys));
     s->client_auth = h->client_auth;
+    s->resumption_known = s->client_auth_known = TRUE;
+    if (outcome == OUTCOME_INCOMPLETE)
+        incomplete_knowledge(h, s);
     s->resumption = resumed_now(h) ? h->resumption : RES_NONE;
     s->resumed_from = s->resumption ? h->resumed_from : 0;
     /* Server flights the client waited for until the handshake was done:
      * 2 for a full TLS 1.2 handshake, 1 for TLS 1.3 or an abbreviated one. */
     s->round_trips = h->server_flights;
-    s->duration = h->timed ? ev->time - h->start_time : 0;
-    s->has_alert = out->has_alert;
-    s->alert = out->alert_desc;
+    s->duration = h->timed ? end_time - h->start_time : 0;
     forward_secrecy(h, s);
     /* Only EncryptedExtensions says whether the server took it. */
     s->early_data = !h->early_data ? EARLY_NONE : !h->saw_encrypted_extensions ? EARLY_OFFERED
@@ -418,9 +471,39 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     s->sni = h->offer && h->offer->sni[0] ? g_string_chunk_insert(a->strings, h->offer->sni) : NULL;
     s->alpn = h->alpn;
     s->history = g_string_chunk_insert(a->strings, h->history ? h->history->str : "");
+    return s;
+}
+
+void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
+               struct item *out, enum outcome outcome)
+{
+    struct summary *s;
+    if (h->ended)
+        return;
+    h->ended = TRUE;
+    s = summarise(a, h, outcome, ev->time);
+    s->has_alert = out->has_alert;
+    s->alert = out->alert_desc;
     item_extra_of(a, out)->summary = s;
     story_free_handshake(h);
     checks_free(h);
+}
+
+/* Nothing in the capture ended it: incomplete, as far as the capture goes.
+ * Made again only if more was fed since (a live capture grows). */
+const struct summary *story_unfinished(struct analyzer *a, struct handshake *h)
+{
+    struct summary *s;
+    if (h->unfinished && h->unfinished_fed == h->fed)
+        return h->unfinished;
+    s = summarise(a, h, OUTCOME_INCOMPLETE, h->last_time);
+    /* A Certificate may still have been on its way. */
+    s->chain_known = h->saw_certificate || (h->resumption_decided && resumed_now(h));
+    s->note = h->have_client_hello && h->server_flights == 0 && !h->started_mid &&
+              !h->under_old_keys ? "note.capture_ended_no_answer" : "note.capture_ended";
+    h->unfinished = s;
+    h->unfinished_fed = h->fed;
+    return s;
 }
 
 /* What only a running handshake needs. */

@@ -596,6 +596,11 @@ static void load_checks(void)
     analyzer_set_checks(analyzer, keylog, NULL, rsa_key);
 }
 
+const struct summary *tlsx_unfinished(const struct item *it, guint32 frame)
+{
+    return analyzer_unfinished(analyzer, it, frame);
+}
+
 gboolean tlsx_keylog_configured(void)
 {
     return keylog_configured;

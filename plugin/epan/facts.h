@@ -47,6 +47,10 @@ void tlsx_draw_links(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off
 void tlsx_draw_ticket(proto_tree *t, tvbuff_t *tvb, guint off, guint len, guint header);
 void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                        const struct item *it);
+void tlsx_draw_later(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                     const struct item *it);
+/* dissect.c: the summary of a handshake the capture never ends, on its last item. */
+const struct summary *tlsx_unfinished(const struct item *it, guint32 frame);
 /* dissect.c: the key log in use for this capture, if any. */
 struct keylog;
 gboolean tlsx_keylog_configured(void);

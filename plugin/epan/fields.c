@@ -26,6 +26,8 @@ int hf_tlsx_resumed_from = -1;
 int hf_tlsx_note = -1;
 int hf_tlsx_ticket_lifetime = -1;
 int hf_tlsx_ticket_issued_in = -1;
+int hf_tlsx_ticket_used_in = -1;
+int hf_tlsx_later = -1;
 int hf_tlsx_ticket_age = -1;
 int hf_tlsx_ticket_elapsed = -1;
 int hf_tlsx_flow = -1;
@@ -56,6 +58,7 @@ gint ett_tlsexplain = -1;
 gint ett_tlsx_fields = -1;
 gint ett_tlsx_field = -1;
 gint ett_tlsx_summary = -1;
+gint ett_tlsx_later = -1;
 
 expert_field ei_tlsx_malformed = EI_INIT;
 expert_field ei_tlsx_encrypted = EI_INIT;
@@ -143,6 +146,12 @@ static hf_register_info hf[] = {
     { &hf_tlsx_ticket_issued_in,
       { "Ticket or session ID issued in", "tlsexplain.ticket.issued_in", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
         "The frame whose NewSessionTicket (or ServerHello, for a session ID) issued what this ClientHello offers.", HFILL } },
+    { &hf_tlsx_ticket_used_in,
+      { "Ticket or session ID used in", "tlsexplain.ticket.used_in", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+        "A later frame whose ClientHello offers the ticket or session ID this message issued.", HFILL } },
+    { &hf_tlsx_later,
+      { "Known from later frames", "tlsexplain.later", FT_NONE, BASE_NONE, NULL, 0x0,
+        "What only frames after this one tell; shown once the whole capture has been read (the GUI, tshark -2), not by one-pass tshark.", HFILL } },
     { &hf_tlsx_ticket_age,
       { "Ticket age (ms)", "tlsexplain.ticket.age", FT_INT64, BASE_DEC, NULL, 0x0,
         "obfuscated_ticket_age minus ticket_age_add: the ticket's age as the client states it.", HFILL } },
@@ -217,6 +226,7 @@ static gint *ett[] = {
     &ett_tlsx_fields,
     &ett_tlsx_field,
     &ett_tlsx_summary,
+    &ett_tlsx_later,
 };
 
 static ei_register_info ei[] = {

@@ -31,6 +31,8 @@ extern int hf_tlsx_resumed_from;
 extern int hf_tlsx_note;
 extern int hf_tlsx_ticket_lifetime;
 extern int hf_tlsx_ticket_issued_in;
+extern int hf_tlsx_ticket_used_in;
+extern int hf_tlsx_later;
 extern int hf_tlsx_ticket_age;
 extern int hf_tlsx_ticket_elapsed;
 extern int hf_tlsx_flow;
@@ -61,6 +63,7 @@ extern gint ett_tlsexplain;
 extern gint ett_tlsx_fields;
 extern gint ett_tlsx_field;
 extern gint ett_tlsx_summary;
+extern gint ett_tlsx_later;
 
 extern expert_field ei_tlsx_malformed;
 extern expert_field ei_tlsx_encrypted;

@@ -171,10 +171,9 @@ static void draw_early_data(proto_tree *st, packet_info *pinfo, tvbuff_t *tvb, g
              tlsx_text_with(pinfo->pool, it, "summary.early_data", key, NULL, 0));
 }
 
-void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
-                       const struct item *it)
+static void draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                         const struct item *it, const struct summary *s)
 {
-    const struct summary *s = item_summary(it);
     const struct reg_suite *suite;
     const char *version, *group, *outcome;
     proto_item *ti;
@@ -205,7 +204,8 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
         proto_tree_add_string(st, hf_tlsx_sum_sni, tvb, off, len, s->sni);
     if (s->alpn)
         proto_tree_add_string(st, hf_tlsx_sum_alpn, tvb, off, len, s->alpn);
-    proto_tree_add_boolean(st, hf_tlsx_resumed, tvb, off, len, s->resumption != RES_NONE);
+    if (s->resumption_known)
+        proto_tree_add_boolean(st, hf_tlsx_resumed, tvb, off, len, s->resumption != RES_NONE);
     if (s->resumption != RES_NONE)
         proto_tree_add_string(st, hf_tlsx_resumption, tvb, off, len,
                               resumption_codes[MIN(s->resumption, 3)]);
@@ -213,7 +213,8 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
         proto_tree_add_uint(st, hf_tlsx_resumed_from, tvb, off, len, s->resumed_from);
     if (s->chain_known)
         proto_tree_add_uint(st, hf_tlsx_sum_chain, tvb, off, len, s->chain_length);
-    proto_tree_add_boolean(st, hf_tlsx_sum_client_auth, tvb, off, len, s->client_auth);
+    if (s->client_auth_known)
+        proto_tree_add_boolean(st, hf_tlsx_sum_client_auth, tvb, off, len, s->client_auth);
     if (s->fs_known)
         proto_tree_add_boolean(st, hf_tlsx_sum_fs, tvb, off, len, s->forward_secrecy);
     draw_early_data(st, pinfo, tvb, off, len, it, s);
@@ -223,4 +224,72 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
     proto_tree_add_double_format_value(st, hf_tlsx_sum_duration, tvb, off, len, s->duration,
                                        "%.6f", s->duration);
     proto_tree_add_string(st, hf_tlsx_history, tvb, off, len, s->history);
+}
+
+void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                       const struct item *it)
+{
+    draw_summary(t, pinfo, tvb, off, len, it, item_summary(it));
+}
+
+/* "14" or "14, 20, 31": the frames listed, in any language. */
+static const char *frame_list(packet_info *pinfo, const struct uses *u)
+{
+    wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
+    for (guint i = 0; i < MIN(u->count, USES_KEPT); i++)
+        wmem_strbuf_append_printf(b, i ? ", %u" : "%u", u->frames[i]);
+    return wmem_strbuf_get_str(b);
+}
+
+static void draw_uses(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                      const struct item *it, const struct uses *u)
+{
+    struct placeholder ph[] = {
+        { "frames", frame_list(pinfo, u) },
+        { "count", num(pinfo, u->count) },
+        { "kept", num(pinfo, USES_KEPT) },
+    };
+    gboolean session = it->msg_type != HS_NEW_SESSION_TICKET, many = u->count > 1;
+    gboolean tls13 = it->version == TLSX_VERSION_TLS13;
+    const char *key = session ? (many ? "text_session_many" : "text_session")
+                    : tls13 ? (many ? "text_tls13_again" : "text_ticket13")
+                    : many ? "text_ticket_many" : "text_ticket";
+    for (guint i = 0; i < MIN(u->count, USES_KEPT); i++)
+        proto_tree_add_uint(t, hf_tlsx_ticket_used_in, tvb, off, len, u->frames[i]);
+    if (u->count > USES_KEPT && with_text)
+        add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+                 tlsx_text_with(pinfo->pool, it, "ticket.used", "text_more", ph,
+                                G_N_ELEMENTS(ph)));
+    add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+             tlsx_text_with(pinfo->pool, it, "ticket.used", key, ph, G_N_ELEMENTS(ph)));
+}
+
+/* Facts that only later frames give: where an issued ticket or session ID
+ * was used, and the end of a handshake the capture never finishes. They are
+ * facts once the first pass has read every frame, so they are drawn on
+ * later passes only (the GUI, tshark -2); one-pass tshark prints each frame
+ * before reading the next and could only guess. */
+void tlsx_draw_later(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                     const struct item *it)
+{
+    const struct links *l = item_links(it);
+    const struct uses *u = l ? l->used : NULL;
+    const struct summary *s;
+    proto_item *ti;
+    proto_tree *lt;
+    if (!PINFO_FD_VISITED(pinfo))
+        return;
+    s = tlsx_unfinished(it, pinfo->num);
+    if (!u && !s)
+        return;
+    ti = proto_tree_add_item(t, hf_tlsx_later, tvb, off, len, ENC_NA);
+    lt = proto_item_add_subtree(ti, ett_tlsx_later);
+    with_text = PTREE_DATA(t)->visible || proto_field_is_referenced(t, hf_tlsx_note);
+    if (u)
+        draw_uses(lt, pinfo, tvb, off, len, it, u);
+    if (s && s->note)
+        add_text(lt, pinfo, tvb, off, len, hf_tlsx_note,
+                 tlsx_text_with(pinfo->pool, it, s->note, "text", NULL, 0));
+    if (s)
+        draw_summary(lt, pinfo, tvb, off, len, it, s);
 }

@@ -142,6 +142,7 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
         tlsx_draw_schedule(t, pinfo, tvb, off, len, it);
     }
     tlsx_draw_summary(t, pinfo, tvb, off, len, it);
+    tlsx_draw_later(t, pinfo, tvb, off, len, it);
     if (it->encrypted) {
         proto_item *ei = proto_tree_add_boolean(t, hf_tlsx_encrypted, tvb, off, len, TRUE);
         if (wanted(t, ei_tlsx_encrypted.hf))

@@ -67,7 +67,10 @@ static void test_sections_exist(void)
         "note.no_ske_rsa", "note.no_ske_psk", "note.resumed_no_certificate", "choice.suite",
         "choice.group", "choice.group_hrr", "choice.alpn", "resumption.session-id",
         "resumption.ticket", "resumption.psk", "ticket.offered", "ticket.age",
+        "note.capture_ended", "note.capture_ended_no_answer",
     };
+    static const char *const used[] = { "text_ticket", "text_ticket13", "text_ticket_many", "text_tls13_again",
+                                        "text_session", "text_session_many", "text_more" };
     static const char *const malformed[] = {
         "header", "length", "fragment", "trailing", "fixed", "vector8", "vector16",
         "vector24", "too_long", "pairs", "nonempty", "empty",
@@ -80,6 +83,8 @@ static void test_sections_exist(void)
             g_assert_true(catalog_has(c, hs_type_name((guint8)t), "text"));
     for (gsize i = 0; i < G_N_ELEMENTS(special); i++)
         g_assert_true(catalog_has(c, special[i], "text"));
+    for (gsize i = 0; i < G_N_ELEMENTS(used); i++)
+        g_assert_true(catalog_has(c, "ticket.used", used[i]));
     for (gsize i = 0; i < G_N_ELEMENTS(malformed); i++)
         g_assert_true(catalog_has(c, "malformed", malformed[i]));
     for (gsize i = 0; i < G_N_ELEMENTS(ui); i++)

@@ -287,6 +287,54 @@ static const char *resumed_flow(const guint8 *ee, gsize ee_len)
     return flow;
 }
 
+/* Later frames tell where a ticket was used and that a handshake never
+ * ended; the analyzer keeps both for the items that come first. */
+static void test_facts_from_later_frames(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    const char *s = "rfc8446";
+    struct item nst, ch, last, it;
+    const struct vector *v;
+    static const guint8 order[][3] = {  /* type, nth vector, side */
+        { HS_CLIENT_HELLO, 0, 0 }, { HS_SERVER_HELLO, 0, 1 }, { HS_ENCRYPTED_EXTENSIONS, 0, 1 },
+        { HS_CERTIFICATE, 0, 1 }, { HS_CERTIFICATE_VERIFY, 0, 1 }, { HS_FINISHED, 0, 1 },
+        { HS_FINISHED, 1, 0 },
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(order); i++) {
+        v = find(s, order[i][0], order[i][1]);
+        g_assert_true(feed(&f, EV_HANDSHAKE, 1, order[i][2], v->data, v->len, &it));
+    }
+    v = find(s, HS_NEW_SESSION_TICKET, 0);
+    g_assert_true(feed(&f, EV_HANDSHAKE, 1, 1, v->data, v->len, &nst));
+    g_assert_null(item_links(&nst) ? item_links(&nst)->used : NULL);
+    /* The ticket is offered on two later connections. */
+    v = find(s, HS_CLIENT_HELLO, 1);
+    g_assert_true(feed(&f, EV_HANDSHAKE, 2, 0, v->data, v->len, &ch));
+    g_assert_cmpuint(item_links(&ch)->ticket_from, ==, 8);
+    g_assert_true(feed(&f, EV_HANDSHAKE, 3, 0, v->data, v->len, &last));
+    g_assert_nonnull(item_links(&nst)->used);
+    g_assert_cmpuint(item_links(&nst)->used->count, ==, 2);
+    g_assert_cmpuint(item_links(&nst)->used->frames[0], ==, 9);
+    g_assert_cmpuint(item_links(&nst)->used->frames[1], ==, 10);
+    /* Neither later handshake ended: the last item of each gets a summary,
+     * no other item does, and one that ended gets none. */
+    g_assert_null(analyzer_unfinished(f.a, &nst, 8));
+    g_assert_null(analyzer_unfinished(f.a, &ch, 10));
+    const struct summary *sum = analyzer_unfinished(f.a, &ch, 9);
+    g_assert_nonnull(sum);
+    g_assert_cmpuint(sum->outcome, ==, OUTCOME_INCOMPLETE);
+    g_assert_cmpstr(sum->note, ==, "note.capture_ended_no_answer");
+    g_assert_true(analyzer_unfinished(f.a, &ch, 9) == sum);  /* the same when asked again */
+    v = find(s, HS_SERVER_HELLO, 1);
+    g_assert_true(feed(&f, EV_HANDSHAKE, 3, 1, v->data, v->len, &it));
+    g_assert_null(analyzer_unfinished(f.a, &last, 10));
+    sum = analyzer_unfinished(f.a, &it, 11);
+    g_assert_nonnull(sum);
+    g_assert_cmpstr(sum->note, ==, "note.capture_ended");
+    g_assert_cmpstr(sum->flow, ==, "tls13-incomplete");
+    analyzer_free(f.a);
+}
+
 /* 0-RTT happened only if EncryptedExtensions accepted it (RFC 8446 §4.2.10). */
 static void test_early_data_needs_acceptance(void)
 {
@@ -336,5 +384,6 @@ int main(int argc, char **argv)
     g_test_add_func("/session/started-mid-handshake", test_started_mid_handshake);
     g_test_add_func("/session/unexpected-ske-with-rsa", test_unexpected_ske_with_rsa);
     g_test_add_func("/session/early-data-needs-acceptance", test_early_data_needs_acceptance);
+    g_test_add_func("/session/facts-from-later-frames", test_facts_from_later_frames);
     return g_test_run();
 }
