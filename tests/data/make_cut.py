@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Writes cut-handshakes.pcap: three handshakes that do not finish, cut from
+# Writes cut-handshakes.pcap: seven handshakes that do not finish, cut from
 # the TLS 1.2 connection of pcaps/tls12-ecdhe-rsa-ticket.pcapng, each on its
 # own client port and a second apart:
 #   port 52001  ClientHello, server flight, then FIN: closed after an answer
@@ -11,6 +11,9 @@
 #   port 52005  from tls12-no-shared-cipher: ClientHello, then the server's
 #               fatal alert in a segment that also carries its FIN: the
 #               alert ends the handshake, not the close
+#   port 52006  ClientHello, server flight, and nothing more: the capture
+#               shows no end of the handshake
+#   port 52007  ClientHello and nothing more: no answer in the capture
 # Usage: make_cut.py OUT.pcap
 # SPDX-License-Identifier: GPL-2.0-or-later
 import os
@@ -34,7 +37,9 @@ CASES = [(52001, TICKET, [1, 2, 3, 4, 5, 12, 13, 14]),
          (52002, TICKET, [1, 2, 3, 4, 12, 13, 14]),
          (52003, TICKET, [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14]),
          (52004, TICKET, [1, 2, 3, 4, (13, "rst")]),
-         (52005, NO_CIPHER, [1, 2, 3, 4, (5, "fin"), 8, 9])]
+         (52005, NO_CIPHER, [1, 2, 3, 4, (5, "fin"), 8, 9]),
+         (52006, TICKET, [1, 2, 3, 4, 5]),
+         (52007, TICKET, [1, 2, 3, 4])]
 TCP_FIN, TCP_RST = 0x01, 0x04
 
 

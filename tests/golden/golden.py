@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Golden test: the tlsexplain subtrees of `tshark -V` on one capture,
+"""Golden test: the tlsexplain subtrees of `tshark -2 -V` on one capture,
 compared with a reviewed expected file.
 
   golden.py --run RUN --plugin-dir DIR --capture CAP [--keys K] --expected FILE
@@ -18,7 +18,10 @@ PROTO = "TLS Handshake Explainer"
 
 def explained(args, capture, keys):
     # The system's trust store differs between machines; goldens must not.
-    cmd = [args.run, args.plugin_dir, args.tshark, "-r", capture, "-V",
+    # Two passes, as the GUI: what later frames tell is drawn only once the
+    # whole capture has been read (the passes test checks one pass prints the
+    # rest the same).
+    cmd = [args.run, args.plugin_dir, args.tshark, "-2", "-r", capture, "-V",
            "-o", "tlsexplain.system_trust:FALSE"]
     if keys:
         cmd += ["-o", "tls.keylog_file:" + keys]

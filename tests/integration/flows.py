@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Each teaching capture is recognised as the handshake it was made to be:
-flow, outcome, resumption and where it came from, round trips.
+flow, outcome, resumption and where it came from, round trips; and where a
+ticket or session ID was issued and used agree both ways.
 
   flows.py --run RUN --plugin-dir DIR --pcaps DIR
 """
@@ -53,6 +54,43 @@ def summaries(args, name):
     return rows
 
 
+# capture -> how many (issuer, user) links of tickets or session IDs; the
+# others have none.
+TICKET_LINKS = {"tls12-ecdhe-rsa-ticket": 1, "tls12-session-id-resumption": 1,
+                "tls13-ticket-resumption": 1, "tls13-early-data": 1}
+
+
+def ticket_links(args, name):
+    """The links of tickets and session IDs both ways, as two sets of
+    (issuing frame, using frame). Two passes: the issuer learns of its use
+    only from a later frame."""
+    pcap = os.path.join(args.pcaps, name + ".pcapng")
+    keys = os.path.join(args.pcaps, name + ".keys")
+    cmd = [args.run, args.plugin_dir, args.tshark, "-2", "-r", pcap, "-o",
+           "tls.keylog_file:" + keys, "-Y",
+           "tlsexplain.ticket.used_in || tlsexplain.ticket.issued_in", "-T", "fields",
+           "-E", "aggregator=,", "-e", "frame.number", "-e", "tlsexplain.ticket.used_in",
+           "-e", "tlsexplain.ticket.issued_in"]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    forward, backward = set(), set()
+    for line in out.splitlines():
+        frame, used, issued = (line.split("\t") + ["", ""])[:3]
+        forward |= {(int(frame), int(u)) for u in used.split(",") if u}
+        backward |= {(int(i), int(frame)) for i in issued.split(",") if i}
+    return forward, backward
+
+
+def check_ticket_links(args, failures):
+    for name in EXPECTED:
+        forward, backward = ticket_links(args, name)
+        if forward != backward or len(forward) != TICKET_LINKS.get(name, 0):
+            failures.append("%s: ticket links used_in %s, issued_in %s, want %d each way"
+                            % (name, sorted(forward), sorted(backward),
+                               TICKET_LINKS.get(name, 0)))
+        elif forward:
+            print("ok: %s ticket links %s" % (name, sorted(forward)))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--run", required=True)
@@ -71,6 +109,7 @@ def main():
             failures.append("%s:\n  want %s\n  got  %s" % (name, norm, got))
         else:
             print("ok:", name, [g[0] for g in got])
+    check_ticket_links(args, failures)
     if failures:
         sys.exit("\n".join(failures))
 
