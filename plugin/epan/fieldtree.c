@@ -14,7 +14,7 @@
 #define MAX_DEPTH 16
 
 /* buf is scratch space shared by all fields of a message: the label is
- * built there once and copied once. */
+ * built there and copied only by the tree. */
 static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
                        const struct placed_item *p, const struct field *f, const guint8 *data,
                        GString *buf)
@@ -23,7 +23,7 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
     guint off = p->offset + f->offset;
     gsize name_len = strlen(f->name), value_at;
     const char *value = "";
-    char *label, *text;
+    char *text;
     proto_item *ti;
     proto_tree *sub;
 
@@ -34,12 +34,12 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
     field_value_append(buf, f, data);
     if (buf->len == value_at && f->kind != FK_LENGTH)
         g_string_truncate(buf, name_len);  /* no value: the name alone */
-    label = wmem_strndup(pinfo->pool, buf->str, buf->len);
     if (buf->len > value_at)
-        value = label + value_at;
+        value = buf->str + value_at;  /* buf is left alone until the next field */
 
-    ti = proto_tree_add_string_format(stack[depth], hf_tlsx_field, tvb, off, f->length, label,
-                                      "%s", label);
+    /* The tree copies the label: no copy of our own. */
+    ti = proto_tree_add_string_format(stack[depth], hf_tlsx_field, tvb, off, f->length, buf->str,
+                                      "%s", buf->str);
     sub = proto_item_add_subtree(ti, ett_tlsx_field);
     text = tlsx_text(pinfo->pool, &p->item, f, value, f->section,
                      p->whole && (strcmp(f->section, "fragment_offset") == 0 ||

@@ -18,13 +18,13 @@ static const char *num(packet_info *pinfo, guint64 v)
 /* Whether text is wanted at all: building it is the costly part. */
 static gboolean with_text;
 
-static void add_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+static void add_text(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
                      int hf, const char *text)
 {
     if (!with_text)
         return;
     proto_item *ti = proto_tree_add_string(t, hf, tvb, off, len, text);
-    tlsx_add_lines(t, ti, pinfo, tvb, off, len, proto_registrar_get_name(hf), text);
+    tlsx_add_lines(t, ti, tvb, off, len, proto_registrar_get_name(hf), text);
 }
 
 /* "number 1 of the 1 offered" reads oddly: a choice among one has its own text. */
@@ -53,16 +53,16 @@ static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
     if (!with_text)
         return;
     if (l->suite_count && it->msg_type != HS_ENCRYPTED_EXTENSIONS)
-        add_text(t, pinfo, tvb, off, len, hf_tlsx_choice,
+        add_text(t, tvb, off, len, hf_tlsx_choice,
                  tlsx_text_with(pinfo->pool, it, "choice.suite",
                                 !l->suite_pos ? "text_not_offered" : of_one(l->suite_count),
                                 ph, G_N_ELEMENTS(ph)));
     if (l->group)
-        add_text(t, pinfo, tvb, off, len, hf_tlsx_choice,
+        add_text(t, tvb, off, len, hf_tlsx_choice,
                  tlsx_text_with(pinfo->pool, it, hrr ? "choice.group_hrr" : "choice.group",
                                 of_one(l->group_count), ph, G_N_ELEMENTS(ph)));
     if (l->alpn_count && l->alpn_pos)
-        add_text(t, pinfo, tvb, off, len, hf_tlsx_choice,
+        add_text(t, tvb, off, len, hf_tlsx_choice,
                  tlsx_text_with(pinfo->pool, it, "choice.alpn", of_one(l->alpn_count), ph,
                                 G_N_ELEMENTS(ph)));
 }
@@ -79,7 +79,7 @@ static void draw_resumption(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, gu
     if (l->resumed && l->resumed_from)
         proto_tree_add_uint(t, hf_tlsx_resumed_from, tvb, off, len, l->resumed_from);
     if (with_text)
-        add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+        add_text(t, tvb, off, len, hf_tlsx_note,
              tlsx_text_with(pinfo->pool, it, wmem_strdup_printf(pinfo->pool, "resumption.%s", how),
                             key, ph, G_N_ELEMENTS(ph)));
 }
@@ -96,14 +96,14 @@ static void draw_ticket_offer(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, 
     };
     proto_tree_add_uint(t, hf_tlsx_ticket_issued_in, tvb, off, len, l->ticket_from);
     if (with_text)
-        add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+        add_text(t, tvb, off, len, hf_tlsx_note,
              tlsx_text_with(pinfo->pool, it, "ticket.offered", "text", ph, G_N_ELEMENTS(ph)));
     if (!l->have_age)
         return;
     proto_tree_add_int64(t, hf_tlsx_ticket_age, tvb, off, len, l->real_age_ms);
     proto_tree_add_int64(t, hf_tlsx_ticket_elapsed, tvb, off, len, l->elapsed_ms);
     if (with_text)
-        add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+        add_text(t, tvb, off, len, hf_tlsx_note,
              tlsx_text_with(pinfo->pool, it, "ticket.age", "text", ph, G_N_ELEMENTS(ph)));
 }
 
@@ -123,7 +123,7 @@ void tlsx_draw_links(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off
     if (l->ticket_from)
         draw_ticket_offer(t, pinfo, tvb, off, len, it, l);
     if (l->note && with_text)
-        add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+        add_text(t, tvb, off, len, hf_tlsx_note,
                  tlsx_text_with(pinfo->pool, it, l->note, "text", NULL, 0));
 }
 
@@ -167,7 +167,7 @@ static void draw_early_data(proto_tree *st, packet_info *pinfo, tvbuff_t *tvb, g
     /* Set here, not left from the links drawn before: each draw decides. */
     with_text = PTREE_DATA(st)->visible || proto_field_is_referenced(st, hf_tlsx_note);
     key = wmem_strdup_printf(pinfo->pool, "text_%s", code);
-    add_text(st, pinfo, tvb, off, len, hf_tlsx_note,
+    add_text(st, tvb, off, len, hf_tlsx_note,
              tlsx_text_with(pinfo->pool, it, "summary.early_data", key, NULL, 0));
 }
 
@@ -257,10 +257,10 @@ static void draw_uses(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint of
     for (guint i = 0; i < MIN(u->count, USES_KEPT); i++)
         proto_tree_add_uint(t, hf_tlsx_ticket_used_in, tvb, off, len, u->frames[i]);
     if (u->count > USES_KEPT && with_text)
-        add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+        add_text(t, tvb, off, len, hf_tlsx_note,
                  tlsx_text_with(pinfo->pool, it, "ticket.used", "text_more", ph,
                                 G_N_ELEMENTS(ph)));
-    add_text(t, pinfo, tvb, off, len, hf_tlsx_note,
+    add_text(t, tvb, off, len, hf_tlsx_note,
              tlsx_text_with(pinfo->pool, it, "ticket.used", key, ph, G_N_ELEMENTS(ph)));
 }
 
@@ -288,7 +288,7 @@ void tlsx_draw_later(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off
     if (u)
         draw_uses(lt, pinfo, tvb, off, len, it, u);
     if (s && s->note)
-        add_text(lt, pinfo, tvb, off, len, hf_tlsx_note,
+        add_text(lt, tvb, off, len, hf_tlsx_note,
                  tlsx_text_with(pinfo->pool, it, s->note, "text", NULL, 0));
     if (s)
         draw_summary(lt, pinfo, tvb, off, len, it, s);

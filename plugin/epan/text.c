@@ -154,6 +154,16 @@ static gboolean fill(const char *name, gsize len, gpointer data, GString *out)
     return fill_item(x, name, len, out) || fill_field(x, name, len, out);
 }
 
+/* wmem_strndup copies byte by byte, looking for a NUL; these copies know
+ * their length and hold none. */
+static char *copy_len(wmem_allocator_t *pool, const char *src, gsize len)
+{
+    char *dst = wmem_alloc(pool, len + 1);
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+    return dst;
+}
+
 static char *text_impl(wmem_allocator_t *pool, const struct item *it, const struct field *f,
                        const char *value, const char *section, const char *key,
                        const struct placeholder *extra, gsize n_extra)
@@ -173,7 +183,7 @@ static char *text_impl(wmem_allocator_t *pool, const struct item *it, const stru
         scratch = g_string_sized_new(512);
     g_string_truncate(scratch, 0);
     catalog_fill_into(scratch, raw, fill, &x);
-    return wmem_strndup(pool, scratch->str, scratch->len);
+    return copy_len(pool, scratch->str, scratch->len);
 }
 
 char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct field *f,
@@ -247,12 +257,12 @@ static void add_rest(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
     }
 }
 
-void tlsx_add_lines(proto_tree *t, proto_item *ti, packet_info *pinfo, tvbuff_t *tvb,
+void tlsx_add_lines(proto_tree *t, proto_item *ti, tvbuff_t *tvb,
                     guint off, guint len, const char *prefix, const char *text)
 {
     guint plen = (guint)strlen(prefix) + 2;
     const char *end = wrap_point(text, WRAP_COLUMNS > plen + 20 ? WRAP_COLUMNS - plen : 20);
-    proto_item_set_text(ti, "%s: %s", prefix, wmem_strndup(pinfo->pool, text, (gsize)(end - text)));
+    proto_item_set_text(ti, "%s: %.*s", prefix, (int)(end - text), text);
     add_rest(t, tvb, off, len, "    ", end);
 }
 

@@ -24,7 +24,7 @@ char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const char *
 
 /* Adds text as item ti's label ("<prefix>: first line") and the rest as
  * indented lines below it in tree t, since labels are cut at 240 bytes. */
-void tlsx_add_lines(proto_tree *t, proto_item *ti, packet_info *pinfo, tvbuff_t *tvb,
+void tlsx_add_lines(proto_tree *t, proto_item *ti, tvbuff_t *tvb,
                     guint off, guint len, const char *prefix, const char *text);
 
 /* Adds text as lines of their own in tree t. */

@@ -125,7 +125,7 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
     if (wanted(t, hf_tlsx_explanation)) {
         text = explanation(pinfo, tvb, p);
         ti = proto_tree_add_string(t, hf_tlsx_explanation, tvb, off, len, text);
-        tlsx_add_lines(t, ti, pinfo, tvb, off, len,
+        tlsx_add_lines(t, ti, tvb, off, len,
                        tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "explanation"), text);
     }
     draw_suite(t, tvb, off, len, it);
