@@ -427,10 +427,44 @@ static void on_record(struct walk *w, proto_node *node, field_info *fi, gboolean
     finish_record(w, &rec);
 }
 
+/* Protocols whose subtrees never hold a field we read: in a visible tree
+ * (tshark -V) they are most of its nodes. TCP's flags are its direct child,
+ * and TLS is TCP's sibling, not its child. */
+static int proto_barren[5] = { -1, -1, -1, -1, -1 };
+static int proto_tcp_id = -1;
+
+static void find_barren_protocols(void)
+{
+    static const char *const names[G_N_ELEMENTS(proto_barren)] = {
+        "frame", "eth", "ip", "ipv6", "udp",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+        proto_barren[i] = proto_get_id_by_filter_name(names[i]);
+    proto_tcp_id = proto_get_id_by_filter_name("tcp");
+}
+
+/* Returns TRUE when the protocol's subtree has been dealt with. */
+static gboolean skip_protocol(struct walk *w, proto_node *node, int id)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(proto_barren); i++)
+        if (id == proto_barren[i])
+            return TRUE;
+    if (id != proto_tcp_id)
+        return FALSE;
+    for (proto_node *child = node->first_child; child; child = child->next) {
+        field_info *fi = PNODE_FINFO(child);
+        if (fi && role_of(fi->hfinfo->id) == R_TCP_FLAGS)
+            on_tcp_flags(w, fi);
+    }
+    return TRUE;
+}
+
 static void on_node(struct walk *w, proto_node *node, struct record_ctx *rec)
 {
     field_info *fi = PNODE_FINFO(node);
     int role = fi ? role_of(fi->hfinfo->id) : -1;
+    if (fi && fi->hfinfo->type == FT_PROTOCOL && skip_protocol(w, node, fi->hfinfo->id))
+        return;
     switch (role) {
     case R_TLS_RECORD:
     case R_DTLS_RECORD:
@@ -687,6 +721,7 @@ void proto_reg_handoff_tlsexplain(void)
     want(ids, "quic.long.packet_type", R_QUIC_LONG_TYPE, R_QUIC_LONG_TYPE);
     want(ids, "quic.remaining_payload", R_QUIC_OPAQUE, R_QUIC_OPAQUE);
     index_wanted();
+    find_barren_protocols();
     register_postdissector(tlsexplain_handle);
     set_postdissector_wanted_hfids(tlsexplain_handle, ids);
 }
