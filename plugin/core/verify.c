@@ -280,40 +280,84 @@ gboolean verify_certificate_entries(const guint8 *body, gsize len, gboolean tls1
 
 /* ---- Chains ---- */
 
+/* The anchors are kept as DER, by subject, not as a GnuTLS trust list: a
+ * parsed system store costs megabytes for the whole capture, while a chain
+ * needs only the anchors named as its last certificate's issuer. GnuTLS
+ * itself finds issuers by comparing raw DNs, as this does. */
 struct verify_trust {
-    gnutls_x509_trust_list_t list;
+    GHashTable *by_subject;   /* raw subject DN (GBytes) -> GPtrArray of DER (GBytes) */
     guint anchors;
 };
+
+static GBytes *datum_bytes(const gnutls_datum_t *d)
+{
+    return g_bytes_new(d->data, d->size);
+}
+
+static void keep_anchor(struct verify_trust *t, gnutls_x509_crt_t crt)
+{
+    gnutls_datum_t dn = { NULL, 0 }, der = { NULL, 0 };
+    if (gnutls_x509_crt_get_raw_dn(crt, &dn) == 0 &&
+        gnutls_x509_crt_export2(crt, GNUTLS_X509_FMT_DER, &der) == 0) {
+        GBytes *key = datum_bytes(&dn);
+        GPtrArray *same = g_hash_table_lookup(t->by_subject, key);
+        if (!same) {
+            same = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+            g_hash_table_insert(t->by_subject, g_bytes_ref(key), same);
+        }
+        g_ptr_array_add(same, datum_bytes(&der));
+        g_bytes_unref(key);
+        t->anchors++;
+    }
+    gnutls_free(dn.data);
+    gnutls_free(der.data);
+}
+
+/* Loads with GnuTLS (so "system" means what it means to GnuTLS), then keeps
+ * each anchor's DER. */
+static gboolean load_anchors(struct verify_trust *t, gboolean system, const char *ca_file)
+{
+    gnutls_x509_trust_list_t list;
+    gnutls_x509_trust_list_iter_t iter = NULL;
+    gnutls_x509_crt_t crt;
+    gboolean ok = TRUE;
+    if (gnutls_x509_trust_list_init(&list, 0) < 0)
+        return FALSE;
+    if (system && gnutls_x509_trust_list_add_system_trust(list, 0, 0) <= 0)
+        ok = FALSE;
+    if (ca_file && gnutls_x509_trust_list_add_trust_file(list, ca_file, NULL,
+                                                         GNUTLS_X509_FMT_PEM, 0, 0) <= 0)
+        ok = FALSE;
+    while (gnutls_x509_trust_list_iter_get_ca(list, &iter, &crt) == 0) {
+        keep_anchor(t, crt);
+        gnutls_x509_crt_deinit(crt);
+    }
+    gnutls_x509_trust_list_iter_deinit(iter);
+    gnutls_x509_trust_list_deinit(list, 1);
+    return ok;
+}
 
 struct verify_trust *verify_trust_new(gboolean system, const char *ca_file,
                                       enum verify_reason *why)
 {
     enum verify_reason dummy;
+    struct verify_trust *t;
     why = why ? why : &dummy;
-    struct verify_trust *t = g_new0(struct verify_trust, 1);
-    if (gnutls_x509_trust_list_init(&t->list, 0) < 0) {
-        g_free(t);
-        *why = REASON_INTERNAL;
-        return NULL;
-    }
     *why = REASON_NONE;
-    if (system) {
-        int n = gnutls_x509_trust_list_add_system_trust(t->list, 0, 0);
-        if (n > 0)
-            t->anchors += (guint)n;
-        else
-            *why = REASON_TRUST_STORE_ERROR;
-    }
+    t = g_new0(struct verify_trust, 1);
+    t->by_subject = g_hash_table_new_full(g_bytes_hash, g_bytes_equal,
+                                          (GDestroyNotify)g_bytes_unref,
+                                          (GDestroyNotify)g_ptr_array_unref);
+    if (system && !load_anchors(t, TRUE, NULL))
+        *why = REASON_TRUST_STORE_ERROR;
     if (ca_file) {
-        int n = gnutls_x509_trust_list_add_trust_file(t->list, ca_file, NULL,
-                                                      GNUTLS_X509_FMT_PEM, 0, 0);
-        if (n <= 0) {
-            /* a CA file the teacher named but we cannot use must not pass silently */
+        guint before = t->anchors;
+        /* a CA file the teacher named but we cannot use must not pass silently */
+        if (!load_anchors(t, FALSE, ca_file) || t->anchors == before) {
             verify_trust_free(t);
             *why = REASON_TRUST_STORE_ERROR;
             return NULL;
         }
-        t->anchors += (guint)n;
     }
     return t;
 }
@@ -322,8 +366,49 @@ void verify_trust_free(struct verify_trust *trust)
 {
     if (!trust)
         return;
-    gnutls_x509_trust_list_deinit(trust->list, 1);
+    g_hash_table_destroy(trust->by_subject);
     g_free(trust);
+}
+
+static void add_anchors(GPtrArray *same, gnutls_x509_trust_list_t list)
+{
+    for (guint i = 0; same && i < same->len; i++) {
+        gsize len;
+        const guint8 *der = g_bytes_get_data(g_ptr_array_index(same, i), &len);
+        gnutls_datum_t d = { (unsigned char *)der, (unsigned int)len };
+        gnutls_x509_crt_t ca;
+        if (gnutls_x509_crt_init(&ca) < 0)
+            continue;
+        if (gnutls_x509_crt_import(ca, &d, GNUTLS_X509_FMT_DER) < 0 ||
+            gnutls_x509_trust_list_add_cas(list, &ca, 1, 0) != 1)
+            gnutls_x509_crt_deinit(ca);
+    }
+}
+
+static GPtrArray *anchors_named(const struct verify_trust *trust, const gnutls_datum_t *dn)
+{
+    GBytes *key = datum_bytes(dn);
+    GPtrArray *same = g_hash_table_lookup(trust->by_subject, key);
+    g_bytes_unref(key);
+    return same;
+}
+
+/* A GnuTLS trust list of the anchors that can decide crt: those named as
+ * its issuer, and crt itself when it is an anchor (a pinned certificate). */
+static gboolean anchors_for(const struct verify_trust *trust, gnutls_x509_crt_t crt,
+                            gnutls_x509_trust_list_t *list)
+{
+    gnutls_datum_t issuer = { NULL, 0 }, subject = { NULL, 0 };
+    if (gnutls_x509_trust_list_init(list, 0) < 0)
+        return FALSE;
+    if (gnutls_x509_crt_get_raw_issuer_dn(crt, &issuer) == 0)
+        add_anchors(anchors_named(trust, &issuer), *list);
+    if (gnutls_x509_crt_get_raw_dn(crt, &subject) == 0 &&
+        (issuer.size != subject.size || memcmp(issuer.data, subject.data, issuer.size) != 0))
+        add_anchors(anchors_named(trust, &subject), *list);
+    gnutls_free(issuer.data);
+    gnutls_free(subject.data);
+    return TRUE;
 }
 
 /* GnuTLS status bits to our reasons, most specific first. */
@@ -383,10 +468,16 @@ static struct verify_result check_links(gnutls_x509_crt_t *crts, guint n, int *i
 static struct verify_result check_trust(const struct verify_trust *trust, gnutls_x509_crt_t last)
 {
     unsigned int status = 0;
+    gnutls_x509_trust_list_t list;
+    int rc;
     if (!trust || trust->anchors == 0)
         return unknown(REASON_NO_TRUST_ANCHOR);
-    if (gnutls_x509_trust_list_verify_crt2(trust->list, &last, 1, NULL, 0,
-                                           NO_CLOCK | ALLOW_WEAK, &status, NULL) < 0)
+    if (!anchors_for(trust, last, &list))
+        return unknown(REASON_INTERNAL);
+    rc = gnutls_x509_trust_list_verify_crt2(list, &last, 1, NULL, 0, NO_CLOCK | ALLOW_WEAK,
+                                            &status, NULL);
+    gnutls_x509_trust_list_deinit(list, 1);
+    if (rc < 0)
         return unknown(REASON_INTERNAL);
     if (status == 0) {
         struct verify_result r = result(VERIFY_VALID, REASON_NONE);
