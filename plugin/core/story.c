@@ -468,9 +468,9 @@ static struct summary *summarise(struct analyzer *a, const struct handshake *h,
     flow = flow_name(h, outcome);
     s->flow = g_string_chunk_insert_const(a->strings, flow);
     g_free(flow);
-    s->sni = h->offer && h->offer->sni[0] ? g_string_chunk_insert(a->strings, h->offer->sni) : NULL;
+    s->sni = h->offer && h->offer->sni[0] ? g_string_chunk_insert_const(a->strings, h->offer->sni) : NULL;
     s->alpn = h->alpn;
-    s->history = g_string_chunk_insert(a->strings, h->history ? h->history->str : "");
+    s->history = g_string_chunk_insert_const(a->strings, h->history ? h->history->str : "");
     return s;
 }
 
