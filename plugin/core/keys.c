@@ -425,7 +425,8 @@ struct transcript {
 struct transcript *transcript_new(void)
 {
     struct transcript *t = g_new0(struct transcript, 1);
-    t->bytes = g_byte_array_new();
+    /* Room for a typical full handshake, so it is not grown message by message. */
+    t->bytes = g_byte_array_sized_new(4096);
     return t;
 }
 
