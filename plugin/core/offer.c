@@ -92,8 +92,11 @@ static void read_versions(struct reader *b, struct offer *o)
     struct reader list;
     guint16 v;
     if (rd_vec8(b, &list))
-        while (rd_u16(&list, &v))
+        while (rd_u16(&list, &v)) {
             o->offers_tls13 |= v == TLSX_VERSION_TLS13;
+            if (o->n_versions < OFFER_MAX_VERSIONS)
+                o->versions[o->n_versions++] = v;
+        }
 }
 
 static void read_psk_modes(struct reader *b, struct offer *o)
@@ -154,8 +157,14 @@ void offer_read(const guint8 *data, gsize len, const struct hs_message *m, struc
     rd_init(&r, data, len);
     if (rd_skip(&r, ch->session_id.offset) && rd_bytes(&r, o->session_id_len, &v))
         memcpy(o->session_id, rd_ptr(&v), o->session_id_len);
-    for (guint i = 0; i < MIN(ch->ext.count, G_N_ELEMENTS(ch->ext.items)); i++)
+    for (guint i = 0; i < MIN(ch->ext.count, G_N_ELEMENTS(ch->ext.items)); i++) {
         offer_extension(data, len, &ch->ext.items[i], o);
+        if (o->n_ext < OFFER_MAX_EXTENSIONS)
+            o->ext_types[o->n_ext++] = ch->ext.items[i].type;
+    }
+    o->legacy_version = ch->legacy_version;
+    /* RFC 5746 §3.3: the SCSV stands for an empty renegotiation_info. */
+    o->scsv = offer_position(o->suites, o->n_suites, 0x00ff) != 0;
 }
 
 static void choice_extension(const guint8 *data, gsize len, const struct hs_extension *e,

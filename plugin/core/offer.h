@@ -12,6 +12,8 @@
 #define OFFER_MAX_GROUPS 64
 #define OFFER_MAX_ALPN 16
 #define OFFER_MAX_PSK 8
+#define OFFER_MAX_VERSIONS 16
+#define OFFER_MAX_EXTENSIONS 64
 
 struct choice {
     guint16 version;
@@ -48,6 +50,12 @@ struct offer {
     gboolean offers_tls13;
     gboolean psk_dhe;                      /* psk_dhe_ke offered */
     gboolean ems;                          /* extended_master_secret offered */
+    guint16 legacy_version;
+    guint16 versions[OFFER_MAX_VERSIONS];  /* supported_versions, as listed */
+    guint n_versions;
+    guint16 ext_types[OFFER_MAX_EXTENSIONS]; /* extension types, in order */
+    guint n_ext;
+    gboolean scsv;                         /* TLS_EMPTY_RENEGOTIATION_INFO_SCSV listed */
     struct choice choice;                  /* what the ServerHello made of it */
 };
 

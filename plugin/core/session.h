@@ -63,6 +63,13 @@ struct links {
     guint16 group_count;
     guint16 alpn_pos;         /* ALPN chosen: position among those offered */
     guint16 alpn_count;
+    guint16 version;          /* the version chosen, with its place in supported_versions */
+    guint16 version_pos;
+    guint16 version_count;    /* 0: the client sent no supported_versions */
+    guint16 client_version;   /* then its legacy_version, the highest it offered */
+    gboolean scsv;            /* the client listed TLS_EMPTY_RENEGOTIATION_INFO_SCSV */
+    guint16 n_offered_ext;
+    const guint16 *offered_ext; /* the ClientHello's extension types, in order */
     guint8 resumption;        /* enum resumption decided by this message */
     gboolean resumed;         /* with resumption != NONE: accepted or refused */
     guint32 resumed_from;     /* frame that issued the session or ticket, 0 if unknown */

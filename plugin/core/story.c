@@ -144,10 +144,32 @@ void story_client_hello(struct analyzer *a, struct handshake *h, const struct ev
     offered_resumption(a, h, ev, out, first);
 }
 
-static void choice_links(struct handshake *h, const struct hs_message *m, struct links *l)
+/* The ClientHello's extension types, kept for the answers drawn under each
+ * of the server's extensions. */
+static void extension_links(struct analyzer *a, const struct offer *o, struct links *l)
+{
+    guint16 *types = analyzer_alloc(a, MAX(o->n_ext, 1) * sizeof *types);
+    memcpy(types, o->ext_types, o->n_ext * sizeof *types);
+    l->offered_ext = types;
+    l->n_offered_ext = (guint16)o->n_ext;
+    l->scsv = o->scsv;
+}
+
+static void version_links(const struct offer *o, guint16 chosen, struct links *l)
+{
+    l->version = chosen;
+    l->version_count = (guint16)o->n_versions;
+    l->version_pos = (guint16)offer_position(o->versions, o->n_versions, chosen);
+    l->client_version = o->legacy_version;
+}
+
+static void choice_links(struct analyzer *a, struct handshake *h, const struct hs_message *m,
+                         struct links *l)
 {
     const struct offer *o = h->offer;
     l->offered_in = h->client_hello_frame;
+    version_links(o, m->u.sh.selected_version, l);
+    extension_links(a, o, l);
     l->suite_pos = (guint16)offer_position(o->suites, o->n_suites, h->offer->choice.suite);
     l->suite_count = (guint16)o->n_suites;
     l->group = h->offer->choice.share_group;
@@ -222,7 +244,7 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
         return;  /* the capture began after the ClientHello */
     choice_read(ev->data, ev->len, m, &h->offer->choice);
     l = links_of(a, out);
-    choice_links(h, m, l);
+    choice_links(a, h, m, l);
     if (m->u.sh.is_hrr) {
         h->hrr = TRUE;
         return;
@@ -298,6 +320,11 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
         encrypted_extensions_read(ev->data, ev->len, ev->proto, alpn, sizeof alpn,
                                   &h->early_accepted);
         h->saw_encrypted_extensions = TRUE;
+        if (h->offer) {
+            struct links *l = links_of(a, out);
+            l->offered_in = h->client_hello_frame;
+            extension_links(a, h->offer, l);
+        }
         if (alpn[0]) {
             h->alpn = g_string_chunk_insert_const(a->strings, alpn);
             if (h->offer)

@@ -63,6 +63,7 @@ gint ett_tlsx_later = -1;
 expert_field ei_tlsx_malformed = EI_INIT;
 expert_field ei_tlsx_encrypted = EI_INIT;
 expert_field ei_tlsx_alert = EI_INIT;
+expert_field ei_tlsx_not_offered = EI_INIT;
 
 struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, TLSX_DETAIL_FULL, "", "", "", TRUE, "", TRUE };
 
@@ -238,6 +239,10 @@ static ei_register_info ei[] = {
     { &ei_tlsx_encrypted,
       { "tlsexplain.encrypted.note", PI_DECRYPTION, PI_NOTE,
         "Encrypted; a keylog file would reveal its contents", EXPFILL } },
+    /* PI_PROTOCOL */
+    { &ei_tlsx_not_offered,
+      { "tlsexplain.not_offered", PI_PROTOCOL, PI_WARN,
+        "The server chose or answered something the client did not offer", EXPFILL } },
     /* PI_SEQUENCE */
     { &ei_tlsx_alert,
       { "tlsexplain.alert", PI_SEQUENCE, PI_WARN,

@@ -68,6 +68,7 @@ extern gint ett_tlsx_later;
 extern expert_field ei_tlsx_malformed;
 extern expert_field ei_tlsx_encrypted;
 extern expert_field ei_tlsx_alert;
+extern expert_field ei_tlsx_not_offered;
 
 enum tlsx_language { TLSX_LANG_AUTO, TLSX_LANG_EN, TLSX_LANG_ZH_CN };
 enum tlsx_detail { TLSX_DETAIL_BRIEF, TLSX_DETAIL_FULL };

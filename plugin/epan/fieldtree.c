@@ -4,14 +4,55 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <epan/packet.h>
+#include <epan/expert.h>
 #include <string.h>
 #include "facts.h"
 #include "fieldtext.h"
 #include "fields.h"
 #include "handshake.h"
+#include "registry.h"
 #include "text.h"
 
 #define MAX_DEPTH 16
+
+#define EXT_COOKIE 44
+#define EXT_RENEGOTIATION_INFO 0xff01
+
+static gboolean answers_client(const struct item *it)
+{
+    return it->msg_type == HS_SERVER_HELLO || it->msg_type == HS_HELLO_RETRY_REQUEST ||
+           it->msg_type == HS_ENCRYPTED_EXTENSIONS;
+}
+
+/* Under each of the server's extensions, the client's that it answers
+ * (RFC 8446 §4.2: only what was asked may be answered). */
+static void draw_answer(proto_tree *sub, proto_item *ti, packet_info *pinfo, tvbuff_t *tvb,
+                        guint off, const struct placed_item *p, const struct field *f)
+{
+    const struct links *l = item_links(&p->item);
+    const struct reg_extension *e = reg_extension((guint16)f->value);
+    guint pos = 0;
+    const char *key;
+    if (!l || !l->offered_in || !l->offered_ext)
+        return;
+    for (guint i = 0; i < l->n_offered_ext && !pos; i++)
+        if (l->offered_ext[i] == f->value)
+            pos = i + 1;
+    key = pos ? "text"
+        : f->value == EXT_COOKIE && p->item.msg_type == HS_HELLO_RETRY_REQUEST ? "text_cookie"
+        : f->value == EXT_RENEGOTIATION_INFO && l->scsv ? "text_scsv" : "text_not_offered";
+    struct placeholder ph[] = {
+        { "extension", e ? e->name : wmem_strdup_printf(pinfo->pool, "%u", (guint)f->value) },
+        { "ext_position", wmem_strdup_printf(pinfo->pool, "%u", pos) },
+        { "ext_offered", wmem_strdup_printf(pinfo->pool, "%u", (guint)l->n_offered_ext) },
+        { "frame", wmem_strdup_printf(pinfo->pool, "%u", l->offered_in) },
+    };
+    tlsx_add_text(sub, tvb, off, f->length,
+                  tlsx_text_with(pinfo->pool, &p->item, "choice.extension", key, ph,
+                                 G_N_ELEMENTS(ph)));
+    if (!pos && strcmp(key, "text_not_offered") == 0)
+        expert_add_info(pinfo, ti, &ei_tlsx_not_offered);
+}
 
 /* buf is scratch space shared by all fields of a message: the label is
  * built there and copied only by the tree. */
@@ -47,6 +88,8 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
                      ? "text_reassembled" : f->variant);
     if (*text)  /* some fields' labels say it all */
         tlsx_add_text(sub, tvb, off, f->length, text);
+    if (f->kind == FK_EXTTYPE && answers_client(&p->item) && strcmp(f->name, "Extension") == 0)
+        draw_answer(sub, ti, pinfo, tvb, off, p, f);
     stack[depth + 1] = sub;
 }
 

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <epan/packet.h>
+#include <epan/expert.h>
+#include <string.h>
 #include "facts.h"
 #include "fields.h"
 #include "registry.h"
@@ -18,19 +20,47 @@ static const char *num(packet_info *pinfo, guint64 v)
 /* Whether text is wanted at all: building it is the costly part. */
 static gboolean with_text;
 
-static void add_text(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
-                     int hf, const char *text)
+static proto_item *add_text(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
+                            int hf, const char *text)
 {
     if (!with_text)
-        return;
+        return NULL;
     proto_item *ti = proto_tree_add_string(t, hf, tvb, off, len, text);
     tlsx_add_lines(t, ti, tvb, off, len, proto_registrar_get_name(hf), text);
+    return ti;
+}
+
+/* A choice outside the offer breaks the protocol: worth a warning. */
+static void choice_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                        const struct item *it, const char *section, const char *key,
+                        const struct placeholder *ph, gsize n_ph)
+{
+    proto_item *ti = add_text(t, tvb, off, len, hf_tlsx_choice,
+                              tlsx_text_with(pinfo->pool, it, section, key, ph, n_ph));
+    if (ti && strcmp(key, "text_not_offered") == 0)
+        expert_add_info(pinfo, ti, &ei_tlsx_not_offered);
 }
 
 /* "number 1 of the 1 offered" reads oddly: a choice among one has its own text. */
 static const char *of_one(guint count)
 {
     return count == 1 ? "text_only" : "text";
+}
+
+static const char *version_name(packet_info *pinfo, guint16 v)
+{
+    const char *name = reg_version_name(v);
+    return name ? name : wmem_strdup_printf(pinfo->pool, "0x%04x", v);
+}
+
+/* From supported_versions (RFC 8446 §4.2.1), or from legacy_version alone. */
+static const char *version_key(const struct links *l)
+{
+    if (!l->version_count)
+        return "text_legacy";
+    if (!l->version_pos)
+        return "text_not_offered";
+    return of_one(l->version_count);
 }
 
 static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
@@ -48,23 +78,28 @@ static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
         { "groups_offered", num(pinfo, l->group_count) },
         { "alpn_position", num(pinfo, l->alpn_pos) },
         { "alpn_offered", num(pinfo, l->alpn_count) },
+        { "version", version_name(pinfo, l->version) },
+        { "version_position", num(pinfo, l->version_pos) },
+        { "versions_offered", num(pinfo, l->version_count) },
+        { "client_version", version_name(pinfo, l->client_version) },
     };
     gboolean hrr = it->msg_type == HS_HELLO_RETRY_REQUEST;
     if (!with_text)
         return;
+    if (l->version)
+        choice_text(t, pinfo, tvb, off, len, it, "choice.version", version_key(l), ph,
+                    G_N_ELEMENTS(ph));
     if (l->suite_count && it->msg_type != HS_ENCRYPTED_EXTENSIONS)
-        add_text(t, tvb, off, len, hf_tlsx_choice,
-                 tlsx_text_with(pinfo->pool, it, "choice.suite",
-                                !l->suite_pos ? "text_not_offered" : of_one(l->suite_count),
-                                ph, G_N_ELEMENTS(ph)));
+        choice_text(t, pinfo, tvb, off, len, it, "choice.suite",
+                    !l->suite_pos ? "text_not_offered" : of_one(l->suite_count),
+                    ph, G_N_ELEMENTS(ph));
     if (l->group)
-        add_text(t, tvb, off, len, hf_tlsx_choice,
-                 tlsx_text_with(pinfo->pool, it, hrr ? "choice.group_hrr" : "choice.group",
-                                of_one(l->group_count), ph, G_N_ELEMENTS(ph)));
+        choice_text(t, pinfo, tvb, off, len, it, hrr ? "choice.group_hrr" : "choice.group",
+                    !l->group_pos ? "text_not_offered" : of_one(l->group_count),
+                    ph, G_N_ELEMENTS(ph));
     if (l->alpn_count && l->alpn_pos)
-        add_text(t, tvb, off, len, hf_tlsx_choice,
-                 tlsx_text_with(pinfo->pool, it, "choice.alpn", of_one(l->alpn_count), ph,
-                                G_N_ELEMENTS(ph)));
+        choice_text(t, pinfo, tvb, off, len, it, "choice.alpn", of_one(l->alpn_count), ph,
+                    G_N_ELEMENTS(ph));
 }
 
 static void draw_resumption(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off,

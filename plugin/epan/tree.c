@@ -132,7 +132,8 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
     if (it->msg_type == HS_NEW_SESSION_TICKET && tvb && it->kind == EV_HANDSHAKE)
         tlsx_draw_ticket(t, tvb, off, len, it->proto == TLSX_DTLS ? 12 : 4);
     tlsx_draw_links(t, pinfo, tvb, off, len, it,
-                    wanted(t, hf_tlsx_note) || wanted(t, hf_tlsx_choice));
+                    wanted(t, hf_tlsx_note) || wanted(t, hf_tlsx_choice) ||
+                    wanted(t, ei_tlsx_not_offered.hf));
     if (wanted(t, hf_tlsx_check) || wanted(t, hf_tlsx_chain_valid) ||
         wanted(t, hf_tlsx_hostname_match) || wanted(t, hf_tlsx_signature_valid) ||
         wanted(t, hf_tlsx_finished_valid))
@@ -151,7 +152,7 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
     }
     draw_alert(t, pinfo, pi, tvb, p);
     if (it->kind == EV_HANDSHAKE && tvb && tlsx_prefs.detail == TLSX_DETAIL_FULL &&
-        wanted(t, hf_tlsx_field))
+        (wanted(t, hf_tlsx_field) || wanted(t, ei_tlsx_not_offered.hf)))
         tlsx_draw_fields(t, pinfo, tvb, p);
     if (it->malformed && item_error(it))
         expert_add_info_format(pinfo, pi, &ei_tlsx_malformed, "%s",

@@ -7,8 +7,12 @@
 # (RFC 6961), connection_id (RFC 9146), ticket_request (RFC 9149) and the
 # rarer ones of RFCs 4681, 5054, 5878, 6066, 8472, 8773, 8844 and 8870, and
 # Chrome's unregistered NPN and ALPS, with
-# GREASE values, and the server's ServerHello. The bytes are made up but
-# well formed, not a handshake any one client would send.
+# GREASE values, and the server's ServerHello. Then two more connections
+# for the server's answers: a TLS 1.2 ServerHello answering the client's
+# renegotiation SCSV with renegotiation_info and sending max_fragment_length
+# unasked, and a HelloRetryRequest with the one extension a server may send
+# unasked, cookie. The bytes are made up but well formed, not a handshake
+# any one client would send.
 # Usage: make_extensions.py OUT.pcap
 # SPDX-License-Identifier: GPL-2.0-or-later
 import os
@@ -27,14 +31,14 @@ def vec(prefix, body):
     return len(body).to_bytes(prefix, "big") + body
 
 
-def client_hello():
+def client_hello(groups=(0x001D,)):
     suites = struct.pack("!HHH", 0x3A3A, 0x1301, 0x1302)
     key_share = vec(2, struct.pack("!HH", 0x001D, 32) + bytes(range(32)))
     exts = b"".join([
         ext(0x0A0A, b""),                                          # GREASE
         ext(0, vec(2, b"\x00" + vec(2, b"public.example.com"))),  # server_name
         ext(43, vec(1, struct.pack("!HH", 0x0304, 0x0303))),       # supported_versions
-        ext(10, vec(2, struct.pack("!H", 0x001D))),                # supported_groups
+        ext(10, vec(2, b"".join(struct.pack("!H", g) for g in groups))),  # supported_groups
         ext(13, vec(2, struct.pack("!HH", 0x0804, 0x0403))),       # signature_algorithms
         ext(51, key_share),                                        # key_share
         ext(34, vec(2, struct.pack("!HH", 0x0403, 0x0807))),       # delegated_credential
@@ -75,15 +79,48 @@ def server_hello():
     return record(22, handshake(2, body))
 
 
+def client_hello12():
+    suites = struct.pack("!HH", 0xC02F, 0x00FF)  # and TLS_EMPTY_RENEGOTIATION_INFO_SCSV
+    exts = (ext(0, vec(2, b"\x00" + vec(2, b"www.example.com"))) +
+            ext(11, vec(1, b"\x00")))                              # ec_point_formats
+    body = (struct.pack("!H", 0x0303) + bytes(range(0x30, 0x50)) + vec(1, b"") +
+            vec(2, suites) + vec(1, b"\x00") + vec(2, exts))
+    return record(22, handshake(1, body))
+
+
+def server_hello12():
+    exts = (ext(0xFF01, vec(1, b"")) +                            # renegotiation_info
+            ext(11, vec(1, b"\x00")) +                             # ec_point_formats
+            ext(1, b"\x02"))                                       # max_fragment_length, unasked
+    body = (struct.pack("!H", 0x0303) + bytes(range(0x50, 0x70)) + vec(1, b"") +
+            struct.pack("!HB", 0xC02F, 0) + vec(2, exts))
+    return record(22, handshake(2, body))
+
+
+HRR_RANDOM = bytes.fromhex("CF21AD74E59A6111BE1D8C021E65B891C2A211167ABB8C5E079E09E2C8A8339C")
+
+
+def hello_retry_request():
+    exts = (ext(43, struct.pack("!H", 0x0304)) +
+            ext(51, struct.pack("!H", 0x0017)) +                   # key_share: selected_group
+            ext(44, vec(2, bytes(range(0xD0, 0xE0)))))             # cookie
+    body = (struct.pack("!H", 0x0303) + HRR_RANDOM + vec(1, bytes(32)) +
+            struct.pack("!HB", 0x1301, 0) + vec(2, exts))
+    return record(22, handshake(2, body))
+
+
 def main():
     client, server = [10, 0, 0, 1], [10, 0, 0, 2]
     t = 1798794000
-    hello = client_hello()
+    flows = [(50001, client_hello(), server_hello()),
+             (50002, client_hello12(), server_hello12()),
+             (50003, client_hello((0x001D, 0x0017)), hello_retry_request())]
     with open(sys.argv[1], "wb") as out:
         out.write(PCAP_HEADER)
-        out.write(packet(t, frame(client, server, 50001, 443, 1000, 5000, 0x18, hello)))
-        out.write(packet(t + 1, frame(server, client, 443, 50001, 5000, 1000 + len(hello), 0x18,
-                                      server_hello())))
+        for n, (port, hello, answer) in enumerate(flows):
+            out.write(packet(t + 2 * n, frame(client, server, port, 443, 1000, 5000, 0x18, hello)))
+            out.write(packet(t + 2 * n + 1, frame(server, client, 443, port, 5000,
+                                                  1000 + len(hello), 0x18, answer)))
 
 
 main()

@@ -287,6 +287,37 @@ static const char *resumed_flow(const guint8 *ee, gsize ee_len)
     return flow;
 }
 
+/* The server's version and extensions are linked to the client's offer
+ * (RFC 8446 §4.2, §4.2.1). */
+static void test_choice_links_version_and_extensions(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    const struct vector *ch = find("rfc8446", HS_CLIENT_HELLO, 0);
+    const struct vector *sh = find("rfc8446", HS_SERVER_HELLO, 0);
+    struct item it;
+    const struct links *l;
+    gboolean has_versions = FALSE;
+    g_assert_true(feed(&f, EV_HANDSHAKE, 1, 0, ch->data, ch->len, &it));
+    g_assert_true(feed(&f, EV_HANDSHAKE, 1, 1, sh->data, sh->len, &it));
+    l = item_links(&it);
+    g_assert_nonnull(l);
+    g_assert_cmpuint(l->offered_in, ==, 1);
+    g_assert_cmpuint(l->version, ==, 0x0304);
+    g_assert_cmpuint(l->version_count, >=, 1);
+    g_assert_cmpuint(l->version_pos, >=, 1);
+    g_assert_cmpuint(l->version_pos, <=, l->version_count);
+    g_assert_cmpuint(l->n_offered_ext, >, 0);
+    for (guint i = 0; i < l->n_offered_ext; i++)
+        has_versions |= l->offered_ext[i] == 43;
+    g_assert_true(has_versions);
+    /* EncryptedExtensions answers the same offer. */
+    const struct vector *ee = find("rfc8446", HS_ENCRYPTED_EXTENSIONS, 0);
+    g_assert_true(feed(&f, EV_HANDSHAKE, 1, 1, ee->data, ee->len, &it));
+    g_assert_cmpuint(item_links(&it)->offered_in, ==, 1);
+    g_assert_cmpuint(item_links(&it)->n_offered_ext, ==, l->n_offered_ext);
+    analyzer_free(f.a);
+}
+
 /* Later frames tell where a ticket was used and that a handshake never
  * ended; the analyzer keeps both for the items that come first. */
 static void test_facts_from_later_frames(void)
@@ -385,5 +416,7 @@ int main(int argc, char **argv)
     g_test_add_func("/session/unexpected-ske-with-rsa", test_unexpected_ske_with_rsa);
     g_test_add_func("/session/early-data-needs-acceptance", test_early_data_needs_acceptance);
     g_test_add_func("/session/facts-from-later-frames", test_facts_from_later_frames);
+    g_test_add_func("/session/choice-links-version-and-extensions",
+                    test_choice_links_version_and_extensions);
     return g_test_run();
 }
