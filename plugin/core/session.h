@@ -67,6 +67,8 @@ struct links {
     guint16 version_pos;
     guint16 version_count;    /* 0: the client sent no supported_versions */
     guint16 client_version;   /* then its legacy_version, the highest it offered */
+    gboolean version_in_ext;  /* the server named it in supported_versions */
+    gboolean group_shared;    /* HRR: the client already sent a share for group */
     gboolean scsv;            /* the client listed TLS_EMPTY_RENEGOTIATION_INFO_SCSV */
     guint16 n_offered_ext;
     const guint16 *offered_ext; /* the ClientHello's extension types, in order */

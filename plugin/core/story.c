@@ -8,6 +8,8 @@
 #include "registry.h"
 #include "session_priv.h"
 
+#define EXT_SUPPORTED_VERSIONS 43
+
 static struct links *links_of(struct analyzer *a, struct item *out)
 {
     struct item_extra *x = item_extra_of(a, out);
@@ -155,9 +157,11 @@ static void extension_links(struct analyzer *a, const struct offer *o, struct li
     l->scsv = o->scsv;
 }
 
-static void version_links(const struct offer *o, guint16 chosen, struct links *l)
+static void version_links(const struct offer *o, const struct hs_message *m, struct links *l)
 {
+    guint16 chosen = m->u.sh.selected_version;
     l->version = chosen;
+    l->version_in_ext = hs_find_ext(&m->u.sh.ext, EXT_SUPPORTED_VERSIONS) != NULL;
     l->version_count = (guint16)o->n_versions;
     l->version_pos = (guint16)offer_position(o->versions, o->n_versions, chosen);
     l->client_version = o->legacy_version;
@@ -168,7 +172,7 @@ static void choice_links(struct analyzer *a, struct handshake *h, const struct h
 {
     const struct offer *o = h->offer;
     l->offered_in = h->client_hello_frame;
-    version_links(o, m->u.sh.selected_version, l);
+    version_links(o, m, l);
     extension_links(a, o, l);
     l->suite_pos = (guint16)offer_position(o->suites, o->n_suites, h->offer->choice.suite);
     l->suite_count = (guint16)o->n_suites;
@@ -177,6 +181,7 @@ static void choice_links(struct analyzer *a, struct handshake *h, const struct h
         /* HRR names a group from supported_groups the client sent no share for. */
         l->group_pos = (guint16)offer_position(o->groups, o->n_groups, l->group);
         l->group_count = (guint16)o->n_groups;
+        l->group_shared = offer_position(o->shares, o->n_shares, l->group) != 0;
     } else if (l->group) {
         l->group_pos = (guint16)offer_position(o->shares, o->n_shares, l->group);
         l->group_count = (guint16)o->n_shares;

@@ -30,6 +30,12 @@ static proto_item *add_text(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
     return ti;
 }
 
+static gboolean breaks_offer(const char *key)
+{
+    return strcmp(key, "text_not_offered") == 0 || strcmp(key, "text_not_offered_legacy") == 0 ||
+           strcmp(key, "text_legacy_higher") == 0 || strcmp(key, "text_already_shared") == 0;
+}
+
 /* A choice outside the offer breaks the protocol: worth a warning. */
 static void choice_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                         const struct item *it, const char *section, const char *key,
@@ -37,7 +43,7 @@ static void choice_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
 {
     proto_item *ti = add_text(t, tvb, off, len, hf_tlsx_choice,
                               tlsx_text_with(pinfo->pool, it, section, key, ph, n_ph));
-    if (ti && strcmp(key, "text_not_offered") == 0)
+    if (ti && breaks_offer(key))
         expert_add_info(pinfo, ti, &ei_tlsx_not_offered);
 }
 
@@ -53,15 +59,23 @@ static const char *version_name(packet_info *pinfo, guint16 v)
     return name ? name : wmem_strdup_printf(pinfo->pool, "0x%04x", v);
 }
 
+/* DTLS numbers its versions downwards (RFC 6347 §4.1). */
+static gboolean version_newer(guint16 a, guint16 b)
+{
+    gboolean dtls = (a >> 8) == 0xfe && (b >> 8) == 0xfe;
+    return dtls ? a < b : a > b;
+}
+
 /* From supported_versions (RFC 8446 §4.2.1), or from legacy_version alone. */
 static const char *version_key(const struct links *l)
 {
     if (!l->version_count)
-        return "text_legacy";
+        return version_newer(l->version, l->client_version) ? "text_legacy_higher" : "text_legacy";
     if (!l->version_pos)
-        return "text_not_offered";
+        return l->version_in_ext ? "text_not_offered" : "text_not_offered_legacy";
     return of_one(l->version_count);
 }
+
 
 static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                         const struct item *it, const struct links *l)
@@ -95,7 +109,8 @@ static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
                     ph, G_N_ELEMENTS(ph));
     if (l->group)
         choice_text(t, pinfo, tvb, off, len, it, hrr ? "choice.group_hrr" : "choice.group",
-                    !l->group_pos ? "text_not_offered" : of_one(l->group_count),
+                    !l->group_pos ? "text_not_offered"
+                    : hrr && l->group_shared ? "text_already_shared" : of_one(l->group_count),
                     ph, G_N_ELEMENTS(ph));
     if (l->alpn_count && l->alpn_pos)
         choice_text(t, pinfo, tvb, off, len, it, "choice.alpn", of_one(l->alpn_count), ph,

@@ -201,14 +201,30 @@ char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const char *
 /* Wide (CJK) characters count two columns. */
 #define WRAP_COLUMNS 100
 
-static const char *wrap_point(const char *text, guint columns)
+/* Whether the first n bytes are ASCII, eight at a time. */
+static gboolean all_ascii(const char *p, gsize n)
+{
+    guint64 word, bits = 0;
+    gsize i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&word, p + i, 8);
+        bits |= word;
+    }
+    for (; i < n; i++)
+        bits |= (guchar)p[i];
+    return !(bits & G_GUINT64_CONSTANT(0x8080808080808080));
+}
+
+/* Where the line starting at text ends: after at most `columns` columns,
+ * at the last space (or before a wide character) that fits, else after
+ * `columns` columns. */
+static const char *wrap_point_slow(const char *text, guint columns)
 {
     const char *p = text, *space = NULL;
     guint cols = 0;
     while (*p) {
         gboolean wide = FALSE;
         if ((guchar)*p < 0x80) {
-            /* ASCII, most of every text: one byte, one column. */
             if (*p == ' ')
                 space = p;
             if (++cols > columns)
@@ -229,6 +245,22 @@ static const char *wrap_point(const char *text, guint columns)
         p = g_utf8_next_char(p);
     }
     return p;
+}
+
+/* ASCII, most of every text, is one byte a column: the same answer from
+ * library scans instead of a loop over characters. */
+static const char *wrap_point(const char *text, guint columns)
+{
+    gsize n = strnlen(text, (gsize)columns + 1);
+    if (!all_ascii(text, n))
+        return wrap_point_slow(text, columns);
+    if (n <= columns)
+        return text + n;
+    /* The last space among the first columns + 1 characters, not the first. */
+    for (const char *q = text + columns; q > text; q--)
+        if (*q == ' ')
+            return q;
+    return text + columns;
 }
 
 static void add_rest(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
