@@ -12,6 +12,18 @@ struct catalog {
      * several locale names and build an error for each miss, which is far
      * too slow for every field of every message. */
     GHashTable *cache;
+    struct front *front;  /* FRONT_SIZE entries */
+};
+
+/* In front of the cache, by the callers' pointers: most names are string
+ * literals or catalog sections, passed again and again. A hit must also
+ * match the saved names, since a caller's buffer may be reused for another. */
+#define FRONT_SIZE 1024
+struct front {
+    const char *group, *key, *lang;
+    char *names;          /* "group\0key", to check a hit */
+    gsize group_len;
+    const char *text;
 };
 
 /* Stands in the cache for "no such key". */
@@ -29,6 +41,7 @@ struct catalog *catalog_new_default(void)
 {
     struct catalog *c = g_new0(struct catalog, 1);
     c->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    c->front = g_new0(struct front, FRONT_SIZE);
     c->defaults = g_key_file_new();
     /* The embedded catalog is checked by the test suite, so a failure here
      * is a build defect; keep going with an empty catalog rather than abort. */
@@ -45,10 +58,19 @@ static void free_cached(gpointer key, gpointer value, gpointer data)
         g_free(value);
 }
 
+static void front_clear(struct catalog *c)
+{
+    for (guint i = 0; i < FRONT_SIZE; i++)
+        g_free(c->front[i].names);
+    memset(c->front, 0, FRONT_SIZE * sizeof *c->front);
+}
+
 void catalog_free(struct catalog *c)
 {
     if (!c)
         return;
+    front_clear(c);
+    g_free(c->front);
     g_key_file_free(c->defaults);
     if (c->override)
         g_key_file_free(c->override);
@@ -208,6 +230,7 @@ gboolean catalog_load_override_data(struct catalog *c, const char *data, gsize l
     if (c->override)
         g_key_file_free(c->override);
     c->override = kf;
+    front_clear(c);
     g_hash_table_foreach(c->cache, free_cached, NULL);
     g_hash_table_remove_all(c->cache);
     return TRUE;
@@ -255,6 +278,35 @@ static char *resolve(const struct catalog *c, const char *group, const char *key
     return v ? v : lookup(c->defaults, group, key, lang);
 }
 
+static struct front *front_slot(const struct catalog *c, const char *group, const char *key,
+                                const char *lang)
+{
+    guintptr h = (guintptr)group * 31u ^ (guintptr)key * 17u ^ (guintptr)lang;
+    return &c->front[(h >> 3) % FRONT_SIZE];
+}
+
+static gboolean front_hit(const struct front *f, const char *group, const char *key,
+                          const char *lang)
+{
+    return f->names && f->group == group && f->key == key && f->lang == lang &&
+           strcmp(f->names, group) == 0 && strcmp(f->names + f->group_len + 1, key) == 0;
+}
+
+static void front_fill(struct front *f, const char *group, const char *key, const char *lang,
+                       const char *text)
+{
+    gsize glen = strlen(group), klen = strlen(key);
+    g_free(f->names);
+    f->names = g_malloc(glen + klen + 2);
+    memcpy(f->names, group, glen + 1);
+    memcpy(f->names + glen + 1, key, klen + 1);
+    f->group_len = glen;
+    f->group = group;
+    f->key = key;
+    f->lang = lang;
+    f->text = text;
+}
+
 /* The cache key "lang|group|key" is built in a stack buffer: this runs for
  * every field of every message drawn. */
 const char *catalog_lookup(const struct catalog *c, const char *group, const char *key,
@@ -262,8 +314,11 @@ const char *catalog_lookup(const struct catalog *c, const char *group, const cha
 {
     char buf[256];
     const char *parts[3] = { lang ? lang : "", group, key };
+    struct front *f = front_slot(c, group, key, lang);
     gsize n = 0;
     char *text;
+    if (front_hit(f, group, key, lang))
+        return f->text == missing ? NULL : f->text;
     for (guint i = 0; i < 3; i++) {
         gsize len = strlen(parts[i]);
         if (n + len + 1 >= sizeof buf)
@@ -277,6 +332,7 @@ const char *catalog_lookup(const struct catalog *c, const char *group, const cha
         text = resolve(c, group, key, lang);
         g_hash_table_insert(c->cache, g_strdup(buf), text ? text : missing);
     }
+    front_fill(f, group, key, lang, text ? text : missing);
     return text == missing ? NULL : text;
 }
 

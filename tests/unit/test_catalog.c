@@ -92,6 +92,27 @@ static void test_sections_exist(void)
     catalog_free(c);
 }
 
+/* Lookups are cached by the callers' pointers too: a buffer reused for
+ * another name must not get the old name's text. */
+static void test_lookup_reused_buffer(void)
+{
+    struct catalog *c = catalog_new_default();
+    char group[32];
+    const char *first, *second;
+    g_strlcpy(group, "ClientHello", sizeof group);
+    first = catalog_lookup(c, group, "text", NULL);
+    g_assert_nonnull(first);
+    g_assert_true(catalog_lookup(c, group, "text", NULL) == first);
+    g_strlcpy(group, "ServerHello", sizeof group);
+    second = catalog_lookup(c, group, "text", NULL);
+    g_assert_nonnull(second);
+    g_assert_true(second != first);
+    g_assert_cmpstr(second, ==, catalog_lookup(c, "ServerHello", "text", NULL));
+    g_strlcpy(group, "NoSuchSection", sizeof group);
+    g_assert_null(catalog_lookup(c, group, "text", NULL));
+    catalog_free(c);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -99,5 +120,6 @@ int main(int argc, char **argv)
     g_test_add_func("/catalog/override-checked", test_override_checked);
     g_test_add_func("/catalog/override-used", test_override_used);
     g_test_add_func("/catalog/sections-exist", test_sections_exist);
+    g_test_add_func("/catalog/lookup-reused-buffer", test_lookup_reused_buffer);
     return g_test_run();
 }
