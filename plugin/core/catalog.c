@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <string.h>
 #include "catalog.h"
+#include "strbuf.h"
 
 extern const char tlsx_catalog_default[];
 extern const size_t tlsx_catalog_default_len;
@@ -354,12 +355,12 @@ void catalog_fill_into(GString *out, const char *text, placeholder_fn fill, gpoi
         const char *open = strchr(p, '{');
         const char *close = open ? strchr(open, '}') : NULL;
         if (!open || !close) {
-            g_string_append(out, p);
+            sb_puts(out, p);
             break;
         }
-        g_string_append_len(out, p, open - p);
+        sb_put(out, p, (gsize)(open - p));
         if (!fill(open + 1, (gsize)(close - open - 1), data, out))
-            g_string_append_len(out, open, close - open + 1);
+            sb_put(out, open, (gsize)(close - open + 1));
         p = close + 1;
     }
 }
@@ -381,7 +382,7 @@ static gboolean from_table(const char *name, gsize len, gpointer data, GString *
     const struct table *t = data;
     for (gsize i = 0; i < t->n; i++) {
         if (strlen(t->ph[i].name) == len && strncmp(t->ph[i].name, name, len) == 0) {
-            g_string_append(out, t->ph[i].value);
+            sb_puts(out, t->ph[i].value);
             return TRUE;
         }
     }

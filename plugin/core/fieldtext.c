@@ -3,6 +3,7 @@
 #include "fieldtext.h"
 #include "handshake.h"
 #include "registry.h"
+#include "strbuf.h"
 
 #define HEX_SHOWN 24  /* bytes of an opaque field shown before "…" */
 
@@ -19,7 +20,7 @@ static void put_hex(GString *s, guint64 v, guint digits)
         buf[sizeof buf - 1 - ++n] = hexdigits[v & 0xf];
         v >>= 4;
     } while (v || n < digits);
-    g_string_append_len(s, buf + sizeof buf - 1 - n, n);
+    sb_put(s, buf + sizeof buf - 1 - n, n);
 }
 
 static void put_dec(GString *s, guint64 v)
@@ -30,12 +31,12 @@ static void put_dec(GString *s, guint64 v)
         buf[sizeof buf - ++n] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    g_string_append_len(s, buf + sizeof buf - n, n);
+    sb_put(s, buf + sizeof buf - n, n);
 }
 
 static void put_code(GString *s, guint64 value, guint digits)
 {
-    g_string_append(s, "0x");
+    sb_puts(s, "0x");
     put_hex(s, value, digits);
 }
 
@@ -43,11 +44,11 @@ static void named(GString *s, const char *name, guint64 value, guint digits)
 {
     if (!name) {
         put_code(s, value, digits);
-        g_string_append(s, " (unknown)");
+        sb_puts(s, " (unknown)");
         return;
     }
-    g_string_append(s, name);
-    g_string_append(s, " (");
+    sb_puts(s, name);
+    sb_puts(s, " (");
     put_code(s, value, digits);
     g_string_append_c(s, ')');
 }
@@ -55,13 +56,13 @@ static void named(GString *s, const char *name, guint64 value, guint digits)
 static void count_of(GString *s, guint64 n, const char *one, const char *many)
 {
     put_dec(s, n);
-    g_string_append(s, n == 1 ? one : many);
+    sb_puts(s, n == 1 ? one : many);
 }
 
 static void hex(GString *s, const guint8 *p, guint32 len)
 {
     if (len == 0) {
-        g_string_append(s, "(0 bytes)");
+        sb_puts(s, "(0 bytes)");
         return;
     }
     for (guint32 i = 0; i < len && i < HEX_SHOWN; i++) {
@@ -69,8 +70,8 @@ static void hex(GString *s, const guint8 *p, guint32 len)
         g_string_append_c(s, hexdigits[p[i] & 0xf]);
     }
     if (len > HEX_SHOWN)
-        g_string_append(s, "…");
-    g_string_append(s, " (");
+        sb_puts(s, "…");
+    sb_puts(s, " (");
     count_of(s, len, " byte)", " bytes)");
 }
 
@@ -84,7 +85,7 @@ static void text(GString *s, const guint8 *p, guint32 len)
         }
     }
     g_string_append_c(s, '"');
-    g_string_append_len(s, (const char *)p, len);
+    sb_put(s, (const char *)p, len);
     g_string_append_c(s, '"');
 }
 
@@ -96,15 +97,15 @@ static void grease_or(GString *s, const char *name, guint64 value)
 static void seconds(GString *s, guint64 v)
 {
     put_dec(s, v);
-    g_string_append(s, " s");
+    sb_puts(s, " s");
     if (v >= 3600 && v % 3600 == 0) {
-        g_string_append(s, " (");
+        sb_puts(s, " (");
         put_dec(s, v / 3600);
-        g_string_append(s, " h)");
+        sb_puts(s, " h)");
     } else if (v >= 60 && v % 60 == 0) {
-        g_string_append(s, " (");
+        sb_puts(s, " (");
         put_dec(s, v / 60);
-        g_string_append(s, " min)");
+        sb_puts(s, " min)");
     }
 }
 
@@ -120,13 +121,13 @@ static void msgtype(GString *s, guint64 v)
 {
     const char *name = hs_type_name((guint8)v);
     if (name) {
-        g_string_append(s, name);
-        g_string_append(s, " (");
+        sb_puts(s, name);
+        sb_puts(s, " (");
         put_dec(s, v);
         g_string_append_c(s, ')');
     } else {
         put_dec(s, v);
-        g_string_append(s, " (unknown)");
+        sb_puts(s, " (unknown)");
     }
 }
 
@@ -145,7 +146,7 @@ static void container(GString *s, const struct field *f)
 {
     if (f->count > 1) {
         put_dec(s, f->count);
-        g_string_append(s, " entries, ");
+        sb_puts(s, " entries, ");
     }
     count_of(s, f->length, " byte", " bytes");
 }
@@ -255,7 +256,7 @@ void field_value_append(GString *s, const struct field *f, const guint8 *data)
         if (f->value <= 0xffff) {
             grease_or(s, suite_name(f->value), f->value);
         } else {
-            g_string_append(s, "SSL 2.0 cipher kind ");
+            sb_puts(s, "SSL 2.0 cipher kind ");
             put_code(s, f->value, 6);
         }
         break;

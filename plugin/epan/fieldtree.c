@@ -11,6 +11,7 @@
 #include "fields.h"
 #include "handshake.h"
 #include "registry.h"
+#include "strbuf.h"
 #include "text.h"
 
 #define MAX_DEPTH 16
@@ -69,8 +70,8 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
     proto_tree *sub;
 
     g_string_truncate(buf, 0);
-    g_string_append_len(buf, f->name, (gssize)name_len);
-    g_string_append(buf, f->kind == FK_LENGTH ? " length: " : ": ");
+    sb_put(buf, f->name, name_len);
+    sb_puts(buf, f->kind == FK_LENGTH ? " length: " : ": ");
     value_at = buf->len;
     field_value_append(buf, f, data);
     if (buf->len == value_at && f->kind != FK_LENGTH)

@@ -5,6 +5,7 @@
 #include "catalog.h"
 #include "fields.h"
 #include "registry.h"
+#include "strbuf.h"
 #include "text.h"
 
 static struct catalog *catalog;
@@ -83,7 +84,7 @@ static gboolean is(const char *name, gsize len, const char *want)
 
 static void put(GString *out, const char *s)
 {
-    g_string_append(out, s ? s : "?");
+    sb_puts(out, s ? s : "?");
 }
 
 static gboolean fill_item(const struct fill_ctx *x, const char *name, gsize len, GString *out)
