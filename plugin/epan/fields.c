@@ -242,7 +242,7 @@ static ei_register_info ei[] = {
     /* PI_PROTOCOL */
     { &ei_tlsx_not_offered,
       { "tlsexplain.not_offered", PI_PROTOCOL, PI_WARN,
-        "The server chose or answered something the client did not offer", EXPFILL } },
+        "The server chose or answered something the client's offer does not allow", EXPFILL } },
     /* PI_SEQUENCE */
     { &ei_tlsx_alert,
       { "tlsexplain.alert", PI_SEQUENCE, PI_WARN,

@@ -11,8 +11,9 @@
 # for the server's answers: a TLS 1.2 ServerHello answering the client's
 # renegotiation SCSV with renegotiation_info and sending max_fragment_length
 # unasked, and a HelloRetryRequest with the one extension a server may send
-# unasked, cookie. The bytes are made up but well formed, not a handshake
-# any one client would send.
+# unasked, cookie; then a TLS 1.2 answer to a TLS 1.3-only offer and an HRR
+# asking for a group the client already sent a share for. The bytes are made
+# up but well formed, not a handshake any one client would send.
 # Usage: make_extensions.py OUT.pcap
 # SPDX-License-Identifier: GPL-2.0-or-later
 import os
@@ -31,13 +32,13 @@ def vec(prefix, body):
     return len(body).to_bytes(prefix, "big") + body
 
 
-def client_hello(groups=(0x001D,)):
+def client_hello(groups=(0x001D,), versions=(0x0304, 0x0303)):
     suites = struct.pack("!HHH", 0x3A3A, 0x1301, 0x1302)
     key_share = vec(2, struct.pack("!HH", 0x001D, 32) + bytes(range(32)))
     exts = b"".join([
         ext(0x0A0A, b""),                                          # GREASE
         ext(0, vec(2, b"\x00" + vec(2, b"public.example.com"))),  # server_name
-        ext(43, vec(1, struct.pack("!HH", 0x0304, 0x0303))),       # supported_versions
+        ext(43, vec(1, b"".join(struct.pack("!H", v) for v in versions))),  # supported_versions
         ext(10, vec(2, b"".join(struct.pack("!H", g) for g in groups))),  # supported_groups
         ext(13, vec(2, struct.pack("!HH", 0x0804, 0x0403))),       # signature_algorithms
         ext(51, key_share),                                        # key_share
@@ -100,9 +101,9 @@ def server_hello12():
 HRR_RANDOM = bytes.fromhex("CF21AD74E59A6111BE1D8C021E65B891C2A211167ABB8C5E079E09E2C8A8339C")
 
 
-def hello_retry_request():
+def hello_retry_request(group=0x0017):
     exts = (ext(43, struct.pack("!H", 0x0304)) +
-            ext(51, struct.pack("!H", 0x0017)) +                   # key_share: selected_group
+            ext(51, struct.pack("!H", group)) +                    # key_share: selected_group
             ext(44, vec(2, bytes(range(0xD0, 0xE0)))))             # cookie
     body = (struct.pack("!H", 0x0303) + HRR_RANDOM + vec(1, bytes(32)) +
             struct.pack("!HB", 0x1301, 0) + vec(2, exts))
@@ -114,7 +115,12 @@ def main():
     t = 1798794000
     flows = [(50001, client_hello(), server_hello()),
              (50002, client_hello12(), server_hello12()),
-             (50003, client_hello((0x001D, 0x0017)), hello_retry_request())]
+             (50003, client_hello((0x001D, 0x0017)), hello_retry_request()),
+             # Refusals a client must make: TLS 1.2 chosen through legacy_version
+             # when only TLS 1.3 was offered, and an HRR asking for the group the
+             # client already sent a share for (RFC 8446 D.1, 4.2.8).
+             (50004, client_hello(versions=(0x0304,)), server_hello12()),
+             (50005, client_hello((0x001D, 0x0017)), hello_retry_request(0x001D))]
     with open(sys.argv[1], "wb") as out:
         out.write(PCAP_HEADER)
         for n, (port, hello, answer) in enumerate(flows):
