@@ -22,7 +22,9 @@ static struct running_checks *running(struct analyzer *a, struct handshake *h)
 {
     if (!h->rc) {
         h->rc = g_new0(struct running_checks, 1);
-        h->rc->t = transcript_new();
+        h->rc->t = a->spare_transcripts->len
+                 ? g_ptr_array_steal_index_fast(a->spare_transcripts, a->spare_transcripts->len - 1)
+                 : transcript_new();
         h->rc->ctx = analyzer_alloc(a, sizeof(struct check_context));
     }
     return h->rc;
@@ -32,9 +34,19 @@ void checks_free(struct handshake *h)
 {
     if (!h->rc)
         return;
-    transcript_free(h->rc->t);
+    transcript_free(h->rc->t);  /* NULL when released for reuse */
     g_free(h->rc);
     h->rc = NULL;
+}
+
+void checks_release(struct analyzer *a, struct handshake *h)
+{
+    if (h->rc && a->spare_transcripts->len < SPARES_KEPT) {
+        transcript_reset(h->rc->t);
+        g_ptr_array_add(a->spare_transcripts, h->rc->t);
+        h->rc->t = NULL;
+    }
+    checks_free(h);
 }
 
 /* hash_room: bytes for a transcript hash; chains and signatures need none. */

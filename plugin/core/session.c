@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <string.h>
+#include "keys.h"
 #include "registry.h"
 #include "session_priv.h"
 
@@ -42,6 +43,8 @@ struct analyzer *analyzer_new(void)
     a->strings = g_string_chunk_new(4096);
     a->chains = g_hash_table_new_full(checks_cert_hash, g_bytes_equal,
                                       (GDestroyNotify)g_bytes_unref, NULL);
+    a->spare_offers = g_ptr_array_new_with_free_func(g_free);
+    a->spare_transcripts = g_ptr_array_new_with_free_func((GDestroyNotify)transcript_free);
     return a;
 }
 
@@ -57,6 +60,8 @@ void analyzer_free(struct analyzer *a)
     g_ptr_array_free(a->large, TRUE);
     g_string_chunk_free(a->strings);
     g_hash_table_destroy(a->chains);
+    g_ptr_array_free(a->spare_offers, TRUE);
+    g_ptr_array_free(a->spare_transcripts, TRUE);
     g_free(a);
 }
 

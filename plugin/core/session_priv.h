@@ -95,7 +95,14 @@ struct analyzer {
     const struct verify_trust *trust;
     const struct keys_privkey *rsa;
     GHashTable *chains;       /* distinct leaf certificates (GBytes set) */
+    /* What ended handshakes leave for the next ones: offers and transcripts
+     * are a few KiB each, and malloc is slow at that size. */
+    GPtrArray *spare_offers;
+    GPtrArray *spare_transcripts;
 };
+
+/* How many of each are kept for reuse. */
+#define SPARES_KEPT 32
 
 
 /* Zeroed memory that lives as long as the analyzer: what items point to is
@@ -109,6 +116,8 @@ struct item_extra *item_extra_of(struct analyzer *a, struct item *out);
 void checks_message(struct analyzer *a, struct handshake *h, const struct event *ev,
                     const struct hs_message *m, struct item *out);
 void checks_free(struct handshake *h);
+/* The same for a handshake that ended, keeping its transcript for reuse. */
+void checks_release(struct analyzer *a, struct handshake *h);
 guint checks_cert_hash(gconstpointer key);
 
 /* story.c: called by session.c at each step. */
@@ -124,6 +133,8 @@ void story_malformed(struct handshake *h, const struct item *out);
 void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
                struct item *out, enum outcome outcome);
 void story_free_handshake(struct handshake *h);
+/* The same for a handshake that ended, keeping its offer for reuse. */
+void story_release(struct analyzer *a, struct handshake *h);
 /* The summary of a handshake that never ended, as it stands. */
 const struct summary *story_unfinished(struct analyzer *a, struct handshake *h);
 /* A note on an item, e.g. "note.started_mid". */

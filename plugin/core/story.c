@@ -7,6 +7,7 @@
 #include <string.h>
 #include "registry.h"
 #include "session_priv.h"
+#include "strbuf.h"
 
 #define EXT_SUPPORTED_VERSIONS 43
 
@@ -77,17 +78,17 @@ static void history_add(struct handshake *h, guint8 sender, const char *name)
         h->history = g_string_new(NULL);
     if (sender != h->last_sender || h->history->len == 0) {
         if (h->history->len)
-            g_string_append(h->history, " | ");
-        g_string_append(h->history, sender == SENDER_CLIENT ? "C: "
+            sb_puts(h->history, " | ");
+        sb_puts(h->history, sender == SENDER_CLIENT ? "C: "
                                     : sender == SENDER_SERVER ? "S: " : "?: ");
         /* A HelloRequest before the ClientHello is not a round trip of it. */
         if (sender == SENDER_SERVER && h->have_client_hello)
             h->server_flights++;
         h->last_sender = sender;
     } else {
-        g_string_append(h->history, ", ");
+        sb_puts(h->history, ", ");
     }
-    g_string_append(h->history, name);
+    sb_puts(h->history, name);
 }
 
 /* A TLS 1.3 ticket's real age: the client adds ticket_age_add to the age in
@@ -132,7 +133,9 @@ void story_client_hello(struct analyzer *a, struct handshake *h, const struct ev
 {
     gboolean first = !h->offer;
     if (first) {
-        h->offer = g_new(struct offer, 1);
+        h->offer = a->spare_offers->len
+                 ? g_ptr_array_steal_index_fast(a->spare_offers, a->spare_offers->len - 1)
+                 : g_new(struct offer, 1);
         h->client_hello_frame = ev->frame;
         if (!h->timed)
             h->start_time = ev->time;
@@ -517,8 +520,8 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     s->has_alert = out->has_alert;
     s->alert = out->alert_desc;
     item_extra_of(a, out)->summary = s;
-    story_free_handshake(h);
-    checks_free(h);
+    story_release(a, h);
+    checks_release(a, h);
 }
 
 /* Nothing in the capture ended it: incomplete, as far as the capture goes.
@@ -536,6 +539,15 @@ const struct summary *story_unfinished(struct analyzer *a, struct handshake *h)
     h->unfinished = s;
     h->unfinished_fed = h->fed;
     return s;
+}
+
+void story_release(struct analyzer *a, struct handshake *h)
+{
+    if (h->offer && a->spare_offers->len < SPARES_KEPT) {
+        g_ptr_array_add(a->spare_offers, h->offer);
+        h->offer = NULL;
+    }
+    story_free_handshake(h);
 }
 
 /* What only a running handshake needs. */

@@ -78,37 +78,33 @@ struct walk {
     field_info *close;   /* the TCP flags of a FIN or RST, fed last */
 };
 
-/* Every node of the tree is asked: a bitmap of the wanted ids answers the
- * common "no" without searching. */
-static guint8 *wanted_bits;
-static guint wanted_bits_len;
+/* Every node of the tree is asked, and in a first pass without -V most
+ * nodes are wanted ones: an open-addressed table answers in a step or two. */
+#define ROLE_SLOTS 64
+static struct { int id; int role; } role_table[ROLE_SLOTS];
 
 static int role_of(int id)
 {
-    if (id < 0 || (guint)id / 8 >= wanted_bits_len || !(wanted_bits[id / 8] & (1u << (id % 8))))
-        return -1;
-    for (guint i = 0; i < n_wanted; i++)
-        if (wanted[i].id == id)
-            return (int)wanted[i].role;
-    return -1;
-}
-
-static void free_wanted(void)
-{
-    g_free(wanted_bits);
-    wanted_bits = NULL;
-    wanted_bits_len = 0;
+    for (guint i = (guint)id % ROLE_SLOTS;; i = (i + 1) % ROLE_SLOTS) {
+        if (role_table[i].id == id)
+            return role_table[i].role;
+        if (role_table[i].id == -1)
+            return -1;
+    }
 }
 
 static void index_wanted(void)
 {
-    int max = 0;
-    for (guint i = 0; i < n_wanted; i++)
-        max = MAX(max, wanted[i].id);
-    wanted_bits_len = (guint)max / 8 + 1;
-    wanted_bits = g_malloc0(wanted_bits_len);
-    for (guint i = 0; i < n_wanted; i++)
-        wanted_bits[wanted[i].id / 8] |= (guint8)(1u << (wanted[i].id % 8));
+    for (guint i = 0; i < ROLE_SLOTS; i++)
+        role_table[i].id = -1;
+    /* n_wanted is at most 16: the table never fills. */
+    for (guint i = 0; i < n_wanted; i++) {
+        guint slot = (guint)wanted[i].id % ROLE_SLOTS;
+        while (role_table[slot].id != -1)
+            slot = (slot + 1) % ROLE_SLOTS;
+        role_table[slot].id = wanted[i].id;
+        role_table[slot].role = (int)wanted[i].role;
+    }
 }
 
 static guint ds_index_of(packet_info *pinfo, tvbuff_t *tvb)
@@ -684,7 +680,6 @@ void proto_register_tlsexplain(void)
     register_init_routine(init_analysis);
     register_cleanup_routine(cleanup_analysis);
     register_shutdown_routine(tlsx_catalog_free);
-    register_shutdown_routine(free_wanted);
 }
 
 /* SSLv2's fields share the names tls.record and tls.handshake.type; their
