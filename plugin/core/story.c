@@ -418,27 +418,30 @@ static const char *early_data_tag(const struct handshake *h)
 static char *flow_name(const struct handshake *h, enum outcome outcome)
 {
     /* QUIC runs the TLS 1.3 handshake without records (RFC 9001 §4). */
-    GString *f = g_string_new(h->quic ? "quic-" : "");
-    g_string_append(f, h->version || h->proto != TLSX_DTLS ? version_tag(h->version) : "dtls");
+    GString *f = g_string_sized_new(64);
+    sb_puts(f, h->quic ? "quic-" : "");
+    sb_puts(f, h->version || h->proto != TLSX_DTLS ? version_tag(h->version) : "dtls");
     gboolean resumed = resumed_now(h);
     if (outcome == OUTCOME_FAILED)
-        g_string_append(f, "-failed");
+        sb_puts(f, "-failed");
     else if (outcome == OUTCOME_INCOMPLETE)
-        g_string_append(f, "-incomplete");
+        sb_puts(f, "-incomplete");
     else if (h->tls13)
-        g_string_append(f, resumed ? early_data_tag(h) : "-1rtt");
+        sb_puts(f, resumed ? early_data_tag(h) : "-1rtt");
     else if (resumed)
-        g_string_append(f, "-abbreviated");
-    else
-        g_string_append_printf(f, "-full-%s", kx_tag(h->kx));
+        sb_puts(f, "-abbreviated");
+    else {
+        sb_puts(f, "-full-");
+        sb_puts(f, kx_tag(h->kx));
+    }
     if (h->hrr)
-        g_string_append(f, "+hrr");
+        sb_puts(f, "+hrr");
     if (h->cookie)
-        g_string_append(f, "+cookie");
+        sb_puts(f, "+cookie");
     if (h->client_auth)
-        g_string_append(f, "+client-auth");
+        sb_puts(f, "+client-auth");
     if (h->under_old_keys || h->renegotiation)
-        g_string_append(f, "+renegotiation");
+        sb_puts(f, "+renegotiation");
     return g_string_free(f, FALSE);
 }
 
