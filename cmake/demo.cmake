@@ -49,7 +49,9 @@ if(NOT EXISTS "${TLSX_ROOT}/pcaps/${name}.pcapng")
   list(GET pcaps 0 name)
   string(REGEX REPLACE "\\.pcapng$" "" name "${name}")
 endif()
-set(tshark_args -r pcaps/${name}.pcapng)
+# Two passes show what the GUI shows, including what only later frames
+# tell (where a ticket is used again).
+set(tshark_args -2 -r pcaps/${name}.pcapng)
 set(wireshark_args)
 if(EXISTS "${TLSX_ROOT}/pcaps/${name}.keys")
   list(APPEND tshark_args -o tls.keylog_file:pcaps/${name}.keys)
