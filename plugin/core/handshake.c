@@ -166,14 +166,14 @@ static gboolean parse_client_hello(struct parse *p, struct reader *r)
     return need_end(p, r, "extensions");
 }
 
-static guint16 selected_version(const struct reader *msg, const struct hs_server_hello *sh)
+static void select_version(const struct reader *msg, struct hs_server_hello *sh)
 {
     const struct hs_extension *sv = hs_find_ext(&sh->ext, EXT_SUPPORTED_VERSIONS);
     struct reader body;
     guint16 v;
-    if (!sv || !ext_reader(msg, sv, &body) || rd_left(&body) != 2 || !rd_u16(&body, &v))
-        return sh->legacy_version;
-    return v;
+    sh->version_in_ext = sv && ext_reader(msg, sv, &body) && rd_left(&body) == 2 &&
+                         rd_u16(&body, &v);
+    sh->selected_version = sh->version_in_ext ? v : sh->legacy_version;
 }
 
 static const char *server_random_variant(const guint8 *random, gboolean hrr)
@@ -212,7 +212,7 @@ static gboolean parse_server_hello(struct parse *p, struct reader *r)
               FK_COMPRESSION, &sh->compression));
     if (rd_left(r) > 0)
         NEED(parse_extensions(p, r, sh->is_hrr ? IN_HRR : IN_SH, &sh->ext));
-    sh->selected_version = selected_version(r, sh);
+    select_version(r, sh);
     if (sh->selected_version == TLSX_VERSION_TLS13)
         set_variant(p, version_mark, "text_tls13");
     (void)msg;

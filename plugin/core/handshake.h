@@ -95,6 +95,7 @@ struct hs_server_hello {
     struct hs_extensions ext;
     gboolean is_hrr;             /* random is RFC 8446's HelloRetryRequest magic */
     guint16 selected_version;    /* from supported_versions, else legacy_version */
+    gboolean version_in_ext;     /* it came from supported_versions */
 };
 
 struct hs_message {

@@ -297,7 +297,6 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     learn_sides(c, ev->side, sender_of_type(m.type));
     s = sender_of(c, ev->side);
     h = handshake_for_message(a, c, ev, m.type);
-    h->quic = ev->proto == TLSX_QUIC;
     h->proto = (guint8)ev->proto;
     begin_item(out, ev, s);
     if (dtls_retransmitted(h, s, &m)) {

@@ -213,6 +213,21 @@ void analyzer_set_checks(struct analyzer *a, const struct keylog *keylog,
 /* Returns TRUE and fills *out when ev is worth explaining. */
 gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *out);
 
+/* How a server's choice stands against the client's offer (RFC 8446 §4.1.3,
+ * §4.2, §4.2.1, §4.2.8; RFC 5246 §7.4.1.3, §7.4.1.4; RFC 5746 §3.6): the
+ * catalog key of the text that says so, within the choice's section. */
+const char *links_version_key(const struct links *l);
+const char *links_suite_key(const struct links *l);
+const char *links_group_key(const struct links *l, gboolean hrr);
+const char *links_alpn_key(const struct links *l);
+/* For one extension of a ServerHello, HelloRetryRequest or
+ * EncryptedExtensions (msg_type); *pos is its place in the client's list,
+ * 0 if the client did not send it. */
+const char *links_extension_key(const struct links *l, guint8 msg_type, guint16 type,
+                                guint *pos);
+/* Whether a key names a choice the client must refuse. */
+gboolean links_refused(const char *key);
+
 /* The summary of a handshake the capture shows no end of, for its last item
  * (it, fed from frame), or NULL. Only once every frame has been fed is this
  * a fact: callers ask on passes after the first. The summary lives as long

@@ -52,7 +52,6 @@ struct handshake {
     GString *history;
     gboolean ended;           /* summary made */
     gboolean started_mid;     /* the capture began after its ClientHello */
-    gboolean quic;            /* carried in QUIC CRYPTO frames */
     struct running_checks *rc;/* transcript, randoms, leaf certificates */
     guint16 *dtls_steps;      /* DTLS only: step of each message_seq (32 per sender) */
     guint32 client_hello_hash; /* to recognise a retransmitted ClientHello */

@@ -9,8 +9,6 @@
 #include "session_priv.h"
 #include "strbuf.h"
 
-#define EXT_SUPPORTED_VERSIONS 43
-
 static struct links *links_of(struct analyzer *a, struct item *out)
 {
     struct item_extra *x = item_extra_of(a, out);
@@ -112,7 +110,7 @@ static void offered_resumption(struct analyzer *a, struct handshake *h,
         i = issued_ticket(a, o->psk_hash[0]);
         if (i && i->tls13)
             ticket_age(i, o->psk_age[0], ev->time, links_of(a, out));
-        for (guint k = 0; first && k < o->n_psk && k < OFFER_MAX_PSK; k++) {
+        for (guint k = 0; first && k < o->n_psk; k++) {
             const struct issued *other = issued_ticket(a, o->psk_hash[k]);
             if (other)
                 record_use(a, other, ev->frame);
@@ -164,7 +162,7 @@ static void version_links(const struct offer *o, const struct hs_message *m, str
 {
     guint16 chosen = m->u.sh.selected_version;
     l->version = chosen;
-    l->version_in_ext = hs_find_ext(&m->u.sh.ext, EXT_SUPPORTED_VERSIONS) != NULL;
+    l->version_in_ext = m->u.sh.version_in_ext;
     l->version_count = (guint16)o->n_versions;
     l->version_pos = (guint16)offer_position(o->versions, o->n_versions, chosen);
     l->client_version = o->legacy_version;
@@ -189,6 +187,66 @@ static void choice_links(struct analyzer *a, struct handshake *h, const struct h
         l->group_pos = (guint16)offer_position(o->shares, o->n_shares, l->group);
         l->group_count = (guint16)o->n_shares;
     }
+}
+
+/* "number 1 of the 1 offered" reads oddly: a choice among one has its own text. */
+static const char *of_one(guint count)
+{
+    return count == 1 ? "text_only" : "text";
+}
+
+/* DTLS numbers its versions downwards (RFC 6347 §4.1). */
+static gboolean version_newer(guint16 a, guint16 b)
+{
+    gboolean dtls = (a >> 8) == 0xfe && (b >> 8) == 0xfe;
+    return dtls ? a < b : a > b;
+}
+
+const char *links_version_key(const struct links *l)
+{
+    if (!l->version_count)
+        return version_newer(l->version, l->client_version) ? "text_legacy_higher" : "text_legacy";
+    if (!l->version_pos)
+        return l->version_in_ext ? "text_not_offered" : "text_not_offered_legacy";
+    return of_one(l->version_count);
+}
+
+const char *links_suite_key(const struct links *l)
+{
+    return l->suite_pos ? of_one(l->suite_count) : "text_not_offered";
+}
+
+const char *links_group_key(const struct links *l, gboolean hrr)
+{
+    if (!l->group_pos)
+        return "text_not_offered";
+    return hrr && l->group_shared ? "text_already_shared" : of_one(l->group_count);
+}
+
+const char *links_alpn_key(const struct links *l)
+{
+    return of_one(l->alpn_count);
+}
+
+#define EXT_COOKIE 44
+#define EXT_RENEGOTIATION_INFO 0xff01
+
+const char *links_extension_key(const struct links *l, guint8 msg_type, guint16 type,
+                                guint *pos)
+{
+    *pos = offer_position(l->offered_ext, l->n_offered_ext, type);
+    if (*pos)
+        return "text";
+    if (type == EXT_COOKIE && msg_type == HS_HELLO_RETRY_REQUEST)
+        return "text_cookie";
+    /* The SCSV stands for an empty renegotiation_info (RFC 5746 §3.3). */
+    return type == EXT_RENEGOTIATION_INFO && l->scsv ? "text_scsv" : "text_not_offered";
+}
+
+gboolean links_refused(const char *key)
+{
+    return strcmp(key, "text_not_offered") == 0 || strcmp(key, "text_not_offered_legacy") == 0 ||
+           strcmp(key, "text_legacy_higher") == 0 || strcmp(key, "text_already_shared") == 0;
 }
 
 static void alpn_links(const struct offer *o, const char *chosen, struct links *l)
@@ -419,7 +477,7 @@ static char *flow_name(const struct handshake *h, enum outcome outcome)
 {
     /* QUIC runs the TLS 1.3 handshake without records (RFC 9001 §4). */
     GString *f = g_string_sized_new(64);
-    sb_puts(f, h->quic ? "quic-" : "");
+    sb_puts(f, h->proto == TLSX_QUIC ? "quic-" : "");
     sb_puts(f, h->version || h->proto != TLSX_DTLS ? version_tag(h->version) : "dtls");
     gboolean resumed = resumed_now(h);
     if (outcome == OUTCOME_FAILED)
@@ -471,6 +529,10 @@ static void incomplete_knowledge(const struct handshake *h, struct summary *s)
     s->resumption_known = h->resumption_decided || (h->saw_server_hello && !offers_resumption(h));
     s->client_auth_known = h->client_auth || h->saw_server_hello_done ||
                            h->finished[SENDER_SERVER] || resumed_now(h);
+    /* A Certificate may still have been on its way, unless the server's
+     * flight was over (TLS 1.2's ServerHelloDone) or a resumption needs none. */
+    s->chain_known = h->saw_certificate || (!h->tls13 && h->saw_server_hello_done) ||
+                     (h->resumption_decided && resumed_now(h));
 }
 
 /* The handshake as it stands, told in a few lines. */
@@ -535,8 +597,6 @@ const struct summary *story_unfinished(struct analyzer *a, struct handshake *h)
     if (h->unfinished && h->unfinished_fed == h->fed)
         return h->unfinished;
     s = summarise(a, h, OUTCOME_INCOMPLETE, h->last_time);
-    /* A Certificate may still have been on its way. */
-    s->chain_known = h->saw_certificate || (h->resumption_decided && resumed_now(h));
     s->note = h->have_client_hello && h->server_flights == 0 && !h->started_mid &&
               !h->under_old_keys ? "note.capture_ended_no_answer" : "note.capture_ended";
     h->unfinished = s;

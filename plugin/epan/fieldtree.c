@@ -16,9 +16,6 @@
 
 #define MAX_DEPTH 16
 
-#define EXT_COOKIE 44
-#define EXT_RENEGOTIATION_INFO 0xff01
-
 static gboolean answers_client(const struct item *it)
 {
     return it->msg_type == HS_SERVER_HELLO || it->msg_type == HS_HELLO_RETRY_REQUEST ||
@@ -32,16 +29,11 @@ static void draw_answer(proto_tree *sub, proto_item *ti, packet_info *pinfo, tvb
 {
     const struct links *l = item_links(&p->item);
     const struct reg_extension *e = reg_extension((guint16)f->value);
-    guint pos = 0;
+    guint pos;
     const char *key;
     if (!l || !l->offered_in || !l->offered_ext)
         return;
-    for (guint i = 0; i < l->n_offered_ext && !pos; i++)
-        if (l->offered_ext[i] == f->value)
-            pos = i + 1;
-    key = pos ? "text"
-        : f->value == EXT_COOKIE && p->item.msg_type == HS_HELLO_RETRY_REQUEST ? "text_cookie"
-        : f->value == EXT_RENEGOTIATION_INFO && l->scsv ? "text_scsv" : "text_not_offered";
+    key = links_extension_key(l, p->item.msg_type, (guint16)f->value, &pos);
     struct placeholder ph[] = {
         { "extension", e ? e->name : wmem_strdup_printf(pinfo->pool, "%u", (guint)f->value) },
         { "ext_position", wmem_strdup_printf(pinfo->pool, "%u", pos) },
@@ -51,7 +43,7 @@ static void draw_answer(proto_tree *sub, proto_item *ti, packet_info *pinfo, tvb
     tlsx_add_text(sub, tvb, off, f->length,
                   tlsx_text_with(pinfo->pool, &p->item, "choice.extension", key, ph,
                                  G_N_ELEMENTS(ph)));
-    if (!pos && strcmp(key, "text_not_offered") == 0)
+    if (links_refused(key))
         expert_add_info(pinfo, ti, &ei_tlsx_not_offered);
 }
 

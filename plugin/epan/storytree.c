@@ -30,12 +30,6 @@ static proto_item *add_text(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
     return ti;
 }
 
-static gboolean breaks_offer(const char *key)
-{
-    return strcmp(key, "text_not_offered") == 0 || strcmp(key, "text_not_offered_legacy") == 0 ||
-           strcmp(key, "text_legacy_higher") == 0 || strcmp(key, "text_already_shared") == 0;
-}
-
 /* A choice outside the offer breaks the protocol: worth a warning. */
 static void choice_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                         const struct item *it, const char *section, const char *key,
@@ -43,37 +37,14 @@ static void choice_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
 {
     proto_item *ti = add_text(t, tvb, off, len, hf_tlsx_choice,
                               tlsx_text_with(pinfo->pool, it, section, key, ph, n_ph));
-    if (ti && breaks_offer(key))
+    if (ti && links_refused(key))
         expert_add_info(pinfo, ti, &ei_tlsx_not_offered);
-}
-
-/* "number 1 of the 1 offered" reads oddly: a choice among one has its own text. */
-static const char *of_one(guint count)
-{
-    return count == 1 ? "text_only" : "text";
 }
 
 static const char *version_name(packet_info *pinfo, guint16 v)
 {
     const char *name = reg_version_name(v);
     return name ? name : wmem_strdup_printf(pinfo->pool, "0x%04x", v);
-}
-
-/* DTLS numbers its versions downwards (RFC 6347 §4.1). */
-static gboolean version_newer(guint16 a, guint16 b)
-{
-    gboolean dtls = (a >> 8) == 0xfe && (b >> 8) == 0xfe;
-    return dtls ? a < b : a > b;
-}
-
-/* From supported_versions (RFC 8446 §4.2.1), or from legacy_version alone. */
-static const char *version_key(const struct links *l)
-{
-    if (!l->version_count)
-        return version_newer(l->version, l->client_version) ? "text_legacy_higher" : "text_legacy";
-    if (!l->version_pos)
-        return l->version_in_ext ? "text_not_offered" : "text_not_offered_legacy";
-    return of_one(l->version_count);
 }
 
 
@@ -101,19 +72,16 @@ static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
     if (!with_text)
         return;
     if (l->version)
-        choice_text(t, pinfo, tvb, off, len, it, "choice.version", version_key(l), ph,
+        choice_text(t, pinfo, tvb, off, len, it, "choice.version", links_version_key(l), ph,
                     G_N_ELEMENTS(ph));
     if (l->suite_count && it->msg_type != HS_ENCRYPTED_EXTENSIONS)
-        choice_text(t, pinfo, tvb, off, len, it, "choice.suite",
-                    !l->suite_pos ? "text_not_offered" : of_one(l->suite_count),
-                    ph, G_N_ELEMENTS(ph));
+        choice_text(t, pinfo, tvb, off, len, it, "choice.suite", links_suite_key(l), ph,
+                    G_N_ELEMENTS(ph));
     if (l->group)
         choice_text(t, pinfo, tvb, off, len, it, hrr ? "choice.group_hrr" : "choice.group",
-                    !l->group_pos ? "text_not_offered"
-                    : hrr && l->group_shared ? "text_already_shared" : of_one(l->group_count),
-                    ph, G_N_ELEMENTS(ph));
+                    links_group_key(l, hrr), ph, G_N_ELEMENTS(ph));
     if (l->alpn_count && l->alpn_pos)
-        choice_text(t, pinfo, tvb, off, len, it, "choice.alpn", of_one(l->alpn_count), ph,
+        choice_text(t, pinfo, tvb, off, len, it, "choice.alpn", links_alpn_key(l), ph,
                     G_N_ELEMENTS(ph));
 }
 
@@ -306,7 +274,7 @@ static void draw_uses(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint of
                     : many ? "text_ticket_many" : "text_ticket";
     for (guint i = 0; i < MIN(u->count, USES_KEPT); i++)
         proto_tree_add_uint(t, hf_tlsx_ticket_used_in, tvb, off, len, u->frames[i]);
-    if (u->count > USES_KEPT && with_text)
+    if (u->count > USES_KEPT)
         add_text(t, tvb, off, len, hf_tlsx_note,
                  tlsx_text_with(pinfo->pool, it, "ticket.used", "text_more", ph,
                                 G_N_ELEMENTS(ph)));

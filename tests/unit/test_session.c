@@ -318,6 +318,56 @@ static void test_choice_links_version_and_extensions(void)
     analyzer_free(f.a);
 }
 
+/* Which text a server choice gets against the offer, and which ones the
+ * client must refuse. */
+static void test_choice_keys(void)
+{
+    static const guint16 offered[] = { 0, 43, 51 };
+    struct links l = { 0 };
+    guint pos;
+    l.offered_ext = offered;
+    l.n_offered_ext = G_N_ELEMENTS(offered);
+    /* Versions without supported_versions: the server's may not exceed the
+     * client's, and DTLS counts down (RFC 5246 §7.4.1.3, RFC 6347 §4.1). */
+    l.version = 0x0303;
+    l.client_version = 0x0303;
+    g_assert_cmpstr(links_version_key(&l), ==, "text_legacy");
+    l.client_version = 0x0302;
+    g_assert_cmpstr(links_version_key(&l), ==, "text_legacy_higher");
+    l.version = 0xfefd;
+    l.client_version = 0xfeff;
+    g_assert_cmpstr(links_version_key(&l), ==, "text_legacy_higher");
+    l.client_version = 0xfefd;
+    g_assert_cmpstr(links_version_key(&l), ==, "text_legacy");
+    /* With supported_versions: not listed is refused either way (§4.2.1, §D.1). */
+    l.version_count = 2;
+    g_assert_cmpstr(links_version_key(&l), ==, "text_not_offered_legacy");
+    l.version_in_ext = TRUE;
+    g_assert_cmpstr(links_version_key(&l), ==, "text_not_offered");
+    l.version_pos = 1;
+    g_assert_cmpstr(links_version_key(&l), ==, "text");
+    /* An HRR group the client already sent a share for (§4.2.8). */
+    l.group_pos = 2;
+    l.group_count = 2;
+    l.group_shared = TRUE;
+    g_assert_cmpstr(links_group_key(&l, TRUE), ==, "text_already_shared");
+    g_assert_cmpstr(links_group_key(&l, FALSE), ==, "text");
+    /* Extensions: answered, the HRR cookie, the SCSV's renegotiation_info. */
+    g_assert_cmpstr(links_extension_key(&l, HS_SERVER_HELLO, 51, &pos), ==, "text");
+    g_assert_cmpuint(pos, ==, 3);
+    g_assert_cmpstr(links_extension_key(&l, HS_HELLO_RETRY_REQUEST, 44, &pos), ==,
+                    "text_cookie");
+    g_assert_cmpstr(links_extension_key(&l, HS_SERVER_HELLO, 44, &pos), ==, "text_not_offered");
+    g_assert_cmpstr(links_extension_key(&l, HS_SERVER_HELLO, 0xff01, &pos), ==,
+                    "text_not_offered");
+    l.scsv = TRUE;
+    g_assert_cmpstr(links_extension_key(&l, HS_SERVER_HELLO, 0xff01, &pos), ==, "text_scsv");
+    g_assert_true(links_refused("text_not_offered"));
+    g_assert_true(links_refused("text_already_shared"));
+    g_assert_false(links_refused("text_scsv"));
+    g_assert_false(links_refused("text_only"));
+}
+
 /* Later frames tell where a ticket was used and that a handshake never
  * ended; the analyzer keeps both for the items that come first. */
 static void test_facts_from_later_frames(void)
@@ -416,6 +466,7 @@ int main(int argc, char **argv)
     g_test_add_func("/session/unexpected-ske-with-rsa", test_unexpected_ske_with_rsa);
     g_test_add_func("/session/early-data-needs-acceptance", test_early_data_needs_acceptance);
     g_test_add_func("/session/facts-from-later-frames", test_facts_from_later_frames);
+    g_test_add_func("/session/choice-keys", test_choice_keys);
     g_test_add_func("/session/choice-links-version-and-extensions",
                     test_choice_links_version_and_extensions);
     return g_test_run();
