@@ -403,7 +403,8 @@ static gboolean anchors_for(const struct verify_trust *trust, gnutls_x509_crt_t 
         return FALSE;
     if (gnutls_x509_crt_get_raw_issuer_dn(crt, &issuer) == 0)
         add_anchors(anchors_named(trust, &issuer), *list);
-    if (gnutls_x509_crt_get_raw_dn(crt, &subject) == 0 &&
+    /* A self-issued certificate's subject anchors were added just above. */
+    if (gnutls_x509_crt_get_raw_dn(crt, &subject) == 0 && subject.size > 0 &&
         (issuer.size != subject.size || memcmp(issuer.data, subject.data, issuer.size) != 0))
         add_anchors(anchors_named(trust, &subject), *list);
     gnutls_free(issuer.data);
