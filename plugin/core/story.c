@@ -527,8 +527,9 @@ static gboolean offers_resumption(const struct handshake *h)
 static void incomplete_knowledge(const struct handshake *h, struct summary *s)
 {
     s->resumption_known = h->resumption_decided || (h->saw_server_hello && !offers_resumption(h));
-    s->client_auth_known = h->client_auth || h->saw_server_hello_done ||
-                           h->finished[SENDER_SERVER] || resumed_now(h);
+    s->client_auth_known = s->client_auth_known &&
+                           (h->client_auth || h->saw_server_hello_done ||
+                            h->finished[SENDER_SERVER] || resumed_now(h));
     /* A Certificate may still have been on its way, unless the server's
      * flight was over (TLS 1.2's ServerHelloDone) or a resumption needs none. */
     s->chain_known = h->saw_certificate || (!h->tls13 && h->saw_server_hello_done) ||
@@ -552,7 +553,13 @@ static struct summary *summarise(struct analyzer *a, const struct handshake *h,
     s->chain_known = h->saw_certificate ||
                      (h->saw_server_hello && (h->tls13 ? resumed_now(h) : !h->under_old_keys));
     s->client_auth = h->client_auth;
-    s->resumption_known = s->client_auth_known = TRUE;
+    s->resumption_known = TRUE;
+    /* A request for the client's certificate travels inside an encrypted
+     * flight in TLS 1.3 (never with a PSK, RFC 8446 §4.3.2) and in a
+     * renegotiation under the old keys: unread, it is unknown. */
+    s->client_auth_known = h->client_auth ||
+        !((h->tls13 && h->encrypted_flight[SENDER_SERVER] && !resumed_now(h)) ||
+          h->under_old_keys);
     if (outcome == OUTCOME_INCOMPLETE)
         incomplete_knowledge(h, s);
     s->resumption = resumed_now(h) ? h->resumption : RES_NONE;
