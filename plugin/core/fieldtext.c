@@ -23,17 +23,6 @@ static void put_hex(GString *s, guint64 v, guint digits)
     sb_put(s, buf + sizeof buf - 1 - n, n);
 }
 
-static void put_dec(GString *s, guint64 v)
-{
-    char buf[21];
-    guint n = 0;
-    do {
-        buf[sizeof buf - ++n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    sb_put(s, buf + sizeof buf - n, n);
-}
-
 static void put_code(GString *s, guint64 value, guint digits)
 {
     sb_puts(s, "0x");
@@ -55,7 +44,7 @@ static void named(GString *s, const char *name, guint64 value, guint digits)
 
 static void count_of(GString *s, guint64 n, const char *one, const char *many)
 {
-    put_dec(s, n);
+    sb_put_uint(s, n);
     sb_puts(s, n == 1 ? one : many);
 }
 
@@ -96,15 +85,15 @@ static void grease_or(GString *s, const char *name, guint64 value)
 
 static void seconds(GString *s, guint64 v)
 {
-    put_dec(s, v);
+    sb_put_uint(s, v);
     sb_puts(s, " s");
     if (v >= 3600 && v % 3600 == 0) {
         sb_puts(s, " (");
-        put_dec(s, v / 3600);
+        sb_put_uint(s, v / 3600);
         sb_puts(s, " h)");
     } else if (v >= 60 && v % 60 == 0) {
         sb_puts(s, " (");
-        put_dec(s, v / 60);
+        sb_put_uint(s, v / 60);
         sb_puts(s, " min)");
     }
 }
@@ -123,10 +112,10 @@ static void msgtype(GString *s, guint64 v)
     if (name) {
         sb_puts(s, name);
         sb_puts(s, " (");
-        put_dec(s, v);
+        sb_put_uint(s, v);
         g_string_append_c(s, ')');
     } else {
-        put_dec(s, v);
+        sb_put_uint(s, v);
         sb_puts(s, " (unknown)");
     }
 }
@@ -145,7 +134,7 @@ static const char *keyupdate(guint64 v)
 static void container(GString *s, const struct field *f)
 {
     if (f->count > 1) {
-        put_dec(s, f->count);
+        sb_put_uint(s, f->count);
         sb_puts(s, " entries, ");
     }
     count_of(s, f->length, " byte", " bytes");
@@ -230,7 +219,7 @@ void field_value_append(GString *s, const struct field *f, const guint8 *data)
     switch ((enum field_kind)f->kind) {
     case FK_NONE: container(s, f); break;
     case FK_UINT:
-    case FK_LENGTH: put_dec(s, f->value); break;
+    case FK_LENGTH: sb_put_uint(s, f->value); break;
     case FK_HEX: put_code(s, f->value, f->length * 2); break;
     case FK_BYTES: hex(s, p, f->length); break;
     case FK_STRING: text(s, p, f->length); break;

@@ -24,4 +24,16 @@ static inline void sb_puts(GString *b, const char *s)
     sb_put(b, s, strlen(s));
 }
 
+/* Decimal without printf, which costs more than the rest of a short text. */
+static inline void sb_put_uint(GString *b, guint64 v)
+{
+    char buf[20];
+    guint n = 0;
+    do {
+        buf[sizeof buf - ++n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    sb_put(b, buf + sizeof buf - n, n);
+}
+
 #endif

@@ -95,15 +95,15 @@ static gboolean fill_item(const struct fill_ctx *x, const char *name, gsize len,
         put(out, catalog_lookup(x->c, "ui", side_key(it->sender, FALSE), language));
     else if (is(name, len, "peer"))
         put(out, catalog_lookup(x->c, "ui", side_key(it->sender, TRUE), language));
-    else if (is(name, len, "handshake")) g_string_append_printf(out, "%u", it->handshake);
-    else if (is(name, len, "step")) g_string_append_printf(out, "%u", it->step);
+    else if (is(name, len, "handshake")) sb_put_uint(out, it->handshake);
+    else if (is(name, len, "step")) sb_put_uint(out, it->step);
     else if (is(name, len, "version")) put(out, reg_version_name(it->version));
     else if (is(name, len, "level")) put(out, reg_alert_level_name(it->alert_level));
     else if (is(name, len, "description")) put(out, reg_alert_name(it->alert_desc));
     else if (is(name, len, "left"))
-        g_string_append_printf(out, "%u", item_error(it) ? item_error(it)->left : 0);
+        sb_put_uint(out, item_error(it) ? item_error(it)->left : 0);
     else if (is(name, len, "offset"))
-        g_string_append_printf(out, "%u", item_error(it) ? item_error(it)->offset : 0);
+        sb_put_uint(out, item_error(it) ? item_error(it)->offset : 0);
     else
         return FALSE;
     return TRUE;
@@ -118,9 +118,9 @@ static gboolean fill_field(const struct fill_ctx *x, const char *name, gsize len
     if (is(name, len, "field"))
         put(out, f ? f->name : item_error(x->it) ? item_error(x->it)->field : NULL);
     else if (is(name, len, "value")) put(out, x->value ? x->value : "");
-    else if (is(name, len, "bytes")) g_string_append_printf(out, "%u", f ? f->length : 0);
-    else if (is(name, len, "bits")) g_string_append_printf(out, "%u", f ? f->length * 8 : 0);
-    else if (is(name, len, "count")) g_string_append_printf(out, "%u", f ? f->count : 0);
+    else if (is(name, len, "bytes")) sb_put_uint(out, f ? f->length : 0);
+    else if (is(name, len, "bits")) sb_put_uint(out, f ? f->length * 8 : 0);
+    else if (is(name, len, "count")) sb_put_uint(out, f ? f->count : 0);
     else if (is(name, len, "kx")) put(out, suite ? reg_suite_kx(suite) : NULL);
     else if (is(name, len, "auth")) put(out, suite ? reg_suite_auth(suite) : NULL);
     else if (is(name, len, "enc")) put(out, suite ? reg_suite_enc(suite) : NULL);
@@ -128,7 +128,7 @@ static gboolean fill_field(const struct fill_ctx *x, const char *name, gsize len
     else if (is(name, len, "group_kind") || is(name, len, "group_bits")) {
         const struct reg_group *g = f && f->kind == FK_GROUP ? reg_group(code) : NULL;
         if (is(name, len, "group_bits"))
-            g_string_append_printf(out, "%u", g ? g->bits : 0);
+            sb_put_uint(out, g ? g->bits : 0);
         else
             put(out, g ? reg_group_kind_name(g->kind) : NULL);
     } else if (is(name, len, "sig_algorithm") || is(name, len, "sig_hash")) {
@@ -202,40 +202,54 @@ char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const char *
 /* Wide (CJK) characters count two columns. */
 #define WRAP_COLUMNS 100
 
-/* Whether the first n bytes are ASCII, eight at a time. */
-static gboolean all_ascii(const char *p, gsize n)
+/* How many of the first n bytes are ASCII before the first that is not,
+ * eight at a time. */
+static gsize ascii_prefix(const char *p, gsize n)
 {
-    guint64 word, bits = 0;
+    guint64 word;
     gsize i = 0;
     for (; i + 8 <= n; i += 8) {
         memcpy(&word, p + i, 8);
-        bits |= word;
+        if (word & G_GUINT64_CONSTANT(0x8080808080808080))
+            break;
     }
     for (; i < n; i++)
-        bits |= (guchar)p[i];
-    return !(bits & G_GUINT64_CONSTANT(0x8080808080808080));
+        if ((guchar)p[i] >= 0x80)
+            break;
+    return i;
 }
 
 /* Where the line starting at text ends: after at most `columns` columns,
  * at the last space (or before a wide character) that fits, else after
- * `columns` columns. */
-static const char *wrap_point_slow(const char *text, guint columns)
+ * `columns` columns. The first `ascii` bytes are known to be ASCII, one
+ * column each, and fewer than `columns`. */
+static const char *wrap_point_slow(const char *text, guint columns, gsize ascii)
 {
-    const char *p = text, *space = NULL;
-    guint cols = 0;
+    const char *p = text + ascii, *space = NULL;
+    guint cols = (guint)ascii;
+    for (const char *q = p; q > text; q--)
+        if (q[-1] == ' ') {
+            space = q - 1;
+            break;
+        }
     while (*p) {
+        guchar c = (guchar)*p;
         gboolean wide = FALSE;
-        if ((guchar)*p < 0x80) {
-            if (*p == ' ')
+        if (c < 0xe0) {
+            /* ASCII and two-byte sequences (Latin, Greek, the § of every
+             * citation) are one column and never wide. */
+            if (c == ' ')
                 space = p;
             if (++cols > columns)
                 return space && space > text ? space : p;
-            p++;
+            p += c < 0xc0 ? 1 : 2;
+            if (c >= 0xc0 && !p[-1])
+                return p - 1;  /* a sequence cut by the end of the string */
             continue;
         }
-        gunichar c = g_utf8_get_char(p);
-        GUnicodeType type = g_unichar_type(c);
-        wide = g_unichar_iswide(c);
+        gunichar u = g_utf8_get_char(p);
+        GUnicodeType type = g_unichar_type(u);
+        wide = g_unichar_iswide(u);
         /* A line may break before a wide (CJK) character, unless it is
          * punctuation that must stay on the line before. */
         if (wide && type != G_UNICODE_OTHER_PUNCTUATION && type != G_UNICODE_CLOSE_PUNCTUATION)
@@ -249,14 +263,17 @@ static const char *wrap_point_slow(const char *text, guint columns)
 }
 
 /* ASCII, most of every text, is one byte a column: the same answer from
- * library scans instead of a loop over characters. */
+ * library scans instead of a loop over characters. No UTF-8 character is
+ * wider in columns than in bytes, so a text of at most `columns` bytes
+ * fits whatever its script. */
 static const char *wrap_point(const char *text, guint columns)
 {
-    gsize n = strnlen(text, (gsize)columns + 1);
-    if (!all_ascii(text, n))
-        return wrap_point_slow(text, columns);
+    gsize n = strnlen(text, (gsize)columns + 1), ascii;
     if (n <= columns)
         return text + n;
+    ascii = ascii_prefix(text, n);
+    if (ascii < n)
+        return wrap_point_slow(text, columns, ascii);
     /* The last space among the first columns + 1 characters, not the first. */
     for (const char *q = text + columns; q > text; q--)
         if (*q == ' ')
