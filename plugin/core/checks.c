@@ -104,7 +104,7 @@ static void note_certificate(struct analyzer *a, struct handshake *h, const stru
     if (out->sender == SENDER_SERVER) {
         ctx->server_leaf = shared_cert(a, body + spans[0].offset, spans[0].length);
         if (h->offer && h->offer->sni[0])
-            ctx->sni = g_string_chunk_insert_const(a->strings, h->offer->sni);
+            ctx->sni = analyzer_intern(a, h->offer->sni);
     } else {
         ctx->client_leaf = shared_cert(a, body + spans[0].offset, spans[0].length);
     }

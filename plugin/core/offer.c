@@ -9,12 +9,19 @@ enum {
     EXT_PSK_MODES = 45, EXT_KEY_SHARE = 51,
 };
 
+/* FNV-1a over 64-bit words: tickets and certificates are hashed whole on
+ * the first pass, and a byte at a time cost eight times the multiplies. */
 guint32 offer_hash(const guint8 *data, gsize len)
 {
-    guint32 h = 2166136261u;
-    for (gsize i = 0; i < len; i++)
-        h = (h ^ data[i]) * 16777619u;
-    return h;
+    guint64 h = G_GUINT64_CONSTANT(14695981039346656037), w;
+    gsize i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&w, data + i, 8);
+        h = (h ^ w) * G_GUINT64_CONSTANT(1099511628211);
+    }
+    for (; i < len; i++)
+        h = (h ^ data[i]) * G_GUINT64_CONSTANT(1099511628211);
+    return (guint32)(h ^ (h >> 32));
 }
 
 guint offer_position(const guint16 *list, guint n, guint16 v)

@@ -65,15 +65,29 @@ void analyzer_free(struct analyzer *a)
     g_free(a);
 }
 
+static struct connection *find_conn(struct analyzer *a, guint64 id)
+{
+    if (!a->last || a->last_id != id) {
+        struct connection *c = g_hash_table_lookup(a->conns, &id);
+        if (!c)
+            return NULL;
+        a->last_id = id;
+        a->last = c;
+    }
+    return a->last;
+}
+
 static struct connection *get_conn(struct analyzer *a, guint64 id)
 {
-    struct connection *c = g_hash_table_lookup(a->conns, &id);
+    struct connection *c = find_conn(a, id);
     if (!c) {
         guint64 *key = g_new(guint64, 1);
         *key = id;
         c = g_new0(struct connection, 1);
         c->client_side = -1;
         g_hash_table_insert(a->conns, key, c);
+        a->last_id = id;
+        a->last = c;
     }
     return c;
 }
@@ -202,6 +216,26 @@ static void note_finished(struct handshake *h, enum sender s)
 }
 
 #define ARENA_BLOCK (64 * 1024)
+
+/* Handshakes repeat the few flows, histories and names of their clients:
+ * comparing with the last few is cheaper than hashing a long history. */
+const char *analyzer_intern(struct analyzer *a, const char *s)
+{
+    const char *found = NULL;
+    guint i;
+    for (i = 0; i < G_N_ELEMENTS(a->recent) && a->recent[i]; i++)
+        if (strcmp(a->recent[i], s) == 0) {
+            found = a->recent[i];
+            break;
+        }
+    if (!found) {
+        found = g_string_chunk_insert_const(a->strings, s);
+        i = G_N_ELEMENTS(a->recent) - 1;
+    }
+    memmove(&a->recent[1], &a->recent[0], i * sizeof a->recent[0]);
+    a->recent[0] = found;
+    return found;
+}
 
 gpointer analyzer_alloc(struct analyzer *a, gsize size)
 {
@@ -522,7 +556,7 @@ static gboolean feed_fragment(struct connection *c, const struct event *ev, stru
  * the handshake failed, without an alert. */
 static gboolean feed_close(struct analyzer *a, const struct event *ev, struct item *out)
 {
-    struct connection *c = g_hash_table_lookup(a->conns, &ev->conn);
+    struct connection *c = find_conn(a, ev->conn);
     struct handshake *h = c ? c->cur : NULL;
     enum sender s;
     if (!h || h->complete || h->ended)

@@ -82,6 +82,8 @@ struct issued {
 
 struct analyzer {
     GHashTable *conns;        /* guint64 conn -> struct connection */
+    guint64 last_id;          /* the connection of the last event, which the */
+    struct connection *last;  /* next one mostly shares (freed only with a) */
     GPtrArray *handshakes;    /* owns every struct handshake */
     guint next_number;
     GHashTable *tickets;      /* ticket hash -> struct issued */
@@ -90,6 +92,7 @@ struct analyzer {
     gsize block_used;
     GPtrArray *large;         /* allocations too big for a block */
     GStringChunk *strings;    /* interned flow names and summary texts */
+    const char *recent[8];    /* the last strings interned, most recent first */
     const struct keylog *keylog;
     const struct verify_trust *trust;
     const struct keys_privkey *rsa;
@@ -107,6 +110,8 @@ struct analyzer {
 /* Zeroed memory that lives as long as the analyzer: what items point to is
  * never freed one by one, so it comes from large blocks. */
 gpointer analyzer_alloc(struct analyzer *a, gsize size);
+/* One copy of each string for the capture's lifetime. */
+const char *analyzer_intern(struct analyzer *a, const char *s);
 
 /* The item's extra part, made on first use. */
 struct item_extra *item_extra_of(struct analyzer *a, struct item *out);

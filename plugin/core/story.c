@@ -317,7 +317,7 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
     }
     h->group = h->offer->choice.share_group;
     if (h->offer->choice.alpn[0]) {
-        h->alpn = g_string_chunk_insert_const(a->strings, h->offer->choice.alpn);
+        h->alpn = analyzer_intern(a, h->offer->choice.alpn);
         alpn_links(h->offer, h->alpn, l);
     }
     if (h->offer->choice.version == TLSX_VERSION_TLS13)
@@ -392,7 +392,7 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
             extension_links(a, h->offer, l);
         }
         if (alpn[0]) {
-            h->alpn = g_string_chunk_insert_const(a->strings, alpn);
+            h->alpn = analyzer_intern(a, alpn);
             if (h->offer)
                 alpn_links(h->offer, h->alpn, links_of(a, out));
         }
@@ -573,11 +573,11 @@ static struct summary *summarise(struct analyzer *a, const struct handshake *h,
     s->early_data = !h->early_data ? EARLY_NONE : !h->saw_encrypted_extensions ? EARLY_OFFERED
                   : h->early_accepted ? EARLY_ACCEPTED : EARLY_REJECTED;
     flow = flow_name(h, outcome);
-    s->flow = g_string_chunk_insert_const(a->strings, flow);
+    s->flow = analyzer_intern(a, flow);
     g_free(flow);
-    s->sni = h->offer && h->offer->sni[0] ? g_string_chunk_insert_const(a->strings, h->offer->sni) : NULL;
+    s->sni = h->offer && h->offer->sni[0] ? analyzer_intern(a, h->offer->sni) : NULL;
     s->alpn = h->alpn;
-    s->history = g_string_chunk_insert_const(a->strings, h->history ? h->history->str : "");
+    s->history = analyzer_intern(a, h->history ? h->history->str : "");
     return s;
 }
 

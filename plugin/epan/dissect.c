@@ -311,6 +311,7 @@ static void on_alert(struct walk *w, field_info *fi, struct record_ctx *rec)
 }
 
 static void walk_children(struct walk *w, proto_node *node, struct record_ctx *rec);
+static gboolean on_node(struct walk *w, proto_node *node, struct record_ctx *rec);
 
 /* A FIN or RST ends a handshake still under way (the analyzer ignores
  * connections it does not know); the item spans the TCP flags. One primed
@@ -455,30 +456,33 @@ static gboolean skip_protocol(struct walk *w, proto_node *node, int id)
     return TRUE;
 }
 
-static void on_node(struct walk *w, proto_node *node, struct record_ctx *rec)
+/* Returns TRUE after a handshake message's type: what follows it in the
+ * message's subtree is mostly the message's own fields, which a visible
+ * tree (tshark -V, the GUI) holds in the hundreds and nothing here reads. */
+static gboolean on_node(struct walk *w, proto_node *node, struct record_ctx *rec)
 {
     field_info *fi = PNODE_FINFO(node);
     int role = fi ? role_of(fi->hfinfo->id) : -1;
     if (fi && fi->hfinfo->type == FT_PROTOCOL && skip_protocol(w, node, fi->hfinfo->id))
-        return;
+        return FALSE;
     switch (role) {
     case R_TLS_RECORD:
     case R_DTLS_RECORD:
         on_record(w, node, fi, role == R_DTLS_RECORD);
-        return;
+        return FALSE;
     case R_TLS_HS_TYPE:
     case R_DTLS_HS_TYPE:
         on_handshake_type(w, fi, rec, role == R_DTLS_HS_TYPE);
-        break;
+        return TRUE;
     case R_ALERT:
         on_alert(w, fi, rec);
         break;
     case R_SSL2_RECORD:
         on_sslv2_record(w, node, fi);
-        return;
+        return FALSE;
     case R_SSL2_HS_TYPE:
         on_sslv2_type(w, fi, rec);
-        break;
+        return TRUE;
     case R_CONTENT_TYPE:
         if (rec && FI_GET_FLAG(fi, FI_GENERATED))
             rec->inner = (gint)TLSX_FI_UINT(fi);
@@ -499,12 +503,48 @@ static void on_node(struct walk *w, proto_node *node, struct record_ctx *rec)
         break;
     }
     walk_children(w, node, rec);
+    return FALSE;
+}
+
+/* The handshake message nodes (tls.handshake, dtls.handshake, every
+ * registration of each): QUIC puts later messages of a CRYPTO frame among
+ * the fields of an earlier one. */
+static int message_ids[8];
+static guint n_message_ids;
+
+static void find_message_ids(void)
+{
+    static const char *const names[] = { "tls.handshake", "dtls.handshake" };
+    n_message_ids = 0;
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+        header_field_info *hfi = proto_registrar_get_byname(names[i]);
+        for (int id = hfi ? hfi->id : -1; id != -1 && n_message_ids < G_N_ELEMENTS(message_ids);
+             id = proto_registrar_get_nth((guint)id)->same_name_prev_id)
+            message_ids[n_message_ids++] = id;
+    }
+}
+
+/* Among a message's own fields, only what may hold another message or a
+ * field we read is worth a visit. */
+static gboolean worth_visiting(proto_node *node)
+{
+    field_info *fi = PNODE_FINFO(node);
+    if (!fi)
+        return TRUE;
+    if (fi->hfinfo->type == FT_PROTOCOL || role_of(fi->hfinfo->id) != -1)
+        return TRUE;
+    for (guint i = 0; i < n_message_ids; i++)
+        if (fi->hfinfo->id == message_ids[i])
+            return TRUE;
+    return FALSE;
 }
 
 static void walk_children(struct walk *w, proto_node *node, struct record_ctx *rec)
 {
+    gboolean in_message = FALSE;
     for (proto_node *child = node->first_child; child; child = child->next)
-        on_node(w, child, rec);
+        if (!in_message || worth_visiting(child))
+            in_message |= on_node(w, child, rec);
 }
 
 /* Cheap test before walking the tree: did any field we read appear? */
@@ -717,6 +757,7 @@ void proto_reg_handoff_tlsexplain(void)
     want(ids, "quic.remaining_payload", R_QUIC_OPAQUE, R_QUIC_OPAQUE);
     index_wanted();
     find_barren_protocols();
+    find_message_ids();
     register_postdissector(tlsexplain_handle);
     set_postdissector_wanted_hfids(tlsexplain_handle, ids);
 }
