@@ -595,6 +595,7 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
          * shares one, RFC 8446 §5.1), or data right after Finished. */
         begin_item(out, ev, s);
         out->encrypted = TRUE;
+        out->more_of_flight = TRUE;
         out->message = "EncryptedRecord";  /* handshake or already data */
         out->explain = "EncryptedHandshake.tls13.client_more";
         place(out, h);
@@ -606,7 +607,12 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
     begin_item(out, ev, s);
     out->encrypted = TRUE;
     out->message = "EncryptedHandshake";
-    if (s == SENDER_SERVER) {
+    if (s == SENDER_SERVER && h->encrypted_flight[SENDER_SERVER]) {
+        /* Its first record said what the flight holds. */
+        out->more_of_flight = TRUE;
+        out->explain = ev->proto == TLSX_QUIC ? "EncryptedHandshake.quic.server_more"
+                                               : "EncryptedHandshake.tls13.server_more";
+    } else if (s == SENDER_SERVER) {
         out->explain = ev->proto == TLSX_QUIC ? "EncryptedHandshake.quic.server"
                                                : "EncryptedHandshake.tls13.server";
     } else {

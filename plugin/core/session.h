@@ -156,6 +156,7 @@ struct item {
     guint8 encrypted : 1;
     guint8 malformed : 1;
     guint8 has_alert : 1;
+    guint8 more_of_flight : 1; /* encrypted, after the first record of its flight */
     guint8 alert_level;
     guint8 alert_desc;
     guint16 version;      /* negotiated version when known, else 0 */

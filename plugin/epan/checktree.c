@@ -55,7 +55,7 @@ static void draw_verdict(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint
                     ? tlsx_text(pinfo->pool, it, NULL, NULL, "reason", "no_keylog")
                     : tlsx_text(pinfo->pool, it, NULL, NULL, "reason", reason_key(reason)) },
     };
-    char *s = tlsx_text_with(pinfo->pool, it, section, key, ph, G_N_ELEMENTS(ph));
+    const char *s = tlsx_text_with(pinfo->pool, it, section, key, ph, G_N_ELEMENTS(ph));
     proto_item *ti = proto_tree_add_string(t, hf_tlsx_check, tvb, off, len, s);
     tlsx_add_lines(t, ti, tvb, off, len, proto_registrar_get_name(hf_tlsx_check), s);
 }
@@ -252,7 +252,7 @@ void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const st
                      r.verdict, r.reason, text);
         if (r.weak && text) {
             /* Labelled like the verdict it qualifies, so it reads as a check. */
-            char *weak = tlsx_text(pinfo->pool, it, NULL, NULL, "check.weak", "text");
+            const char *weak = tlsx_text(pinfo->pool, it, NULL, NULL, "check.weak", "text");
             proto_item *ti = proto_tree_add_string(t, hf_tlsx_check, tvb, off, len, weak);
             tlsx_add_lines(t, ti, tvb, off, len, proto_registrar_get_name(hf_tlsx_check),
                            weak);

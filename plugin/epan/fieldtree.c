@@ -57,7 +57,7 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
     guint off = p->offset + f->offset;
     gsize name_len = strlen(f->name), value_at;
     const char *value = "";
-    char *text;
+    const char *text;
     proto_item *ti;
     proto_tree *sub;
 

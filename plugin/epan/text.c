@@ -165,7 +165,7 @@ static char *copy_len(wmem_allocator_t *pool, const char *src, gsize len)
     return dst;
 }
 
-static char *text_impl(wmem_allocator_t *pool, const struct item *it, const struct field *f,
+static const char *text_impl(wmem_allocator_t *pool, const struct item *it, const struct field *f,
                        const char *value, const char *section, const char *key,
                        const struct placeholder *extra, gsize n_extra)
 {
@@ -179,7 +179,7 @@ static char *text_impl(wmem_allocator_t *pool, const struct item *it, const stru
     if (!raw)
         return wmem_strdup_printf(pool, "[%s] %s", section, key);
     if (!strchr(raw, '{'))
-        return wmem_strdup(pool, raw);
+        return raw;  /* the catalog outlives every tree drawn with it */
     if (!scratch)
         scratch = g_string_sized_new(512);
     g_string_truncate(scratch, 0);
@@ -187,20 +187,19 @@ static char *text_impl(wmem_allocator_t *pool, const struct item *it, const stru
     return copy_len(pool, scratch->str, scratch->len);
 }
 
-char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct field *f,
+const char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct field *f,
                 const char *value, const char *section, const char *key)
 {
     return text_impl(pool, it, f, value, section, key, NULL, 0);
 }
 
-char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const char *section,
+const char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const char *section,
                      const char *key, const struct placeholder *extra, gsize n_extra)
 {
     return text_impl(pool, it, NULL, NULL, section, key, extra, n_extra);
 }
 
-/* Wide (CJK) characters count two columns. */
-#define WRAP_COLUMNS 100
+#define WRAP_COLUMNS TLSX_LINE_COLUMNS
 
 /* How many of the first n bytes are ASCII before the first that is not,
  * eight at a time. */

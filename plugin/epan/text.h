@@ -15,12 +15,16 @@ void tlsx_catalog_free(void);
 gboolean tlsx_text_has(const char *section, const char *key);
 
 /* Text of section/key filled with this item's values (and a field's, when
- * given); allocated from pool. Missing keys fall back to "text". */
-char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct field *f,
+ * given); allocated from pool, or the catalog's own when it has nothing to
+ * fill. Missing keys fall back to "text". */
+const char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struct field *f,
                 const char *value, const char *section, const char *key);
 /* The same with more placeholders, for links and summaries. */
-char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const char *section,
+const char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const char *section,
                      const char *key, const struct placeholder *extra, gsize n_extra);
+
+/* Lines are wrapped at this many columns (a wide character is two). */
+#define TLSX_LINE_COLUMNS 100
 
 /* Adds text as item ti's label ("<prefix>: first line") and the rest as
  * indented lines below it in tree t, since labels are cut at 240 bytes. */

@@ -16,7 +16,7 @@ static const char *sender_code(guint8 sender)
 }
 
 /* Which part of its message a DTLS fragment holds, from its own header. */
-static char *fragment_text(packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p)
+static const char *fragment_text(packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p)
 {
     guint32 total = tvb_get_ntoh24(tvb, p->offset + 1);
     guint32 first = tvb_get_ntoh24(tvb, p->offset + 6);
@@ -32,12 +32,12 @@ static char *fragment_text(packet_info *pinfo, tvbuff_t *tvb, const struct place
 }
 
 /* The explanation: the message's own text, then what its alert means. */
-static char *message_text(packet_info *pinfo, const struct item *it)
+static const char *message_text(packet_info *pinfo, const struct item *it)
 {
     /* A message both sides send may mean different things from each. */
     const char *variant = it->sender == SENDER_CLIENT && tlsx_text_has(it->explain, "text_client")
                           ? "text_client" : "text";
-    char *text = tlsx_text(pinfo->pool, it, NULL, NULL, it->explain, variant);
+    const char *text = tlsx_text(pinfo->pool, it, NULL, NULL, it->explain, variant);
     const char *desc = it->has_alert ? reg_alert_name(it->alert_desc) : NULL;
     if (desc) {
         char *section = wmem_strdup_printf(pinfo->pool, "alert.%s", desc);
@@ -48,7 +48,7 @@ static char *message_text(packet_info *pinfo, const struct item *it)
     return text;
 }
 
-static char *explanation(packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p)
+static const char *explanation(packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p)
 {
     if (p->item.kind == EV_FRAGMENT && tvb && p->length >= 12)
         return fragment_text(pinfo, tvb, p);
@@ -110,7 +110,7 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
     proto_item *pi = proto_tree_add_item(tree, proto_tlsexplain, tvb, off, len, ENC_NA);
     proto_tree *t = proto_item_add_subtree(pi, ett_tlsexplain);
     proto_item *ti;
-    char *text;
+    const char *text;
 
     if (PTREE_DATA(tree)->visible)
         proto_item_append_text(pi, ": %s", tlsx_text(pinfo->pool, it, NULL, NULL, "ui", label_key));
@@ -146,7 +146,8 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
     tlsx_draw_later(t, pinfo, tvb, off, len, it);
     if (it->encrypted) {
         proto_item *ei = proto_tree_add_boolean(t, hf_tlsx_encrypted, tvb, off, len, TRUE);
-        if (wanted(t, ei_tlsx_encrypted.hf))
+        /* Once a flight: each later record of it would repeat the hint. */
+        if (!it->more_of_flight && wanted(t, ei_tlsx_encrypted.hf))
             expert_add_info_format(pinfo, ei, &ei_tlsx_encrypted, "%s",
                                    tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "encrypted"));
     }

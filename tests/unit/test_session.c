@@ -136,17 +136,22 @@ static void test_tls13_undecrypted_flight(void)
     g_assert_cmpstr(it.explain, ==, "ChangeCipherSpec.compat");
     g_assert_true(feed(&f, EV_OPAQUE, 1, 1, ccs, 1, &it));
     g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.tls13.server");
+    g_assert_false(it.more_of_flight);
+    /* The flight's later records point back to its first. */
     g_assert_true(feed(&f, EV_OPAQUE, 1, 1, ccs, 1, &it));
-    g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.tls13.server");
+    g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.tls13.server_more");
+    g_assert_true(it.more_of_flight);
     g_assert_true(feed(&f, EV_OPAQUE, 1, 0, ccs, 1, &it));
     g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.tls13.client");
     g_assert_true(it.encrypted);
+    g_assert_false(it.more_of_flight);
     /* Another record in the same segment: more of the flight, or data. */
     f.frame--;
     g_assert_true(feed(&f, EV_OPAQUE, 1, 0, ccs, 1, &it));
     g_assert_cmpstr(it.message, ==, "EncryptedRecord");
     g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.tls13.client_more");
     g_assert_true(it.encrypted);
+    g_assert_true(it.more_of_flight);
     g_assert_true(feed(&f, EV_OPAQUE, 1, 0, ccs, 1, &it));
     g_assert_cmpstr(it.explain, ==, "ApplicationData.tls13");
     g_assert_true(feed(&f, EV_OPAQUE, 1, 1, ccs, 1, &it));
