@@ -47,11 +47,39 @@ static void draw_answer(proto_tree *sub, proto_item *ti, packet_info *pinfo, tvb
         expert_add_info(pinfo, ti, &ei_tlsx_not_offered);
 }
 
+/* A short explanation goes on the field's own line after the gloss mark,
+ * where it is read without opening the field: when the whole line fits.
+ * Bytes are counted, never fewer than columns, so a line that fits by
+ * bytes fits by columns too. What a registry code stands for (a cipher
+ * suite's parts, a group's size) is always short, and every entry of a
+ * list reads the same way, so those may take a longer line. */
+#define CODE_LINE_BYTES 200
+G_STATIC_ASSERT(TLSX_LINE_COLUMNS < ITEM_LABEL_LENGTH && CODE_LINE_BYTES < ITEM_LABEL_LENGTH);
+
+static gboolean is_code(guint8 kind)
+{
+    switch (kind) {
+    case FK_SUITE: case FK_SUITE3: case FK_GROUP: case FK_SIGALG: case FK_POINTFMT:
+    case FK_PSKMODE: case FK_CERTTYPE: case FK_COMPRESSION: case FK_CERTCOMP:
+    case FK_CERTFORMAT: case FK_SRTP:
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+static gboolean fits_on_line(const struct field *f, gsize label_len, const char *gloss,
+                             const char *text)
+{
+    gsize limit = is_code(f->kind) ? CODE_LINE_BYTES : TLSX_LINE_COLUMNS;
+    return label_len + strlen(gloss) + strlen(text) + 2 <= limit;
+}
+
 /* buf is scratch space shared by all fields of a message: the label is
  * built there and copied only by the tree. */
 static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
                        const struct placed_item *p, const struct field *f, const guint8 *data,
-                       GString *buf)
+                       GString *buf, const char *gloss)
 {
     guint depth = MIN(f->depth, MAX_DEPTH - 2);
     guint off = p->offset + f->offset;
@@ -71,14 +99,21 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
     if (buf->len > value_at)
         value = buf->str + value_at;  /* buf is left alone until the next field */
 
-    /* The tree copies the label: no copy of our own. */
-    ti = proto_tree_add_string_format(stack[depth], hf_tlsx_field, tvb, off, f->length, buf->str,
-                                      "%s", buf->str);
-    sub = proto_item_add_subtree(ti, ett_tlsx_field);
     text = tlsx_text(pinfo->pool, &p->item, f, value, f->section,
                      p->whole && (strcmp(f->section, "fragment_offset") == 0 ||
                                   strcmp(f->section, "fragment_length") == 0)
                      ? "text_reassembled" : f->variant);
+    /* The tree copies the label: no copy of our own. The field's value
+     * stays "name: value" for filters whatever the label holds. */
+    if (*text && fits_on_line(f, buf->len, gloss, text)) {
+        ti = proto_tree_add_string_format(stack[depth], hf_tlsx_field, tvb, off, f->length,
+                                          buf->str, "%s %s %s", buf->str, gloss, text);
+        text = "";
+    } else {
+        ti = proto_tree_add_string_format(stack[depth], hf_tlsx_field, tvb, off, f->length,
+                                          buf->str, "%s", buf->str);
+    }
+    sub = proto_item_add_subtree(ti, ett_tlsx_field);
     if (*text)  /* some fields' labels say it all */
         tlsx_add_text(sub, tvb, off, f->length, text);
     if (f->kind == FK_EXTTYPE && answers_client(&p->item) && strcmp(f->name, "Extension") == 0)
@@ -98,6 +133,7 @@ void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
     struct hs_message m;
     struct hs_error err;
     proto_tree *stack[MAX_DEPTH];
+    const char *gloss = tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "gloss");
 
     hs_parse(data, p->length, &ctx, &m, &err, fields);
     stack[0] = proto_tree_add_subtree(t, tvb, p->offset, p->length, ett_tlsx_fields, NULL,
@@ -105,7 +141,8 @@ void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
     for (guint i = 1; i < MAX_DEPTH; i++)
         stack[i] = stack[0];
     for (guint i = 0; i < fields->len; i++)
-        draw_field(stack, pinfo, tvb, p, &g_array_index(fields, struct field, i), data, buf);
+        draw_field(stack, pinfo, tvb, p, &g_array_index(fields, struct field, i), data, buf,
+                   gloss);
     g_array_free(fields, TRUE);
     g_string_free(buf, TRUE);
 }

@@ -20,14 +20,14 @@ static const char *num(packet_info *pinfo, guint64 v)
 /* Whether text is wanted at all: building it is the costly part. */
 static gboolean with_text;
 
+/* Returns the item of the text's last line. */
 static proto_item *add_text(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
                             int hf, const char *text)
 {
     if (!with_text)
         return NULL;
     proto_item *ti = proto_tree_add_string(t, hf, tvb, off, len, text);
-    tlsx_add_lines(t, ti, tvb, off, len, proto_registrar_get_name(hf), text);
-    return ti;
+    return tlsx_add_lines(t, ti, tvb, off, len, proto_registrar_get_name(hf), text);
 }
 
 /* A choice outside the offer breaks the protocol: worth a warning. */
@@ -35,10 +35,11 @@ static void choice_text(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
                         const struct item *it, const char *section, const char *key,
                         const struct placeholder *ph, gsize n_ph)
 {
-    proto_item *ti = add_text(t, tvb, off, len, hf_tlsx_choice,
-                              tlsx_text_with(pinfo->pool, it, section, key, ph, n_ph));
-    if (ti && links_refused(key))
-        expert_add_info(pinfo, ti, &ei_tlsx_not_offered);
+    proto_item *last = add_text(t, tvb, off, len, hf_tlsx_choice,
+                                tlsx_text_with(pinfo->pool, it, section, key, ph, n_ph));
+    /* After the whole sentence, not between its lines. */
+    if (last && links_refused(key))
+        expert_add_info(pinfo, last, &ei_tlsx_not_offered);
 }
 
 static const char *version_name(packet_info *pinfo, guint16 v)

@@ -280,9 +280,11 @@ static const char *wrap_point(const char *text, guint columns)
     return text + columns;
 }
 
-static void add_rest(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
-                     const char *indent, const char *p)
+/* Returns the last line added, or NULL. */
+static proto_item *add_rest(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
+                            const char *indent, const char *p)
 {
+    proto_item *last = NULL;
     while (*p) {
         const char *end;
         while (*p == ' ')
@@ -298,21 +300,24 @@ static void add_rest(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
             memcpy(line, indent, ilen);
             memcpy(line + ilen, p, n);
             line[ilen + n] = '\0';
-            proto_tree_add_subtree(t, tvb, off, len, ett_tlsexplain, NULL, line);
+            proto_tree_add_subtree(t, tvb, off, len, ett_tlsexplain, &last, line);
         } else {
-            proto_tree_add_subtree(t, tvb, off, len, ett_tlsexplain, NULL, p);
+            proto_tree_add_subtree(t, tvb, off, len, ett_tlsexplain, &last, p);
         }
         p = end;
     }
+    return last;
 }
 
-void tlsx_add_lines(proto_tree *t, proto_item *ti, tvbuff_t *tvb,
-                    guint off, guint len, const char *prefix, const char *text)
+proto_item *tlsx_add_lines(proto_tree *t, proto_item *ti, tvbuff_t *tvb,
+                           guint off, guint len, const char *prefix, const char *text)
 {
+    proto_item *last;
     guint plen = (guint)strlen(prefix) + 2;
     const char *end = wrap_point(text, WRAP_COLUMNS > plen + 20 ? WRAP_COLUMNS - plen : 20);
     proto_item_set_text(ti, "%s: %.*s", prefix, (int)(end - text), text);
-    add_rest(t, tvb, off, len, "    ", end);
+    last = add_rest(t, tvb, off, len, "    ", end);
+    return last ? last : ti;
 }
 
 void tlsx_add_text(proto_tree *t, tvbuff_t *tvb, guint off, guint len,

@@ -24,12 +24,14 @@ const char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const 
                      const char *key, const struct placeholder *extra, gsize n_extra);
 
 /* Lines are wrapped at this many columns (a wide character is two). */
-#define TLSX_LINE_COLUMNS 100
+#define TLSX_LINE_COLUMNS 140
 
 /* Adds text as item ti's label ("<prefix>: first line") and the rest as
- * indented lines below it in tree t, since labels are cut at 240 bytes. */
-void tlsx_add_lines(proto_tree *t, proto_item *ti, tvbuff_t *tvb,
-                    guint off, guint len, const char *prefix, const char *text);
+ * indented lines below it in tree t, since labels are cut at 240 bytes.
+ * Returns the item of the last line, where what follows the text (an
+ * expert note) reads after it. */
+proto_item *tlsx_add_lines(proto_tree *t, proto_item *ti, tvbuff_t *tvb,
+                           guint off, guint len, const char *prefix, const char *text);
 
 /* Adds text as lines of their own in tree t. */
 void tlsx_add_text(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
