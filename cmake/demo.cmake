@@ -69,5 +69,7 @@ set(dsb "${TLSX_ROOT}/pcaps/${name}.dsb.pcapng")
 if(EXISTS "${dsb}")
   string(APPEND gui "\n(or: wireshark ${dsb}, which carries its own keys)")
 endif()
-message("\nTo explore it in Wireshark: ${gui}\n"
+message("\nThat is tshark's brief detail, one explanation per message. Every field, "
+  "byte by byte: add -o tlsexplain.detail:full.\n"
+  "To explore it in Wireshark (every field explained): ${gui}\n"
   "and expand \"TLS Handshake Explainer\" under any handshake packet.")

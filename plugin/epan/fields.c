@@ -65,13 +65,25 @@ expert_field ei_tlsx_encrypted = EI_INIT;
 expert_field ei_tlsx_alert = EI_INIT;
 expert_field ei_tlsx_not_offered = EI_INIT;
 
-struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, TLSX_DETAIL_FULL, "", "", "", TRUE, "", TRUE };
+struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, TLSX_DETAIL_AUTO, "", "", "", TRUE, "", TRUE };
 
 static const enum_val_t detail_values[] = {
+    { "auto", "Full in Wireshark, brief in tshark", TLSX_DETAIL_AUTO },
     { "brief", "Brief: one explanation per message", TLSX_DETAIL_BRIEF },
     { "full", "Full: every field of every message", TLSX_DETAIL_FULL },
     { NULL, NULL, 0 }
 };
+
+/* Wireshark shows the tree of the packet a user picks, so explaining every
+ * field costs nothing noticeable there; tshark -V prints every packet's
+ * tree, where it would add ~400 lines a handshake that nobody asked for.
+ * tshark names itself through ws_log_init(). */
+gboolean tlsx_detail_full(void)
+{
+    if (tlsx_prefs.detail != TLSX_DETAIL_AUTO)
+        return tlsx_prefs.detail == TLSX_DETAIL_FULL;
+    return g_strcmp0(g_get_prgname(), "tshark") != 0;
+}
 
 static const enum_val_t language_values[] = {
     { "auto", "Follow the system locale", TLSX_LANG_AUTO },
@@ -256,7 +268,8 @@ static void register_prefs(void (*prefs_applied)(void))
         "Language of the explanations. \"auto\" follows the system locale.",
         &tlsx_prefs.language, language_values, FALSE);
     prefs_register_enum_preference(m, "detail", "Detail",
-        "Brief shows one explanation per message; full also explains every field, byte by byte.",
+        "Brief shows one explanation per message; full also explains every field, byte by byte. "
+        "Auto is full in Wireshark and brief in tshark, whose -V prints every packet.",
         &tlsx_prefs.detail, detail_values, FALSE);
     prefs_register_filename_preference(m, "catalog", "Teacher's catalog file",
         "A GKeyFile (.ini) with your own texts for some keys of the built-in "

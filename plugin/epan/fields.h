@@ -71,7 +71,7 @@ extern expert_field ei_tlsx_alert;
 extern expert_field ei_tlsx_not_offered;
 
 enum tlsx_language { TLSX_LANG_AUTO, TLSX_LANG_EN, TLSX_LANG_ZH_CN };
-enum tlsx_detail { TLSX_DETAIL_BRIEF, TLSX_DETAIL_FULL };
+enum tlsx_detail { TLSX_DETAIL_BRIEF, TLSX_DETAIL_FULL, TLSX_DETAIL_AUTO };
 
 struct tlsx_prefs {
     gint language;          /* enum tlsx_language */
@@ -86,6 +86,9 @@ struct tlsx_prefs {
 extern struct tlsx_prefs tlsx_prefs;
 
 void tlsx_register_fields(void (*prefs_applied)(void));
+/* Whether every field is explained: "auto" is full where one packet is
+ * looked at (Wireshark, sharkd) and brief in tshark. */
+gboolean tlsx_detail_full(void);
 /* The language code the catalog wants, or NULL to follow the locale. */
 const char *tlsx_language_code(void);
 

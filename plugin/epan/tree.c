@@ -152,7 +152,7 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
                                    tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "encrypted"));
     }
     draw_alert(t, pinfo, pi, tvb, p);
-    if (it->kind == EV_HANDSHAKE && tvb && tlsx_prefs.detail == TLSX_DETAIL_FULL &&
+    if (it->kind == EV_HANDSHAKE && tvb && tlsx_detail_full() &&
         (wanted(t, hf_tlsx_field) || wanted(t, ei_tlsx_not_offered.hf)))
         tlsx_draw_fields(t, pinfo, tvb, p);
     if (it->malformed && item_error(it))

@@ -7,6 +7,7 @@ the built-in texts when bad), tlsexplain.detail, tlsexplain.language.
   prefs.py --run RUN --plugin-dir DIR --capture CAP --workdir DIR
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -59,11 +60,26 @@ def check_good_catalog(args):
            "a good teacher's file replaces that text, placeholders filled", out + err)
 
 
+def sharkd_fields(args):
+    """The tlsexplain.field items sharkd shows in frame 4 (the ClientHello)
+    with the default preferences, as the GUI would."""
+    reqs = [{"jsonrpc": "2.0", "id": 1, "method": "load", "params": {"file": args.capture}},
+            {"jsonrpc": "2.0", "id": 2, "method": "frame",
+             "params": {"frame": 4, "proto": True}}]
+    cmd = [args.run, args.plugin_dir, args.sharkd, "-"]
+    res = subprocess.run(cmd, input="".join(json.dumps(r) + "\n" for r in reqs),
+                         capture_output=True, text=True)
+    return res.stdout.count('"f":"tlsexplain.field') + res.stdout.count('"f": "tlsexplain.field')
+
+
 def check_detail(args):
     full, _ = tshark(args, "-o", "tlsexplain.detail:full")
     brief, _ = tshark(args, "-o", "tlsexplain.detail:brief")
+    default, _ = tshark(args)
     expect("legacy_version" in full and "legacy_version" not in brief and BUILTIN in brief,
            "detail brief shows the message explanation without fields", brief)
+    expect(default == brief, "tshark's default (auto) is brief", default)
+    expect(sharkd_fields(args) > 10, "sharkd's default (auto), as the GUI's, explains every field")
 
 
 def check_language(args):
@@ -85,6 +101,7 @@ def main():
     p.add_argument("--run", required=True)
     p.add_argument("--plugin-dir", required=True)
     p.add_argument("--tshark", default="tshark")
+    p.add_argument("--sharkd", default="sharkd")
     p.add_argument("--capture", required=True)
     p.add_argument("--workdir", required=True)
     p.add_argument("--only")

@@ -63,6 +63,11 @@ def keylog_opts(args):
     return ["-o", "tls.keylog_file:" + args.keys] if args.keys else []
 
 
+# Every field explained: the most there is to compare. tshark's own default
+# ("auto") is brief, sharkd's full.
+DETAIL = ("tlsexplain.detail", "full")
+
+
 # --- tshark -V text ---------------------------------------------------------
 
 FRAME_RE = re.compile(r"^Frame (\d+):")
@@ -93,7 +98,7 @@ def trees_from_text(text):
 
 def tshark_trees(args, *extra):
     out, _ = run(args, args.tshark, "-n", "-V", *extra, "-r", args.capture,
-                 *keylog_opts(args))
+                 "-o", "%s:%s" % DETAIL, *keylog_opts(args))
     return trees_from_text(out)
 
 
@@ -156,6 +161,7 @@ def sharkd_trees(args, order_name):
     """{frame: {"plain": [...], "detailed": [...]}} opening frames in order."""
     sd = Sharkd(args)
     try:
+        sd.call("setconf", name=DETAIL[0], value=DETAIL[1])
         if args.keys:
             sd.call("setconf", name="tls.keylog_file", value=args.keys)
         sd.call("load", file=args.capture)
