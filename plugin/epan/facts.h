@@ -68,6 +68,6 @@ void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
                         const struct item *it);
 /* fieldtree.c */
 void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
-                      const struct placed_item *p);
+                      const struct placed_item *p, gboolean hidden);
 
 #endif

@@ -122,7 +122,7 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
 }
 
 void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
-                      const struct placed_item *p)
+                      const struct placed_item *p, gboolean hidden)
 {
     const struct item *it = &p->item;
     const guint8 *data = tvb_get_ptr(tvb, p->offset, p->length);
@@ -136,8 +136,12 @@ void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
     const char *gloss = tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "gloss");
 
     hs_parse(data, p->length, &ctx, &m, &err, fields);
-    stack[0] = proto_tree_add_subtree(t, tvb, p->offset, p->length, ett_tlsx_fields, NULL,
+    proto_item *root;
+    stack[0] = proto_tree_add_subtree(t, tvb, p->offset, p->length, ett_tlsx_fields, &root,
                                       tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "fields"));
+    /* A faked subtree hands back its parent, which must stay as it is. */
+    if (hidden && root != (proto_item *)t)
+        proto_item_set_hidden(root);
     for (guint i = 1; i < MAX_DEPTH; i++)
         stack[i] = stack[0];
     for (guint i = 0; i < fields->len; i++)

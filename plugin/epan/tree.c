@@ -152,9 +152,15 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
                                    tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "encrypted"));
     }
     draw_alert(t, pinfo, pi, tvb, p);
-    if (it->kind == EV_HANDSHAKE && tvb && tlsx_detail_full() &&
-        (wanted(t, hf_tlsx_field) || wanted(t, ei_tlsx_not_offered.hf)))
-        tlsx_draw_fields(t, pinfo, tvb, p);
+    if (it->kind == EV_HANDSHAKE && tvb) {
+        /* Brief detail only hides the fields: a filter or -e on them, or on
+         * an extension the client did not offer, matches as in full. */
+        if (tlsx_detail_full() && (wanted(t, hf_tlsx_field) || wanted(t, ei_tlsx_not_offered.hf)))
+            tlsx_draw_fields(t, pinfo, tvb, p, FALSE);
+        else if (!tlsx_detail_full() && (proto_field_is_referenced(t, hf_tlsx_field) ||
+                                         proto_field_is_referenced(t, ei_tlsx_not_offered.hf)))
+            tlsx_draw_fields(t, pinfo, tvb, p, TRUE);
+    }
     if (it->malformed && item_error(it))
         expert_add_info_format(pinfo, pi, &ei_tlsx_malformed, "%s",
                                tlsx_text(pinfo->pool, it, NULL, NULL, "malformed", item_error(it)->expected));

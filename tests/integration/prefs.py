@@ -72,6 +72,13 @@ def sharkd_fields(args):
     return res.stdout.count('"f":"tlsexplain.field') + res.stdout.count('"f": "tlsexplain.field')
 
 
+def fields_of(args, capture, dfilter, detail):
+    """Frame numbers matching dfilter with that detail."""
+    cmd = [args.run, args.plugin_dir, args.tshark, "-r", capture, "-Y", dfilter,
+           "-o", "tlsexplain.detail:" + detail, "-T", "fields", "-e", "frame.number"]
+    return subprocess.run(cmd, capture_output=True, text=True).stdout.split()
+
+
 def check_detail(args):
     full, _ = tshark(args, "-o", "tlsexplain.detail:full")
     brief, _ = tshark(args, "-o", "tlsexplain.detail:brief")
@@ -80,6 +87,22 @@ def check_detail(args):
            "detail brief shows the message explanation without fields", brief)
     expect(default == brief, "tshark's default (auto) is brief", default)
     expect(sharkd_fields(args) > 10, "sharkd's default (auto), as the GUI's, explains every field")
+    # Brief only hides the fields: filters and -e on them match as in full.
+    for detail in ("brief", "full"):
+        # Both ClientHellos send server_name: the full handshake's and the resumption's.
+        frames = fields_of(args, args.capture, 'tlsexplain.field contains "server_name"', detail)
+        expect(frames == ["4", "18"],
+               "detail %s: a filter on a field finds both ClientHellos" % detail,
+               " ".join(frames))
+        frames = fields_of(args, args.extensions, "tlsexplain.not_offered", detail)
+        expect(frames == ["4", "8", "10"],
+               "detail %s: an extension the client did not offer is flagged" % detail,
+               " ".join(frames))
+    cmd = [args.run, args.plugin_dir, args.tshark, "-r", args.capture, "-V",
+           "-Y", 'tlsexplain.field contains "server_name"']
+    hidden = subprocess.run(cmd, capture_output=True, text=True).stdout
+    expect("Fields, byte by byte" not in hidden and BUILTIN in hidden,
+           "brief prints no fields even when a filter used them", hidden)
 
 
 def check_language(args):
@@ -103,6 +126,7 @@ def main():
     p.add_argument("--tshark", default="tshark")
     p.add_argument("--sharkd", default="sharkd")
     p.add_argument("--capture", required=True)
+    p.add_argument("--extensions", help="tests/data/extensions.pcap")
     p.add_argument("--workdir", required=True)
     p.add_argument("--only")
     args = p.parse_args()
