@@ -158,6 +158,19 @@ static void extension_links(struct analyzer *a, const struct offer *o, struct li
     l->scsv = o->scsv;
 }
 
+/* Whether a server's extension block (the vector's contents) answers one
+ * the client did not send, which the client must refuse (RFC 8446 §4.2). */
+static gboolean refuses_extension(const struct links *l, guint8 msg_type, struct reader exts)
+{
+    struct reader body;
+    guint16 type;
+    guint pos;
+    while (rd_u16(&exts, &type) && rd_vec16(&exts, &body))
+        if (links_refused(links_extension_key(l, msg_type, type, &pos)))
+            return TRUE;
+    return FALSE;
+}
+
 static void version_links(const struct offer *o, const struct hs_message *m, struct links *l)
 {
     guint16 chosen = m->u.sh.selected_version;
@@ -311,6 +324,12 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
     choice_read(ev->data, ev->len, m, &h->offer->choice);
     l = links_of(a, out);
     choice_links(a, h, m, l);
+    if (m->u.sh.ext.present) {
+        struct reader r, exts;
+        rd_init(&r, ev->data, ev->len);
+        if (rd_skip(&r, m->u.sh.ext.block.offset) && rd_bytes(&r, m->u.sh.ext.block.length, &exts))
+            l->refused_ext = refuses_extension(l, out->msg_type, exts);
+    }
     if (m->u.sh.is_hrr) {
         h->hrr = TRUE;
         return;
@@ -388,8 +407,12 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
         h->saw_encrypted_extensions = TRUE;
         if (h->offer) {
             struct links *l = links_of(a, out);
+            struct reader r, exts;
             l->offered_in = h->client_hello_frame;
             extension_links(a, h->offer, l);
+            rd_init(&r, ev->data, ev->len);
+            if (rd_skip(&r, m->header_len) && rd_vec16(&r, &exts))
+                l->refused_ext = refuses_extension(l, out->msg_type, exts);
         }
         if (alpn[0]) {
             h->alpn = analyzer_intern(a, alpn);

@@ -311,7 +311,6 @@ static void on_alert(struct walk *w, field_info *fi, struct record_ctx *rec)
 }
 
 static void walk_children(struct walk *w, proto_node *node, struct record_ctx *rec);
-static gboolean on_node(struct walk *w, proto_node *node, struct record_ctx *rec);
 
 /* A FIN or RST ends a handshake still under way (the analyzer ignores
  * connections it does not know); the item spans the TCP flags. One primed

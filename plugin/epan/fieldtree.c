@@ -25,7 +25,8 @@ static gboolean answers_client(const struct item *it)
 /* Under each of the server's extensions, the client's that it answers
  * (RFC 8446 §4.2: only what was asked may be answered). */
 static void draw_answer(proto_tree *sub, proto_item *ti, packet_info *pinfo, tvbuff_t *tvb,
-                        guint off, const struct placed_item *p, const struct field *f)
+                        guint off, const struct placed_item *p, const struct field *f,
+                        gboolean hidden)
 {
     const struct links *l = item_links(&p->item);
     const struct reg_extension *e = reg_extension((guint16)f->value);
@@ -43,7 +44,8 @@ static void draw_answer(proto_tree *sub, proto_item *ti, packet_info *pinfo, tvb
     tlsx_add_text(sub, tvb, off, f->length,
                   tlsx_text_with(pinfo->pool, &p->item, "choice.extension", key, ph,
                                  G_N_ELEMENTS(ph)));
-    if (links_refused(key))
+    /* Hidden fields (brief detail): the message itself carries the warning. */
+    if (links_refused(key) && !hidden)
         expert_add_info(pinfo, ti, &ei_tlsx_not_offered);
 }
 
@@ -79,7 +81,7 @@ static gboolean fits_on_line(const struct field *f, gsize label_len, const char 
  * built there and copied only by the tree. */
 static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
                        const struct placed_item *p, const struct field *f, const guint8 *data,
-                       GString *buf, const char *gloss)
+                       GString *buf, const char *gloss, gboolean hidden)
 {
     guint depth = MIN(f->depth, MAX_DEPTH - 2);
     guint off = p->offset + f->offset;
@@ -117,7 +119,7 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
     if (*text)  /* some fields' labels say it all */
         tlsx_add_text(sub, tvb, off, f->length, text);
     if (f->kind == FK_EXTTYPE && answers_client(&p->item) && strcmp(f->name, "Extension") == 0)
-        draw_answer(sub, ti, pinfo, tvb, off, p, f);
+        draw_answer(sub, ti, pinfo, tvb, off, p, f, hidden);
     stack[depth + 1] = sub;
 }
 
@@ -146,7 +148,7 @@ void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
         stack[i] = stack[0];
     for (guint i = 0; i < fields->len; i++)
         draw_field(stack, pinfo, tvb, p, &g_array_index(fields, struct field, i), data, buf,
-                   gloss);
+                   gloss, hidden);
     g_array_free(fields, TRUE);
     g_string_free(buf, TRUE);
 }

@@ -101,6 +101,24 @@ static void draw_suite(proto_tree *t, tvbuff_t *tvb, guint off, guint len, const
     proto_tree_add_string(t, hf_tlsx_cipher_mac, tvb, off, len, reg_suite_mac(s));
 }
 
+/* Full detail draws every field, with a warning on each extension the
+ * client must refuse. Brief only hides the fields: a filter or -e on them
+ * still matches, and the warning goes on the message itself. */
+static void draw_fields(proto_tree *t, packet_info *pinfo, proto_item *pi, tvbuff_t *tvb,
+                        const struct placed_item *p)
+{
+    const struct links *l = item_links(&p->item);
+    if (tlsx_detail_full()) {
+        if (wanted(t, hf_tlsx_field) || wanted(t, ei_tlsx_not_offered.hf))
+            tlsx_draw_fields(t, pinfo, tvb, p, FALSE);
+        return;
+    }
+    if (proto_field_is_referenced(t, hf_tlsx_field))
+        tlsx_draw_fields(t, pinfo, tvb, p, TRUE);
+    if (l && l->refused_ext)
+        expert_add_info(pinfo, pi, &ei_tlsx_not_offered);
+}
+
 static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_item *p)
 {
     const struct item *it = &p->item;
@@ -152,15 +170,8 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
                                    tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "encrypted"));
     }
     draw_alert(t, pinfo, pi, tvb, p);
-    if (it->kind == EV_HANDSHAKE && tvb) {
-        /* Brief detail only hides the fields: a filter or -e on them, or on
-         * an extension the client did not offer, matches as in full. */
-        if (tlsx_detail_full() && (wanted(t, hf_tlsx_field) || wanted(t, ei_tlsx_not_offered.hf)))
-            tlsx_draw_fields(t, pinfo, tvb, p, FALSE);
-        else if (!tlsx_detail_full() && (proto_field_is_referenced(t, hf_tlsx_field) ||
-                                         proto_field_is_referenced(t, ei_tlsx_not_offered.hf)))
-            tlsx_draw_fields(t, pinfo, tvb, p, TRUE);
-    }
+    if (it->kind == EV_HANDSHAKE && tvb)
+        draw_fields(t, pinfo, pi, tvb, p);
     if (it->malformed && item_error(it))
         expert_add_info_format(pinfo, pi, &ei_tlsx_malformed, "%s",
                                tlsx_text(pinfo->pool, it, NULL, NULL, "malformed", item_error(it)->expected));

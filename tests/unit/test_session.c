@@ -315,11 +315,45 @@ static void test_choice_links_version_and_extensions(void)
     for (guint i = 0; i < l->n_offered_ext; i++)
         has_versions |= l->offered_ext[i] == 43;
     g_assert_true(has_versions);
+    g_assert_false(l->refused_ext);
     /* EncryptedExtensions answers the same offer. */
     const struct vector *ee = find("rfc8446", HS_ENCRYPTED_EXTENSIONS, 0);
     g_assert_true(feed(&f, EV_HANDSHAKE, 1, 1, ee->data, ee->len, &it));
     g_assert_cmpuint(item_links(&it)->offered_in, ==, 1);
     g_assert_cmpuint(item_links(&it)->n_offered_ext, ==, l->n_offered_ext);
+    /* That EncryptedExtensions is the 0-RTT handshake's: its early_data
+     * answers nothing in this first ClientHello, which the client must refuse. */
+    g_assert_true(item_links(&it)->refused_ext);
+    analyzer_free(f.a);
+}
+
+/* A ServerHello with heartbeat (15) appended, which the client never sent:
+ * the client must refuse it, whatever detail is drawn. */
+static void test_refused_extension(void)
+{
+    struct fixture f = { analyzer_new(), 0 };
+    const struct vector *ch = find("rfc8446", HS_CLIENT_HELLO, 0);
+    const struct vector *sh = find("rfc8446", HS_SERVER_HELLO, 0);
+    static const guint8 heartbeat[] = { 0x00, 0x0f, 0x00, 0x01, 0x01 };
+    guint8 *msg = g_malloc(sh->len + sizeof heartbeat);
+    gsize ext_len_at = 4 + 2 + 32 + 1 + sh->data[4 + 2 + 32] + 2 + 1;
+    guint32 body = ((guint32)sh->data[1] << 16 | (guint32)sh->data[2] << 8 | sh->data[3]) +
+                   (guint32)sizeof heartbeat;
+    guint16 exts = (guint16)((sh->data[ext_len_at] << 8 | sh->data[ext_len_at + 1]) +
+                             (int)sizeof heartbeat);
+    struct item it;
+    memcpy(msg, sh->data, sh->len);
+    memcpy(msg + sh->len, heartbeat, sizeof heartbeat);
+    msg[1] = (guint8)(body >> 16);
+    msg[2] = (guint8)(body >> 8);
+    msg[3] = (guint8)body;
+    msg[ext_len_at] = (guint8)(exts >> 8);
+    msg[ext_len_at + 1] = (guint8)exts;
+    g_assert_true(feed(&f, EV_HANDSHAKE, 1, 0, ch->data, ch->len, &it));
+    g_assert_true(feed(&f, EV_HANDSHAKE, 1, 1, msg, sh->len + sizeof heartbeat, &it));
+    g_assert_false(it.malformed);
+    g_assert_true(item_links(&it)->refused_ext);
+    g_free(msg);
     analyzer_free(f.a);
 }
 
@@ -474,5 +508,6 @@ int main(int argc, char **argv)
     g_test_add_func("/session/choice-keys", test_choice_keys);
     g_test_add_func("/session/choice-links-version-and-extensions",
                     test_choice_links_version_and_extensions);
+    g_test_add_func("/session/refused-extension", test_refused_extension);
     return g_test_run();
 }
