@@ -20,16 +20,6 @@ static void free_session_key(gpointer p)
     g_bytes_unref(p);
 }
 
-/* FNV-1a: enough to tell a retransmitted ClientHello from a new one
- * together with the length, without keeping the bytes. */
-static guint32 bytes_hash(const guint8 *data, gsize len)
-{
-    guint32 h = 2166136261u;
-    for (gsize i = 0; i < len; i++)
-        h = (h ^ data[i]) * 16777619u;
-    return h;
-}
-
 struct analyzer *analyzer_new(void)
 {
     struct analyzer *a = g_new0(struct analyzer, 1);
@@ -150,13 +140,13 @@ static gboolean continues_handshake(const struct handshake *h, const struct even
     if (h->retry_pending || (!h->have_client_hello && !h->started_mid))
         return TRUE;  /* answers a retry request, or a HelloRequest began it */
     return h->client_hello_len == ev->len &&
-           h->client_hello_hash == bytes_hash(ev->data, ev->len);
+           h->client_hello_hash == offer_hash(ev->data, ev->len);
 }
 
 static void note_client_hello(struct handshake *h, const struct event *ev)
 {
     h->have_client_hello = TRUE;
-    h->client_hello_hash = bytes_hash(ev->data, ev->len);
+    h->client_hello_hash = offer_hash(ev->data, ev->len);
     h->client_hello_len = ev->len;
     h->retry_pending = FALSE;
 }

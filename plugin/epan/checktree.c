@@ -116,13 +116,20 @@ struct chain_verdict {
 
 static GHashTable *chain_cache;
 
-static char *chain_key(const guint8 *body, gsize len, const char *sni, gint64 when)
+/* The whole chain, the name asked for and the day: a verdict is reused
+ * only for exactly these, since two chains sharing a hash must never
+ * share a verdict. */
+static GBytes *chain_key(const guint8 *body, gsize len, const char *sni, gint64 when)
 {
-    guint32 h = 2166136261u;
-    for (gsize i = 0; i < len; i++)
-        h = (h ^ body[i]) * 16777619u;
-    return g_strdup_printf("%08x/%" G_GSIZE_FORMAT "/%s/%" G_GINT64_FORMAT, h, len,
-                           sni ? sni : "", when / 86400);
+    GByteArray *k = g_byte_array_sized_new((guint)len + 32);
+    gint64 day = when / 86400;
+    guint64 n = len;  /* so that no chain and name run into each other */
+    g_byte_array_append(k, (const guint8 *)&n, sizeof n);
+    g_byte_array_append(k, body, (guint)len);
+    g_byte_array_append(k, (const guint8 *)&day, sizeof day);
+    if (sni)
+        g_byte_array_append(k, (const guint8 *)sni, (guint)strlen(sni) + 1);
+    return g_byte_array_free_to_bytes(k);
 }
 
 void tlsx_checks_reset(void)
@@ -138,7 +145,7 @@ static struct verify_result chain_verdict(packet_info *pinfo, const struct item 
                                           struct verify_result *hostname)
 {
     const char *sni = it->sender == SENDER_SERVER ? item_checks(it)->ctx->sni : NULL;
-    char *key = chain_key(body, blen, sni, (gint64)pinfo->abs_ts.secs);
+    GBytes *key = chain_key(body, blen, sni, (gint64)pinfo->abs_ts.secs);
     struct chain_verdict *v;
     struct verify_result bad = { VERIFY_UNKNOWN, REASON_BAD_FORMAT, FALSE };
     struct span spans[16];
@@ -148,15 +155,16 @@ static struct verify_result chain_verdict(packet_info *pinfo, const struct item 
     struct verify_chain_result cr;
 
     if (!chain_cache)
-        chain_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        chain_cache = g_hash_table_new_full(g_bytes_hash, g_bytes_equal,
+                                            (GDestroyNotify)g_bytes_unref, g_free);
     if ((v = g_hash_table_lookup(chain_cache, key)) != NULL) {
-        g_free(key);
+        g_bytes_unref(key);
         *hostname = v->hostname;
         return v->chain;
     }
     if (!verify_certificate_entries(body, blen, it->version == TLSX_VERSION_TLS13, spans,
                                     G_N_ELEMENTS(spans), &n) || n == 0) {
-        g_free(key);
+        g_bytes_unref(key);
         return bad;
     }
     for (guint i = 0; i < MIN(n, G_N_ELEMENTS(spans)); i++) {
