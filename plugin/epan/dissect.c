@@ -31,16 +31,17 @@ void proto_reg_handoff_tlsexplain(void);
 
 /* The Wireshark fields we read; each may be registered more than once
  * under one name (tls.record and tls.handshake.type are also SSLv2's). */
-enum role { R_TLS_RECORD, R_DTLS_RECORD, R_CONTENT_TYPE, R_TLS_HS_TYPE,
-            R_DTLS_HS_TYPE, R_ALERT, R_SSL2_RECORD, R_SSL2_HS_TYPE, R_TCP_FLAGS,
+enum role { R_TLS_RECORD, R_DTLS_RECORD, R_TLS_HS_TYPE, R_DTLS_HS_TYPE, R_ALERT,
+            R_SSL2_RECORD, R_SSL2_HS_TYPE, R_TCP_FIN, R_TCP_RST,
             R_QUIC_FORM, R_QUIC_LONG_TYPE, R_QUIC_OPAQUE, R_COUNT_ };
 
 /* QUIC v1 long header packet type of Handshake packets (RFC 9000 §17.2). */
 #define QUIC_LONG_HANDSHAKE 2
 
-/* TCP flag bits (RFC 9293 §3.1) in tcp.flags. */
-#define TCP_FIN 0x001
-#define TCP_RST 0x004
+/* Where the TCP flags sit in the TCP header, with the reserved bits and
+ * data offset before them (RFC 9293 §3.1), as tcp.flags spans them. */
+#define TCP_FLAGS_OFFSET 12
+#define TCP_FLAGS_LENGTH 2
 
 struct wanted_field {
     int id;
@@ -60,7 +61,6 @@ struct record_ctx {
     gboolean dtls;
     gboolean saw_message;
     gboolean saw_alert;
-    gint inner;          /* TLS 1.3 inner content type once decrypted, else -1 */
     gboolean sslv2;      /* an SSL 2.0 record (only its ClientHello is ours) */
 };
 
@@ -75,7 +75,7 @@ struct walk {
     guint32 bodies_used; /* "Reassembled DTLS" sources already matched */
     gboolean feeding_whole;
     int quic_type;       /* long packet type of the QUIC packet being walked, or -1 */
-    field_info *close;   /* the TCP flags of a FIN or RST, fed last */
+    field_info *tcp;     /* the frame's TCP header, if it may be closing */
 };
 
 /* Every node of the tree is asked, and in a first pass without -V most
@@ -99,11 +99,12 @@ static void index_wanted(void)
         role_table[i].id = -1;
     /* n_wanted is at most 16: the table never fills. */
     for (guint i = 0; i < n_wanted; i++) {
-        guint slot = (guint)wanted[i].id % ROLE_SLOTS;
+        const struct wanted_field *f = &wanted[i];
+        guint slot = (guint)f->id % ROLE_SLOTS;
         while (role_table[slot].id != -1)
             slot = (slot + 1) % ROLE_SLOTS;
-        role_table[slot].id = wanted[i].id;
-        role_table[slot].role = (int)wanted[i].role;
+        role_table[slot].id = f->id;
+        role_table[slot].role = (int)f->role;
     }
 }
 
@@ -313,21 +314,37 @@ static void on_alert(struct walk *w, field_info *fi, struct record_ctx *rec)
 static void walk_children(struct walk *w, proto_node *node, struct record_ctx *rec);
 
 /* A FIN or RST ends a handshake still under way (the analyzer ignores
- * connections it does not know); the item spans the TCP flags. One primed
- * field for both: each primed field costs every TCP segment an item. The
- * close is fed after the frame's TLS (see analyse_frame): a FIN often rides
- * on the segment that carries the last record, a fatal alert say. */
-static void on_tcp_flags(struct walk *w, field_info *fi)
+ * connections it does not know); the item spans the TCP flags. Priming
+ * tcp.flags would cost every TCP segment a formatted item, so the primed
+ * fields are TCP's expert notes on FIN and RST, which only those segments
+ * carry. Where they sit in the tree depends on what else a filter asked
+ * for, so they are looked up, not walked to; the flags are then found from
+ * the TCP header's start, which every pass places alike. The close is fed
+ * after the frame's TLS: a FIN often rides on the segment that carries the
+ * last record, a fatal alert say. */
+static int hf_tcp_fin = -1, hf_tcp_rst = -1;
+
+static gboolean has_field(proto_tree *tree, int id)
 {
-    if (TLSX_FI_UINT(fi) & (TCP_FIN | TCP_RST))
-        w->close = fi;
+    GPtrArray *a = id != -1 ? proto_get_finfo_ptr_array(tree, id) : NULL;
+    return a && a->len;
 }
 
-static void feed_pending_close(struct walk *w)
+static void feed_close(struct walk *w, proto_tree *tree)
 {
-    field_info *fi = w->close;
-    guint8 how = TLSX_FI_UINT(fi) & TCP_RST ? CLOSE_RESET : CLOSE_FIN;
-    feed(w, EV_CLOSE, TLSX_TLS, fi->ds_tvb, (guint)fi->start, (guint)fi->length, &how, 1);
+    field_info *tcp = w->tcp;
+    guint8 how;
+    if (!tcp || tcp->length < TCP_FLAGS_OFFSET + TCP_FLAGS_LENGTH)
+        return;
+    /* A segment with both flags is a reset. */
+    if (has_field(tree, hf_tcp_rst))
+        how = CLOSE_RESET;
+    else if (has_field(tree, hf_tcp_fin))
+        how = CLOSE_FIN;
+    else
+        return;
+    feed(w, EV_CLOSE, TLSX_TLS, tcp->ds_tvb, (guint)tcp->start + TCP_FLAGS_OFFSET,
+         TCP_FLAGS_LENGTH, &how, 1);
 }
 
 /* A QUIC Handshake packet Wireshark could not decrypt: the payload left
@@ -406,14 +423,14 @@ static void on_sslv2_type(struct walk *w, field_info *fi, struct record_ctx *rec
 static void on_sslv2_record(struct walk *w, proto_node *node, field_info *fi)
 {
     struct record_ctx rec = { fi->ds_tvb, (guint)fi->start, (guint)fi->length, 0, FALSE,
-                              FALSE, FALSE, -1, TRUE };
+                              FALSE, FALSE, TRUE };
     walk_children(w, node, &rec);
 }
 
 static void on_record(struct walk *w, proto_node *node, field_info *fi, gboolean dtls)
 {
     struct record_ctx rec = { fi->ds_tvb, (guint)fi->start, (guint)fi->length, 0, dtls,
-                              FALSE, FALSE, -1, FALSE };
+                              FALSE, FALSE, FALSE };
     guint header = dtls ? DTLS_RECORD_HEADER : TLS_RECORD_HEADER;
     if (fi->length < (gint)header ||
         tvb_captured_length_remaining(fi->ds_tvb, fi->start) < fi->length)
@@ -447,11 +464,10 @@ static gboolean skip_protocol(struct walk *w, proto_node *node, int id)
             return TRUE;
     if (id != proto_tcp_id)
         return FALSE;
-    for (proto_node *child = node->first_child; child; child = child->next) {
-        field_info *fi = PNODE_FINFO(child);
-        if (fi && role_of(fi->hfinfo->id) == R_TCP_FLAGS)
-            on_tcp_flags(w, fi);
-    }
+    /* In an invisible tree TCP's only children are fields someone asked
+     * for, such as the FIN and RST notes: without any, neither is there. */
+    if (!w->tcp && node->first_child)
+        w->tcp = PNODE_FINFO(node);
     return TRUE;
 }
 
@@ -482,13 +498,6 @@ static gboolean on_node(struct walk *w, proto_node *node, struct record_ctx *rec
     case R_SSL2_HS_TYPE:
         on_sslv2_type(w, fi, rec);
         return TRUE;
-    case R_CONTENT_TYPE:
-        if (rec && FI_GET_FLAG(fi, FI_GENERATED))
-            rec->inner = (gint)TLSX_FI_UINT(fi);
-        break;
-    case R_TCP_FLAGS:
-        on_tcp_flags(w, fi);
-        break;
     case R_QUIC_FORM:
         w->quic_type = -1;  /* a new packet; a short header has no type */
         break;
@@ -550,19 +559,12 @@ static void walk_children(struct walk *w, proto_node *node, struct record_ctx *r
 static gboolean frame_has_tls(proto_tree *tree)
 {
     for (guint i = 0; i < n_wanted; i++) {
-        /* Content types and alerts only ever sit inside records. */
-        if (wanted[i].role == R_CONTENT_TYPE || wanted[i].role == R_ALERT ||
-            wanted[i].role == R_SSL2_HS_TYPE)
+        /* Alerts only ever sit inside records. */
+        if (wanted[i].role == R_ALERT || wanted[i].role == R_SSL2_HS_TYPE)
             continue;
         GPtrArray *a = proto_get_finfo_ptr_array(tree, wanted[i].id);
-        if (!a || !a->len)
-            continue;
-        if (wanted[i].role != R_TCP_FLAGS)
+        if (a && a->len)
             return TRUE;
-        /* Every TCP segment has flags; only FIN and RST matter. */
-        for (guint j = 0; j < a->len; j++)
-            if (TLSX_FI_UINT((field_info *)g_ptr_array_index(a, j)) & (TCP_FIN | TCP_RST))
-                return TRUE;
     }
     return FALSE;
 }
@@ -591,13 +593,14 @@ static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
         placed = g_array_new(FALSE, FALSE, sizeof(struct placed_item));
         whole = g_array_new(FALSE, FALSE, sizeof(struct dtls_whole));
     }
-    g_array_set_size(placed, 0);
-    g_array_set_size(whole, 0);
+    if (placed->len)
+        g_array_set_size(placed, 0);
+    if (whole->len)
+        g_array_set_size(whole, 0);
     w.placed = placed;
     w.whole = whole;
     walk_children(&w, tree, NULL);
-    if (w.close)
-        feed_pending_close(&w);
+    feed_close(&w, tree);
     if (w.placed->len) {
         facts = wmem_alloc(wmem_file_scope(),
                            sizeof *facts + w.placed->len * sizeof(struct placed_item));
@@ -611,14 +614,33 @@ static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
     return facts;
 }
 
+/* Each frame's facts (file scope), by frame number: every frame asks for
+ * its own, which an index answers at once. */
+static GPtrArray *facts_by_frame;
+
+static struct frame_facts *stored_facts(guint32 num)
+{
+    return facts_by_frame && num < facts_by_frame->len ? g_ptr_array_index(facts_by_frame, num)
+                                                       : NULL;
+}
+
+static void store_facts(guint32 num, struct frame_facts *facts)
+{
+    if (!facts_by_frame)
+        facts_by_frame = g_ptr_array_new();
+    if (num >= facts_by_frame->len)
+        g_ptr_array_set_size(facts_by_frame, MAX(num + 1, facts_by_frame->len * 2));
+    g_ptr_array_index(facts_by_frame, num) = facts;
+}
+
 static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree *tree,
                               void *data _U_)
 {
-    struct frame_facts *facts = p_get_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0);
+    struct frame_facts *facts = stored_facts(pinfo->num);
     if (!PINFO_FD_VISITED(pinfo) && !facts) {
         facts = analyse_frame(tree, pinfo);
         if (facts)
-            p_add_proto_data(wmem_file_scope(), pinfo, proto_tlsexplain, 0, facts);
+            store_facts(pinfo->num, facts);
     } else if (facts) {
         tlsx_rebuild_dtls_whole(pinfo, facts);
     }
@@ -698,9 +720,14 @@ static void init_analysis(void)
 
 static void cleanup_analysis(void)
 {
-    if (placed)
+    if (placed) {
         g_array_free(placed, TRUE);
-    placed = NULL;
+        g_array_free(whole, TRUE);
+    }
+    placed = whole = NULL;
+    if (facts_by_frame)
+        g_ptr_array_free(facts_by_frame, TRUE);
+    facts_by_frame = NULL;
     analyzer_free(analyzer);
     analyzer = NULL;
     keylog_free(keylog);
@@ -750,7 +777,10 @@ void proto_reg_handoff_tlsexplain(void)
     want(ids, "dtls.handshake.type", R_DTLS_HS_TYPE, R_DTLS_HS_TYPE);
     want(ids, "tls.alert_message", R_ALERT, R_ALERT);
     want(ids, "dtls.alert_message", R_ALERT, R_ALERT);
-    want(ids, "tcp.flags", R_TCP_FLAGS, R_TCP_FLAGS);
+    want(ids, "tcp.connection.fin", R_TCP_FIN, R_TCP_FIN);
+    want(ids, "tcp.connection.rst", R_TCP_RST, R_TCP_RST);
+    hf_tcp_fin = proto_registrar_get_id_byname("tcp.connection.fin");
+    hf_tcp_rst = proto_registrar_get_id_byname("tcp.connection.rst");
     want(ids, "quic.header_form", R_QUIC_FORM, R_QUIC_FORM);
     want(ids, "quic.long.packet_type", R_QUIC_LONG_TYPE, R_QUIC_LONG_TYPE);
     want(ids, "quic.remaining_payload", R_QUIC_OPAQUE, R_QUIC_OPAQUE);

@@ -280,8 +280,11 @@ def without_later(trees):
 
 
 def cmd_passes(args):
-    one = tshark_trees(args)
-    two = tshark_trees(args, "-2")
+    # A display filter changes which fields a first pass puts in the tree
+    # (and where), so it must not change what is explained.
+    extra = ("-Y", args.filter) if args.filter else ()
+    one = tshark_trees(args, *extra)
+    two = tshark_trees(args, "-2", *extra)
     require_nonempty(one, args)
     _, in_one = without_later(one)
     if in_one:
@@ -321,6 +324,7 @@ def main():
     ap.add_argument("--sharkd", default="sharkd")
     ap.add_argument("--capture")
     ap.add_argument("--keys", help="TLS key log file for the capture")
+    ap.add_argument("--filter", help="display filter for both runs (passes)")
     ap.add_argument("--expect-file", help="plugin file that must be loaded")
     ap.add_argument("--expect-version", help="plugin version")
     args = ap.parse_args()
