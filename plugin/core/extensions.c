@@ -768,12 +768,30 @@ static const struct ext_parser parsers[] = {
     { 65281, "renegotiation_info", "ext.renegotiation_info", body_renegotiation_info },
 };
 
-static const struct ext_parser *parser_for(guint16 type)
+/* A ClientHello carries a dozen or more extensions, nearly all with small
+ * type numbers: those are found by index, the rest by a search. */
+#define SMALL_TYPES 64
+
+static const struct ext_parser *search_parser(guint16 type)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(parsers); i++)
         if (parsers[i].type == type)
             return &parsers[i];
     return NULL;
+}
+
+static const struct ext_parser *parser_for(guint16 type)
+{
+    static const struct ext_parser *small[SMALL_TYPES];
+    static gsize indexed;
+    if (type >= SMALL_TYPES)
+        return search_parser(type);
+    if (g_once_init_enter(&indexed)) {
+        for (guint16 t = 0; t < SMALL_TYPES; t++)
+            small[t] = search_parser(t);
+        g_once_init_leave(&indexed, 1);
+    }
+    return small[type];
 }
 
 gboolean hs_extension_parsed(guint16 type)
