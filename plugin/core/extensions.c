@@ -772,9 +772,10 @@ static const struct ext_parser parsers[] = {
  * type numbers: those are found by index, the rest by a search. */
 #define SMALL_TYPES 64
 
+/* From the end, where the table keeps the large numbers. */
 static const struct ext_parser *search_parser(guint16 type)
 {
-    for (gsize i = 0; i < G_N_ELEMENTS(parsers); i++)
+    for (gsize i = G_N_ELEMENTS(parsers); i-- > 0;)
         if (parsers[i].type == type)
             return &parsers[i];
     return NULL;

@@ -11,7 +11,7 @@ enum {
 
 /* FNV-1a over 64-bit words: tickets and certificates are hashed whole on
  * the first pass, and a byte at a time cost eight times the multiplies. */
-guint32 offer_hash(const guint8 *data, gsize len)
+guint64 offer_hash64(const guint8 *data, gsize len)
 {
     guint64 h = G_GUINT64_CONSTANT(14695981039346656037), w;
     gsize i = 0;
@@ -21,6 +21,12 @@ guint32 offer_hash(const guint8 *data, gsize len)
     }
     for (; i < len; i++)
         h = (h ^ data[i]) * G_GUINT64_CONSTANT(1099511628211);
+    return h;
+}
+
+guint32 offer_hash(const guint8 *data, gsize len)
+{
+    guint64 h = offer_hash64(data, len);
     return (guint32)(h ^ (h >> 32));
 }
 

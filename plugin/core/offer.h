@@ -59,7 +59,8 @@ struct offer {
     struct choice choice;                  /* what the ServerHello made of it */
 };
 
-
+/* FNV-1a, 64-bit words at a time; offer_hash folds it to 32 bits. */
+guint64 offer_hash64(const guint8 *data, gsize len);
 guint32 offer_hash(const guint8 *data, gsize len);
 void offer_read(const guint8 *data, gsize len, const struct hs_message *m, struct offer *o);
 void choice_read(const guint8 *data, gsize len, const struct hs_message *m, struct choice *c);

@@ -13,6 +13,7 @@
 #include <wsutil/report_message.h>
 #include "keylog.h"
 #include "keys.h"
+#include "offer.h"
 #include "verify.h"
 #include "compat.h"
 #include "facts.h"
@@ -33,7 +34,8 @@ void proto_reg_handoff_tlsexplain(void);
  * under one name (tls.record and tls.handshake.type are also SSLv2's). */
 enum role { R_TLS_RECORD, R_DTLS_RECORD, R_TLS_HS_TYPE, R_DTLS_HS_TYPE, R_ALERT,
             R_SSL2_RECORD, R_SSL2_HS_TYPE, R_TCP_FIN, R_TCP_RST,
-            R_QUIC_FORM, R_QUIC_LONG_TYPE, R_QUIC_OPAQUE, R_COUNT_ };
+            R_QUIC_FORM, R_QUIC_LONG_TYPE, R_QUIC_OPAQUE,
+            R_BARREN, R_TCP, R_COUNT_ };
 
 /* QUIC v1 long header packet type of Handshake packets (RFC 9000 §17.2). */
 #define QUIC_LONG_HANDSHAKE 2
@@ -93,19 +95,32 @@ static int role_of(int id)
     }
 }
 
-static void index_wanted(void)
+static void index_role(int id, enum role role)
+{
+    guint slot = (guint)id % ROLE_SLOTS;
+    if (id < 0)
+        return;
+    while (role_table[slot].id != -1)
+        slot = (slot + 1) % ROLE_SLOTS;
+    role_table[slot].id = id;
+    role_table[slot].role = (int)role;
+}
+
+/* Protocols whose subtrees never hold a field we read: in a visible tree
+ * (tshark -V) they are most of its nodes. TLS is TCP's sibling, not its
+ * child. */
+static const char *const barren_protocols[] = { "frame", "eth", "ip", "ipv6", "udp" };
+
+/* At most 16 wanted fields and 6 protocols: the table never fills. */
+static void index_roles(void)
 {
     for (guint i = 0; i < ROLE_SLOTS; i++)
         role_table[i].id = -1;
-    /* n_wanted is at most 16: the table never fills. */
-    for (guint i = 0; i < n_wanted; i++) {
-        const struct wanted_field *f = &wanted[i];
-        guint slot = (guint)f->id % ROLE_SLOTS;
-        while (role_table[slot].id != -1)
-            slot = (slot + 1) % ROLE_SLOTS;
-        role_table[slot].id = f->id;
-        role_table[slot].role = (int)f->role;
-    }
+    for (guint i = 0; i < n_wanted; i++)
+        index_role(wanted[i].id, wanted[i].role);
+    for (guint i = 0; i < G_N_ELEMENTS(barren_protocols); i++)
+        index_role(proto_get_id_by_filter_name(barren_protocols[i]), R_BARREN);
+    index_role(proto_get_id_by_filter_name("tcp"), R_TCP);
 }
 
 static guint ds_index_of(packet_info *pinfo, tvbuff_t *tvb)
@@ -119,25 +134,30 @@ static guint ds_index_of(packet_info *pinfo, tvbuff_t *tvb)
 
 static int endpoint_side(packet_info *pinfo);
 
-/* Which connection and which end of it: looked up only for frames that
- * carry something to feed. */
-static guint64 hash_bytes(guint64 h, const void *data, gsize len)
-{
-    const guint8 *p = data;
-    for (gsize i = 0; i < len; i++)
-        h = (h ^ p[i]) * 1099511628211ull;
-    return h;
-}
-
 /* The connection is its two endpoints, in a fixed order so both directions
  * agree; hashing them is much cheaper than a conversation lookup and does
- * not depend on which dissector made the conversation. */
+ * not depend on which dissector made the conversation. Looked up only for
+ * frames that carry something to feed. */
+static void put_bytes(guint8 *key, gsize *n, const void *data, gsize len)
+{
+    /* Longer than an IPv6 address: its hash stands for it. */
+    if (len > 16) {
+        guint64 h = offer_hash64(data, len);
+        put_bytes(key, n, &h, sizeof h);
+        return;
+    }
+    if (len)
+        memcpy(key + *n, data, len);
+    *n += len;
+}
+
 static void locate(struct walk *w)
 {
     packet_info *pinfo = w->pinfo;
     const address *a = &pinfo->src, *b = &pinfo->dst;
     guint32 pa = pinfo->srcport, pb = pinfo->destport;
-    guint64 h = 14695981039346656037ull;
+    guint8 key[4 + 16 + 4 + 16 + 4];
+    gsize n = 0;
     w->side = endpoint_side(pinfo);
     if (w->side == 1) {
         a = &pinfo->dst;
@@ -145,12 +165,12 @@ static void locate(struct walk *w)
         pa = pinfo->destport;
         pb = pinfo->srcport;
     }
-    h = hash_bytes(h, &pinfo->ptype, sizeof pinfo->ptype);
-    h = hash_bytes(h, a->data, (gsize)a->len);
-    h = hash_bytes(h, &pa, sizeof pa);
-    h = hash_bytes(h, b->data, (gsize)b->len);
-    h = hash_bytes(h, &pb, sizeof pb);
-    w->conn = h;
+    put_bytes(key, &n, &pinfo->ptype, sizeof pinfo->ptype);
+    put_bytes(key, &n, a->data, (gsize)a->len);
+    put_bytes(key, &n, &pa, sizeof pa);
+    put_bytes(key, &n, b->data, (gsize)b->len);
+    put_bytes(key, &n, &pb, sizeof pb);
+    w->conn = offer_hash64(key, n);
     w->located = TRUE;
 }
 
@@ -440,35 +460,13 @@ static void on_record(struct walk *w, proto_node *node, field_info *fi, gboolean
     finish_record(w, &rec);
 }
 
-/* Protocols whose subtrees never hold a field we read: in a visible tree
- * (tshark -V) they are most of its nodes. TCP's flags are its direct child,
- * and TLS is TCP's sibling, not its child. */
-static int proto_barren[5] = { -1, -1, -1, -1, -1 };
-static int proto_tcp_id = -1;
-
-static void find_barren_protocols(void)
+/* TCP's subtree holds nothing we walk to; see feed_close. In an invisible
+ * tree its only children are fields someone asked for, such as the FIN and
+ * RST notes: without any, neither is there. */
+static void on_tcp(struct walk *w, proto_node *node)
 {
-    static const char *const names[G_N_ELEMENTS(proto_barren)] = {
-        "frame", "eth", "ip", "ipv6", "udp",
-    };
-    for (guint i = 0; i < G_N_ELEMENTS(names); i++)
-        proto_barren[i] = proto_get_id_by_filter_name(names[i]);
-    proto_tcp_id = proto_get_id_by_filter_name("tcp");
-}
-
-/* Returns TRUE when the protocol's subtree has been dealt with. */
-static gboolean skip_protocol(struct walk *w, proto_node *node, int id)
-{
-    for (guint i = 0; i < G_N_ELEMENTS(proto_barren); i++)
-        if (id == proto_barren[i])
-            return TRUE;
-    if (id != proto_tcp_id)
-        return FALSE;
-    /* In an invisible tree TCP's only children are fields someone asked
-     * for, such as the FIN and RST notes: without any, neither is there. */
     if (!w->tcp && node->first_child)
         w->tcp = PNODE_FINFO(node);
-    return TRUE;
 }
 
 /* Returns TRUE after a handshake message's type: what follows it in the
@@ -478,9 +476,12 @@ static gboolean on_node(struct walk *w, proto_node *node, struct record_ctx *rec
 {
     field_info *fi = PNODE_FINFO(node);
     int role = fi ? role_of(fi->hfinfo->id) : -1;
-    if (fi && fi->hfinfo->type == FT_PROTOCOL && skip_protocol(w, node, fi->hfinfo->id))
-        return FALSE;
     switch (role) {
+    case R_BARREN:
+        return FALSE;
+    case R_TCP:
+        on_tcp(w, node);
+        return FALSE;
     case R_TLS_RECORD:
     case R_DTLS_RECORD:
         on_record(w, node, fi, role == R_DTLS_RECORD);
@@ -784,8 +785,7 @@ void proto_reg_handoff_tlsexplain(void)
     want(ids, "quic.header_form", R_QUIC_FORM, R_QUIC_FORM);
     want(ids, "quic.long.packet_type", R_QUIC_LONG_TYPE, R_QUIC_LONG_TYPE);
     want(ids, "quic.remaining_payload", R_QUIC_OPAQUE, R_QUIC_OPAQUE);
-    index_wanted();
-    find_barren_protocols();
+    index_roles();
     find_message_ids();
     register_postdissector(tlsexplain_handle);
     set_postdissector_wanted_hfids(tlsexplain_handle, ids);
