@@ -73,6 +73,14 @@ static gboolean wanted(proto_tree *tree, int hf)
     return PTREE_DATA(tree)->visible || proto_field_is_referenced(tree, hf);
 }
 
+/* Whether a filter, a column or -e names the field: unlike wanted(), a
+ * visible tree alone is not enough (brief detail keeps its fields out of
+ * the printed tree, and drawing them hidden for nobody costs a full tree). */
+static gboolean named(int hf)
+{
+    return hf >= 0 && proto_registrar_get_nth((guint)hf)->ref_type != HF_REF_TYPE_NONE;
+}
+
 static void draw_alert(proto_tree *t, packet_info *pinfo, proto_item *pi,
                        tvbuff_t *tvb, const struct placed_item *p)
 {
@@ -113,7 +121,7 @@ static void draw_fields(proto_tree *t, packet_info *pinfo, proto_item *pi, tvbuf
             tlsx_draw_fields(t, pinfo, tvb, p, FALSE);
         return;
     }
-    if (proto_field_is_referenced(t, hf_tlsx_field))
+    if (named(hf_tlsx_field))
         tlsx_draw_fields(t, pinfo, tvb, p, TRUE);
     if (l && l->refused_ext)
         expert_add_info(pinfo, pi, &ei_tlsx_not_offered);
