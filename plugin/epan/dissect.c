@@ -70,7 +70,7 @@ struct walk {
     packet_info *pinfo;
     GArray *placed;      /* struct placed_item */
     gboolean located;    /* conn and side are known */
-    int decrypted;       /* -1 until asked: did Wireshark decrypt anything here */
+    int decrypted[2];    /* -1 until asked: did Wireshark decrypt TLS, DTLS here */
     guint64 conn;
     int side;
     GArray *whole;       /* struct dtls_whole */
@@ -378,14 +378,15 @@ static void on_quic_opaque(struct walk *w, field_info *fi)
     feed(w, EV_OPAQUE, TLSX_QUIC, fi->ds_tvb, (guint)fi->start, (guint)fi->length, NULL, 0);
 }
 
-/* Whether Wireshark decrypted anything in this frame (packet-tls.c and
- * packet-dtls.c name their data sources so). */
-static gboolean frame_decrypted(struct walk *w)
+/* Whether Wireshark decrypted any of this frame's TLS (or DTLS) records:
+ * packet-tls.c and packet-dtls.c name their data sources so. */
+static gboolean frame_decrypted(struct walk *w, gboolean dtls)
 {
-    if (w->decrypted < 0)
-        w->decrypted = get_data_source_tvb_by_name(w->pinfo, "Decrypted TLS") != NULL ||
-                       get_data_source_tvb_by_name(w->pinfo, "Decrypted DTLS") != NULL;
-    return w->decrypted > 0;
+    int *known = &w->decrypted[dtls ? 1 : 0];
+    if (*known < 0)
+        *known = get_data_source_tvb_by_name(w->pinfo, dtls ? "Decrypted DTLS"
+                                                            : "Decrypted TLS") != NULL;
+    return *known > 0;
 }
 
 static void finish_record(struct walk *w, struct record_ctx *rec)
@@ -417,7 +418,7 @@ static void finish_record(struct walk *w, struct record_ctx *rec)
             return;
         /* A decrypted TLS 1.3 record whose inner type were handshake or
          * alert would have shown those children; with none it is data. */
-        kind = frame_decrypted(w) ? EV_APPDATA : EV_OPAQUE;
+        kind = frame_decrypted(w, rec->dtls) ? EV_APPDATA : EV_OPAQUE;
         break;
     default:
         return;
@@ -583,7 +584,7 @@ static GArray *placed, *whole;
 
 static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
 {
-    struct walk w = { pinfo, NULL, FALSE, -1, 0, 0, NULL, 0, FALSE, -1, NULL };
+    struct walk w = { pinfo, NULL, FALSE, { -1, -1 }, 0, 0, NULL, 0, FALSE, -1, NULL };
     struct frame_facts *facts = NULL;
 
     /* An invisible tree holds only the primed fields: walking it is cheaper
