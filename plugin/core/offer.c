@@ -215,20 +215,24 @@ void choice_read(const guint8 *data, gsize len, const struct hs_message *m, stru
         choice_extension(data, len, &sh->ext.items[i], sh->is_hrr, c);
 }
 
-void encrypted_extensions_read(const guint8 *data, gsize len, enum tlsx_proto proto,
+/* The message was parsed whole before (it is not malformed): only the
+ * values are read here, from after its header. */
+static void after_header(const guint8 *data, gsize len, const struct hs_message *m,
+                         struct reader *r)
+{
+    rd_init(r, data, len);
+    rd_skip(r, m->header_len);
+}
+
+void encrypted_extensions_read(const guint8 *data, gsize len, const struct hs_message *m,
                                char *out, gsize out_len, gboolean *early_data)
 {
-    struct hs_context ctx = { proto, TLSX_VERSION_TLS13, 0, KX_TLS13, 2 };
-    struct hs_message m;
-    struct hs_error err;
     struct reader r, exts, e, list, name;
     guint16 type;
     out[0] = '\0';
     *early_data = FALSE;
-    if (!hs_parse(data, len, &ctx, &m, &err, NULL))
-        return;
-    rd_init(&r, data, len);
-    if (!rd_skip(&r, m.header_len) || !rd_vec16(&r, &exts))
+    after_header(data, len, m, &r);
+    if (!rd_vec16(&r, &exts))
         return;
     while (rd_u16(&exts, &type) && rd_vec16(&exts, &e)) {
         if (type == EXT_ALPN && rd_vec16(&e, &list) && rd_vec8(&list, &name))
@@ -238,35 +242,24 @@ void encrypted_extensions_read(const guint8 *data, gsize len, enum tlsx_proto pr
     }
 }
 
-static gboolean ticket_body(const guint8 *data, gsize len, enum tlsx_proto proto,
-                            guint16 version, struct reader *r)
-{
-    struct hs_context ctx = { proto, version, 0, KX_UNKNOWN, 2 };
-    struct hs_message m;
-    struct hs_error err;
-    if (!hs_parse(data, len, &ctx, &m, &err, NULL))
-        return FALSE;
-    rd_init(r, data, len);
-    return rd_skip(r, m.header_len);
-}
-
-gboolean ticket13_read(const guint8 *data, gsize len, enum tlsx_proto proto,
+gboolean ticket13_read(const guint8 *data, gsize len, const struct hs_message *m,
                        guint32 *lifetime, guint32 *age_add, guint32 *hash)
 {
     struct reader r, nonce, ticket;
-    if (!ticket_body(data, len, proto, TLSX_VERSION_TLS13, &r) || !rd_u32(&r, lifetime) ||
-        !rd_u32(&r, age_add) || !rd_vec8(&r, &nonce) || !rd_vec16(&r, &ticket))
+    after_header(data, len, m, &r);
+    if (!rd_u32(&r, lifetime) || !rd_u32(&r, age_add) || !rd_vec8(&r, &nonce) ||
+        !rd_vec16(&r, &ticket))
         return FALSE;
     *hash = offer_hash(rd_ptr(&ticket), rd_left(&ticket));
     return TRUE;
 }
 
-gboolean ticket12_read(const guint8 *data, gsize len, enum tlsx_proto proto,
+gboolean ticket12_read(const guint8 *data, gsize len, const struct hs_message *m,
                        guint32 *lifetime, guint32 *hash, gsize *ticket_len)
 {
     struct reader r, ticket;
-    if (!ticket_body(data, len, proto, 0x0303, &r) || !rd_u32(&r, lifetime) ||
-        !rd_vec16(&r, &ticket))
+    after_header(data, len, m, &r);
+    if (!rd_u32(&r, lifetime) || !rd_vec16(&r, &ticket))
         return FALSE;
     *hash = offer_hash(rd_ptr(&ticket), rd_left(&ticket));
     *ticket_len = rd_left(&ticket);

@@ -64,15 +64,16 @@ guint64 offer_hash64(const guint8 *data, gsize len);
 guint32 offer_hash(const guint8 *data, gsize len);
 void offer_read(const guint8 *data, gsize len, const struct hs_message *m, struct offer *o);
 void choice_read(const guint8 *data, gsize len, const struct hs_message *m, struct choice *c);
-/* The server's answers in EncryptedExtensions (TLS 1.3): the ALPN chosen
+/* These read a message m that hs_parse accepted (not malformed).
+ * The server's answers in EncryptedExtensions (TLS 1.3): the ALPN chosen
  * (empty string if none) and whether it accepted early data. */
-void encrypted_extensions_read(const guint8 *data, gsize len, enum tlsx_proto proto,
+void encrypted_extensions_read(const guint8 *data, gsize len, const struct hs_message *m,
                                char *alpn, gsize alpn_len, gboolean *early_data);
 /* TLS 1.3 NewSessionTicket: lifetime, ticket_age_add and the ticket's hash. */
-gboolean ticket13_read(const guint8 *data, gsize len, enum tlsx_proto proto,
+gboolean ticket13_read(const guint8 *data, gsize len, const struct hs_message *m,
                        guint32 *lifetime, guint32 *age_add, guint32 *hash);
 /* TLS 1.2 NewSessionTicket: the ticket's hash and length. */
-gboolean ticket12_read(const guint8 *data, gsize len, enum tlsx_proto proto,
+gboolean ticket12_read(const guint8 *data, gsize len, const struct hs_message *m,
                        guint32 *lifetime, guint32 *hash, gsize *ticket_len);
 /* Position (1-based) of v in list, 0 if absent. */
 guint offer_position(const guint16 *list, guint n, guint16 v);

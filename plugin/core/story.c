@@ -346,13 +346,13 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
 }
 
 static void new_session_ticket(struct analyzer *a, struct handshake *h, const struct event *ev,
-                               struct item *out)
+                               const struct hs_message *m, struct item *out)
 {
     guint32 lifetime, age_add, hash;
     gsize len;
-    if (h->tls13 && ticket13_read(ev->data, ev->len, ev->proto, &lifetime, &age_add, &hash))
+    if (h->tls13 && ticket13_read(ev->data, ev->len, m, &lifetime, &age_add, &hash))
         remember(a, a->tickets, GUINT_TO_POINTER(hash), ev, age_add, TRUE, out);
-    else if (!h->tls13 && ticket12_read(ev->data, ev->len, ev->proto, &lifetime, &hash, &len) &&
+    else if (!h->tls13 && ticket12_read(ev->data, ev->len, m, &lifetime, &hash, &len) &&
              len > 0)
         remember(a, a->tickets, GUINT_TO_POINTER(hash), ev, 0, FALSE, out);
 }
@@ -398,11 +398,11 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
             links_of(a, out)->note = h->kx == KX_RSA ? "note.no_ske_rsa" : "note.no_ske_psk";
         break;
     case HS_NEW_SESSION_TICKET:
-        new_session_ticket(a, h, ev, out);
+        new_session_ticket(a, h, ev, m, out);
         break;
     case HS_ENCRYPTED_EXTENSIONS: {
         char alpn[64];
-        encrypted_extensions_read(ev->data, ev->len, ev->proto, alpn, sizeof alpn,
+        encrypted_extensions_read(ev->data, ev->len, m, alpn, sizeof alpn,
                                   &h->early_accepted);
         h->saw_encrypted_extensions = TRUE;
         if (h->offer) {

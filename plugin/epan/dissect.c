@@ -582,7 +582,23 @@ static int endpoint_side(packet_info *pinfo)
 /* Reused for every frame: most frames have nothing, the rest a few items. */
 static GArray *placed, *whole;
 
-static struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
+/* An invisible tree's top level is the frame's protocols; below them only
+ * the fields someone asked for are real. When every protocol is one the
+ * walk skips (TCP with nothing asked for under it), the frame has nothing
+ * for us: most frames, answered by a short loop instead of the walk. */
+static gboolean nothing_here(proto_tree *tree)
+{
+    for (proto_node *n = tree->first_child; n; n = n->next) {
+        field_info *fi = PNODE_FINFO(n);
+        int role = fi ? role_of(fi->hfinfo->id) : -1;
+        if (role != R_BARREN && (role != R_TCP || n->first_child))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Kept out of line: the code of every frame's first look stays small. */
+static G_GNUC_NO_INLINE struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
 {
     struct walk w = { pinfo, NULL, FALSE, { -1, -1 }, 0, 0, NULL, 0, FALSE, -1, NULL };
     struct frame_facts *facts = NULL;
@@ -640,6 +656,8 @@ static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree 
 {
     struct frame_facts *facts = stored_facts(pinfo->num);
     if (!PINFO_FD_VISITED(pinfo) && !facts) {
+        if (!tree || (!PTREE_DATA(tree)->visible && nothing_here(tree)))
+            return 0;
         facts = analyse_frame(tree, pinfo);
         if (facts)
             store_facts(pinfo->num, facts);
