@@ -635,6 +635,9 @@ static G_GNUC_NO_INLINE struct frame_facts *analyse_frame(proto_tree *tree, pack
 /* Each frame's facts (file scope), by frame number: every frame asks for
  * its own, which an index answers at once. */
 static GPtrArray *facts_by_frame;
+/* The last frame a first pass analysed: the frames after it have no facts
+ * yet, and their entries (ahead in a large array) need not be read. */
+static guint32 last_analysed;
 
 static struct frame_facts *stored_facts(guint32 num)
 {
@@ -654,8 +657,11 @@ static void store_facts(guint32 num, struct frame_facts *facts)
 static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree *tree,
                               void *data _U_)
 {
-    struct frame_facts *facts = stored_facts(pinfo->num);
-    if (!PINFO_FD_VISITED(pinfo) && !facts) {
+    gboolean first = !PINFO_FD_VISITED(pinfo);
+    struct frame_facts *facts = first && pinfo->num > last_analysed ? NULL
+                                                                     : stored_facts(pinfo->num);
+    if (first && !facts) {
+        last_analysed = MAX(last_analysed, pinfo->num);
         if (!tree || (!PTREE_DATA(tree)->visible && nothing_here(tree)))
             return 0;
         facts = analyse_frame(tree, pinfo);
@@ -748,6 +754,7 @@ static void cleanup_analysis(void)
     if (facts_by_frame)
         g_ptr_array_free(facts_by_frame, TRUE);
     facts_by_frame = NULL;
+    last_analysed = 0;
     analyzer_free(analyzer);
     analyzer = NULL;
     keylog_free(keylog);
