@@ -156,7 +156,8 @@ static void locate(struct walk *w)
     packet_info *pinfo = w->pinfo;
     const address *a = &pinfo->src, *b = &pinfo->dst;
     guint32 pa = pinfo->srcport, pb = pinfo->destport;
-    guint8 key[4 + 16 + 4 + 16 + 4];
+    /* Zero-padded to whole 64-bit words: the hash then takes no byte steps. */
+    guint8 key[48] = { 0 };
     gsize n = 0;
     w->side = endpoint_side(pinfo);
     if (w->side == 1) {
@@ -170,7 +171,7 @@ static void locate(struct walk *w)
     put_bytes(key, &n, &pa, sizeof pa);
     put_bytes(key, &n, b->data, (gsize)b->len);
     put_bytes(key, &n, &pb, sizeof pb);
-    w->conn = offer_hash64(key, n);
+    w->conn = offer_hash64(key, (n + 7) & ~(gsize)7);
     w->located = TRUE;
 }
 
