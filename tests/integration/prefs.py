@@ -103,6 +103,16 @@ def check_detail(args):
     hidden = subprocess.run(cmd, capture_output=True, text=True).stdout
     expect("Fields, byte by byte" not in hidden and BUILTIN in hidden,
            "brief prints no fields even when a filter used them", hidden)
+    # PDML shows hidden items too: a visible tree alone must not make brief
+    # draw every message's fields hidden (which cost -V a full tree).
+    pdml = [args.run, args.plugin_dir, args.tshark, "-r", args.capture, "-T", "pdml"]
+    plain = subprocess.run(pdml, capture_output=True, text=True).stdout
+    named = subprocess.run(pdml + ["-Y", 'tlsexplain.field contains "server_name"'],
+                           capture_output=True, text=True).stdout
+    expect('name="tlsexplain.field"' not in plain and 'name="tlsexplain.field"' in named,
+           "brief draws the fields, hidden, only when a filter names them",
+           "%d and %d" % (plain.count('name="tlsexplain.field"'),
+                          named.count('name="tlsexplain.field"')))
 
 
 def check_language(args):
