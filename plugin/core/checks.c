@@ -175,9 +175,9 @@ static void rsa_master(struct analyzer *a, struct handshake *h, const struct eve
     }
 }
 
-static enum keys_hash handshake_hash(struct analyzer *a, const struct handshake *h)
+static enum keys_hash handshake_hash(const struct handshake *h)
 {
-    return keys_handshake_hash(h->version, analyzer_suite(a, h->suite));
+    return keys_handshake_hash(h->version, reg_suite(h->suite));
 }
 
 static void add(struct transcript *t, const struct event *ev)
@@ -212,7 +212,7 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
     case HS_SERVER_KEY_EXCHANGE: checks_of(a, h, out, CHECK_SKE, 0); break;
     case HS_CERTIFICATE_VERIFY:
         if (h->tls13)
-            note_hash(a, h, out, CHECK_CV13, handshake_hash(a, h));
+            note_hash(a, h, out, CHECK_CV13, handshake_hash(h));
         else
             check_cv12(a, h, ev, m, out);
         break;
@@ -220,7 +220,7 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
         add(rc->t, ev);
         rsa_master(a, h, ev, m);
         return;
-    case HS_FINISHED: note_hash(a, h, out, CHECK_FINISHED, handshake_hash(a, h)); break;
+    case HS_FINISHED: note_hash(a, h, out, CHECK_FINISHED, handshake_hash(h)); break;
     case HS_HELLO_REQUEST:
         return;  /* never part of the handshake hash (RFC 5246 §7.4.1.1) */
     case HS_HELLO_VERIFY_REQUEST:

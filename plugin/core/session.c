@@ -180,35 +180,13 @@ static enum kx_kind suite_kx(guint16 suite)
     return found;
 }
 
-static void memo_suite(struct analyzer *a, guint16 suite)
-{
-    if (a->memo_valid && a->memo_suite == suite)
-        return;
-    a->memo_suite = suite;
-    a->memo_reg = reg_suite(suite);
-    a->memo_kx = (guint8)suite_kx(suite);
-    a->memo_valid = TRUE;
-}
-
-const struct reg_suite *analyzer_suite(struct analyzer *a, guint16 suite)
-{
-    memo_suite(a, suite);
-    return a->memo_reg;
-}
-
-enum kx_kind analyzer_suite_kx(struct analyzer *a, guint16 suite)
-{
-    memo_suite(a, suite);
-    return (enum kx_kind)a->memo_kx;
-}
-
-static void note_server_hello(struct analyzer *a, struct handshake *h,
-                              const struct hs_message *m, struct item *out)
+static void note_server_hello(struct handshake *h, const struct hs_message *m,
+                              struct item *out)
 {
     const struct hs_server_hello *sh = &m->u.sh;
     h->version = sh->selected_version;
     h->suite = sh->cipher_suite;
-    h->kx = (guint8)analyzer_suite_kx(a, sh->cipher_suite);
+    h->kx = (guint8)suite_kx(sh->cipher_suite);
     h->tls13 = sh->selected_version == TLSX_VERSION_TLS13;
     if (sh->is_hrr) {
         h->retry_pending = TRUE;
@@ -375,7 +353,7 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
         if (!out->malformed)
             story_client_hello(a, h, ev, &m, out);
     } else if (m.type == HS_SERVER_HELLO && !out->malformed) {
-        note_server_hello(a, h, &m, out);
+        note_server_hello(h, &m, out);
         story_server_hello(a, h, ev, &m, out);
     } else if (m.type == HS_HELLO_VERIFY_REQUEST) {
         h->retry_pending = TRUE;

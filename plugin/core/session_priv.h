@@ -101,12 +101,6 @@ struct analyzer {
      * are a few KiB each, and malloc is slow at that size. */
     GPtrArray *spare_offers;
     GPtrArray *spare_transcripts;
-    /* The last suite looked up: a capture's handshakes mostly agree, and
-     * the registry's binary search misses the cache at every step. */
-    guint16 memo_suite;
-    gboolean memo_valid;
-    const struct reg_suite *memo_reg;
-    guint8 memo_kx;           /* enum kx_kind */
 };
 
 /* How many of each are kept for reuse. */
@@ -116,9 +110,6 @@ struct analyzer {
 /* Zeroed memory that lives as long as the analyzer: what items point to is
  * never freed one by one, so it comes from large blocks. */
 gpointer analyzer_alloc(struct analyzer *a, gsize size);
-/* The registry's entry for a suite, and its key exchange kind. */
-const struct reg_suite *analyzer_suite(struct analyzer *a, guint16 suite);
-enum kx_kind analyzer_suite_kx(struct analyzer *a, guint16 suite);
 /* One copy of each string for the capture's lifetime. */
 const char *analyzer_intern(struct analyzer *a, const char *s);
 

@@ -526,9 +526,9 @@ static char *flow_name(const struct handshake *h, enum outcome outcome)
     return g_string_free(f, FALSE);
 }
 
-static void forward_secrecy(struct analyzer *a, const struct handshake *h, struct summary *s)
+static void forward_secrecy(const struct handshake *h, struct summary *s)
 {
-    const struct reg_suite *suite = analyzer_suite(a, h->suite);
+    const struct reg_suite *suite = reg_suite(h->suite);
     /* A resumed TLS 1.2 session reuses an old master secret: whether it is
      * forward-secret was settled by the handshake that made it. */
     s->fs_known = h->suite != 0 && (h->tls13 || !resumed_now(h));
@@ -591,7 +591,7 @@ static struct summary *summarise(struct analyzer *a, const struct handshake *h,
      * 2 for a full TLS 1.2 handshake, 1 for TLS 1.3 or an abbreviated one. */
     s->round_trips = h->server_flights;
     s->duration = h->timed ? end_time - h->start_time : 0;
-    forward_secrecy(a, h, s);
+    forward_secrecy(h, s);
     /* Only EncryptedExtensions says whether the server took it. */
     s->early_data = !h->early_data ? EARLY_NONE : !h->saw_encrypted_extensions ? EARLY_OFFERED
                   : h->early_accepted ? EARLY_ACCEPTED : EARLY_REJECTED;
