@@ -146,6 +146,12 @@ static void check_cv12(struct analyzer *a, struct handshake *h, const struct eve
     c->weak = r.weak;
 }
 
+/* The hash of the handshake's transcript and PRF. */
+static enum keys_hash handshake_hash(const struct handshake *h)
+{
+    return keys_handshake_hash(h->version, reg_suite(h->suite));
+}
+
 /* RSA key exchange with the server's private key: the pre-master secret,
  * then the master secret (RFC 5246 §8.1), or the extended master secret
  * over the session hash through ClientKeyExchange when both hellos asked for
@@ -155,7 +161,7 @@ static void rsa_master(struct analyzer *a, struct handshake *h, const struct eve
 {
     struct running_checks *rc = h->rc;
     struct check_context *ctx = rc->ctx;
-    enum keys_hash prf = keys_handshake_hash(h->version, reg_suite(h->suite));
+    enum keys_hash prf = handshake_hash(h);
     guint8 pms[48];
     if (!a->rsa || h->kx != KX_RSA || ctx->have_master || !ctx->have_randoms)
         return;
@@ -173,11 +179,6 @@ static void rsa_master(struct analyzer *a, struct handshake *h, const struct eve
         ctx->have_master = keys_master_secret(h->version, prf, pms, sizeof pms,
                                               ctx->client_random, ctx->server_random, ctx->master);
     }
-}
-
-static enum keys_hash handshake_hash(const struct handshake *h)
-{
-    return keys_handshake_hash(h->version, reg_suite(h->suite));
 }
 
 static void add(struct transcript *t, const struct event *ev)
