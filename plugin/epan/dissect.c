@@ -671,7 +671,7 @@ static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree 
     } else if (facts) {
         tlsx_rebuild_dtls_whole(pinfo, facts);
     }
-    if (tree && facts) {
+    if (facts) {
         /* Our expert notes name this protocol, as they did before the hook. */
         const char *saved = pinfo->current_proto;
         pinfo->current_proto = "TLSexplain";

@@ -44,6 +44,7 @@ void tlsx_draw(proto_tree *tree, packet_info *pinfo, const struct frame_facts *f
 /* storytree.c */
 void tlsx_draw_links(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                      const struct item *it, gboolean text);
+void tlsx_links_notes(packet_info *pinfo, const struct item *it);
 void tlsx_draw_ticket(proto_tree *t, tvbuff_t *tvb, guint off, guint len, guint header);
 void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                        const struct item *it);

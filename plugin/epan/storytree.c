@@ -49,6 +49,29 @@ static const char *version_name(packet_info *pinfo, guint16 v)
 }
 
 
+/* The choices a server's message made against the offer, each with the
+ * catalog section and key that say how it stands. */
+struct choice {
+    const char *section;
+    const char *key;
+};
+
+static guint choices(const struct item *it, const struct links *l, struct choice out[4])
+{
+    gboolean hrr = it->msg_type == HS_HELLO_RETRY_REQUEST;
+    guint n = 0;
+    if (l->version)
+        out[n++] = (struct choice){ "choice.version", links_version_key(l) };
+    if (l->suite_count && it->msg_type != HS_ENCRYPTED_EXTENSIONS)
+        out[n++] = (struct choice){ "choice.suite", links_suite_key(l) };
+    if (l->group)
+        out[n++] = (struct choice){ hrr ? "choice.group_hrr" : "choice.group",
+                                    links_group_key(l, hrr) };
+    if (l->alpn_count && l->alpn_pos)
+        out[n++] = (struct choice){ "choice.alpn", links_alpn_key(l) };
+    return n;
+}
+
 static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                         const struct item *it, const struct links *l)
 {
@@ -69,21 +92,23 @@ static void draw_choice(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
         { "versions_offered", num(pinfo, l->version_count) },
         { "client_version", version_name(pinfo, l->client_version) },
     };
-    gboolean hrr = it->msg_type == HS_HELLO_RETRY_REQUEST;
+    struct choice c[4];
+    guint n = choices(it, l, c);
     if (!with_text)
         return;
-    if (l->version)
-        choice_text(t, pinfo, tvb, off, len, it, "choice.version", links_version_key(l), ph,
-                    G_N_ELEMENTS(ph));
-    if (l->suite_count && it->msg_type != HS_ENCRYPTED_EXTENSIONS)
-        choice_text(t, pinfo, tvb, off, len, it, "choice.suite", links_suite_key(l), ph,
-                    G_N_ELEMENTS(ph));
-    if (l->group)
-        choice_text(t, pinfo, tvb, off, len, it, hrr ? "choice.group_hrr" : "choice.group",
-                    links_group_key(l, hrr), ph, G_N_ELEMENTS(ph));
-    if (l->alpn_count && l->alpn_pos)
-        choice_text(t, pinfo, tvb, off, len, it, "choice.alpn", links_alpn_key(l), ph,
-                    G_N_ELEMENTS(ph));
+    for (guint i = 0; i < n; i++)
+        choice_text(t, pinfo, tvb, off, len, it, c[i].section, c[i].key, ph, G_N_ELEMENTS(ph));
+}
+
+/* Without a tree: only the warnings draw_choice() would add. */
+void tlsx_links_notes(packet_info *pinfo, const struct item *it)
+{
+    const struct links *l = item_links(it);
+    struct choice c[4];
+    guint n = l && l->offered_in ? choices(it, l, c) : 0;
+    for (guint i = 0; i < n; i++)
+        if (links_refused(c[i].key))
+            expert_add_info(pinfo, NULL, &ei_tlsx_not_offered);
 }
 
 static void draw_resumption(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off,

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <epan/packet.h>
+#include <epan/column-info.h>
 #include <epan/expert.h>
+#include <epan/tap.h>
 #include "compat.h"
 #include "facts.h"
 #include "fields.h"
@@ -70,7 +72,29 @@ static tvbuff_t *item_tvb(packet_info *pinfo, const struct placed_item *p)
  * in a visible tree or for a filter or column that names the field. */
 static gboolean wanted(proto_tree *tree, int hf)
 {
-    return PTREE_DATA(tree)->visible || proto_field_is_referenced(tree, hf);
+    return tree && (PTREE_DATA(tree)->visible || proto_field_is_referenced(tree, hf));
+}
+
+/* Whether this frame's expert notes are read by anyone even where the tree
+ * is not: Expert Information and -z expert (a tap), a filter or -e on
+ * _ws.expert, or the Expert column. Set for each tlsx_draw(). */
+static gboolean experts_read;
+
+static gboolean experts_observed(proto_tree *tree, packet_info *pinfo)
+{
+    static int expert_tap = -1, proto_expert = -1;
+    if (expert_tap < 0) {
+        expert_tap = find_tap_id("expert");
+        proto_expert = proto_get_id_by_filter_name("_ws.expert");
+    }
+    return (expert_tap >= 0 && have_tap_listener(expert_tap)) ||
+           (proto_expert >= 0 && proto_field_is_referenced(tree, proto_expert)) ||
+           (pinfo->cinfo && pinfo->cinfo->col_first && pinfo->cinfo->col_first[COL_EXPERT] >= 0);
+}
+
+static gboolean wanted_expert(proto_tree *tree, const expert_field *ei)
+{
+    return experts_read || wanted(tree, ei->hf);
 }
 
 /* Whether a filter, a column or -e names the field: unlike wanted(), a
@@ -79,6 +103,26 @@ static gboolean wanted(proto_tree *tree, int hf)
 static gboolean named(int hf)
 {
     return hf >= 0 && proto_registrar_get_nth((guint)hf)->ref_type != HF_REF_TYPE_NONE;
+}
+
+/* The notes on an item's own facts; pi may be NULL when there is no tree. */
+static void note_encrypted(packet_info *pinfo, proto_item *pi, const struct item *it)
+{
+    expert_add_info_format(pinfo, pi, &ei_tlsx_encrypted, "%s",
+                           tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "encrypted"));
+}
+
+static void note_alert(packet_info *pinfo, proto_item *pi, const struct item *it)
+{
+    expert_add_info_format(pinfo, pi, &ei_tlsx_alert, "%s",
+                           tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "alert"));
+}
+
+static void note_malformed(packet_info *pinfo, proto_item *pi, const struct item *it)
+{
+    expert_add_info_format(pinfo, pi, &ei_tlsx_malformed, "%s",
+                           tlsx_text(pinfo->pool, it, NULL, NULL, "malformed",
+                                     item_error(it)->expected));
 }
 
 static void draw_alert(proto_tree *t, packet_info *pinfo, proto_item *pi,
@@ -92,9 +136,8 @@ static void draw_alert(proto_tree *t, packet_info *pinfo, proto_item *pi,
     proto_tree_add_string(t, hf_tlsx_alert_level, tvb, p->offset, 1, level ? level : "unknown");
     proto_tree_add_string(t, hf_tlsx_alert_description, tvb, p->offset + 1, 1,
                           desc ? desc : "unknown");
-    if (it->alert_desc != 0 && wanted(t, ei_tlsx_alert.hf))  /* close_notify is normal */
-        expert_add_info_format(pinfo, pi, &ei_tlsx_alert, "%s",
-                               tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "alert"));
+    if (it->alert_desc != 0 && wanted_expert(t, &ei_tlsx_alert))  /* close_notify is normal */
+        note_alert(pinfo, pi, it);
 }
 
 /* The negotiated suite in four parts, on the message that chose it. */
@@ -117,7 +160,7 @@ static void draw_fields(proto_tree *t, packet_info *pinfo, proto_item *pi, tvbuf
 {
     const struct links *l = item_links(&p->item);
     if (tlsx_detail_full()) {
-        if (wanted(t, hf_tlsx_field) || wanted(t, ei_tlsx_not_offered.hf))
+        if (wanted(t, hf_tlsx_field) || wanted_expert(t, &ei_tlsx_not_offered))
             tlsx_draw_fields(t, pinfo, tvb, p, FALSE);
         return;
     }
@@ -159,7 +202,7 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
         tlsx_draw_ticket(t, tvb, off, len, it->proto == TLSX_DTLS ? 12 : 4);
     tlsx_draw_links(t, pinfo, tvb, off, len, it,
                     wanted(t, hf_tlsx_note) || wanted(t, hf_tlsx_choice) ||
-                    wanted(t, ei_tlsx_not_offered.hf));
+                    wanted_expert(t, &ei_tlsx_not_offered));
     if (wanted(t, hf_tlsx_check) || wanted(t, hf_tlsx_chain_valid) ||
         wanted(t, hf_tlsx_hostname_match) || wanted(t, hf_tlsx_signature_valid) ||
         wanted(t, hf_tlsx_finished_valid))
@@ -173,23 +216,48 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
     if (it->encrypted) {
         proto_item *ei = proto_tree_add_boolean(t, hf_tlsx_encrypted, tvb, off, len, TRUE);
         /* Once a flight: each later record of it would repeat the hint. */
-        if (!it->more_of_flight && wanted(t, ei_tlsx_encrypted.hf))
-            expert_add_info_format(pinfo, ei, &ei_tlsx_encrypted, "%s",
-                                   tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "encrypted"));
+        if (!it->more_of_flight && wanted_expert(t, &ei_tlsx_encrypted))
+            note_encrypted(pinfo, ei, it);
     }
     draw_alert(t, pinfo, pi, tvb, p);
     if (it->kind == EV_HANDSHAKE && tvb)
         draw_fields(t, pinfo, pi, tvb, p);
     if (it->malformed && item_error(it))
-        expert_add_info_format(pinfo, pi, &ei_tlsx_malformed, "%s",
-                               tlsx_text(pinfo->pool, it, NULL, NULL, "malformed", item_error(it)->expected));
+        note_malformed(pinfo, pi, it);
 }
 
+/* Without a tree (the Expert Information dialog retaps without one), the
+ * notes draw_item() would add, in its order, on no item. */
+static void add_notes(packet_info *pinfo, const struct placed_item *p)
+{
+    const struct item *it = &p->item;
+    tvbuff_t *tvb = item_tvb(pinfo, p);
+    tlsx_links_notes(pinfo, it);
+    if (it->encrypted && !it->more_of_flight)
+        note_encrypted(pinfo, NULL, it);
+    if (it->has_alert && it->alert_desc != 0)
+        note_alert(pinfo, NULL, it);
+    if (it->kind == EV_HANDSHAKE && tvb)
+        draw_fields(NULL, pinfo, NULL, tvb, p);
+    if (it->malformed && item_error(it))
+        note_malformed(pinfo, NULL, it);
+}
+
+/* tree may be NULL: the Expert Information dialog retaps without one, and
+ * tshark -2 builds none on its second pass unless a filter or a column
+ * needs one; our notes still count there. */
 void tlsx_draw(proto_tree *tree, packet_info *pinfo, const struct frame_facts *facts)
 {
-    /* Nothing asked for our fields and nobody looks: skip all the work. */
-    if (!PTREE_DATA(tree)->visible && !proto_field_is_referenced(tree, proto_tlsexplain))
+    gboolean seen = tree && (PTREE_DATA(tree)->visible ||
+                             proto_field_is_referenced(tree, proto_tlsexplain));
+    experts_read = experts_observed(tree, pinfo);
+    /* Nothing asked for our fields or notes and nobody looks: skip all the work. */
+    if (!seen && !experts_read)
         return;
-    for (guint i = 0; i < facts->count; i++)
-        draw_item(tree, pinfo, &facts->items[i]);
+    for (guint i = 0; i < facts->count; i++) {
+        if (tree)
+            draw_item(tree, pinfo, &facts->items[i]);
+        else
+            add_notes(pinfo, &facts->items[i]);
+    }
 }
