@@ -89,7 +89,8 @@ static gboolean experts_observed(proto_tree *tree, packet_info *pinfo)
     }
     return (expert_tap >= 0 && have_tap_listener(expert_tap)) ||
            (proto_expert >= 0 && proto_field_is_referenced(tree, proto_expert)) ||
-           (pinfo->cinfo && pinfo->cinfo->col_first && pinfo->cinfo->col_first[COL_EXPERT] >= 0);
+           (pinfo->cinfo && pinfo->cinfo->col_first &&
+            pinfo->cinfo->col_first[COL_EXPERT] >= 0);
 }
 
 static gboolean wanted_expert(proto_tree *tree, const expert_field *ei)
