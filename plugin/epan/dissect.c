@@ -672,9 +672,10 @@ static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree 
         tlsx_rebuild_dtls_whole(pinfo, facts);
     }
     if (facts) {
-        /* Our expert notes name this protocol, as they did before the hook. */
+        /* Expert notes name pinfo->current_proto as their protocol, which
+         * Wireshark sets only for a handle's own protocol, not a helper's. */
         const char *saved = pinfo->current_proto;
-        pinfo->current_proto = "TLSexplain";
+        pinfo->current_proto = proto_get_protocol_short_name(find_protocol_by_id(proto_tlsexplain));
         tlsx_draw(tree, pinfo, facts);
         pinfo->current_proto = saved;
     }
