@@ -30,6 +30,11 @@ class BenchError(Exception):
     pass
 
 
+def mode_name(label):
+    """What --modes calls a mode: r, V or full."""
+    return label.split()[-1].lstrip("-")
+
+
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--run", required=True, help="tests/run-as-user.sh")
@@ -45,7 +50,14 @@ def parse_args():
                    help="also measure with the key log, so TLS is decrypted")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 when a target is missed")
+    p.add_argument("--modes", default=",".join(mode_name(m[0]) for m in MODES),
+                   help="which to measure, comma-separated: r, V, full "
+                        "(default: all)")
     args = p.parse_args()
+    known = {mode_name(m[0]) for m in MODES}
+    args.modes = [m for m in args.modes.split(",") if m]
+    if not args.modes or set(args.modes) - known:
+        p.error("--modes takes a comma-separated list of " + ", ".join(sorted(known)))
     if args.handshakes < 1 or args.runs < 1:
         p.error("--handshakes and --runs must be at least 1")
     return args
@@ -153,6 +165,8 @@ def report(title, results, args):
     print(head)
     print("-" * len(head))
     for label, _, wall_target in MODES:
+        if label not in results:
+            continue
         res = results[label]
         for metric, idx, scale, target in (
                 ("wall (s)", 0, 1.0, wall_target),
@@ -163,12 +177,21 @@ def report(title, results, args):
             ok = ok and passed
             print(f"{label:<10} {metric:<14} {off * scale:>9.2f} "
                   f"{on * scale:>9.2f} {text}")
-    # The spread says how far to trust a ratio near its target.
+    # The spread says how far to trust a ratio near its target, and each
+    # round's own ratio (its two runs were back to back) shrugs off the
+    # machine slowing down or speeding up between rounds.
     for label, _, _ in MODES:
+        if label not in results:
+            continue
         for key in ("off", "on"):
             walls = [r[0] for r in results[label][key]]
             print(f"  {label} {'enabled ' if key == 'on' else 'disabled'} "
                   f"wall min..max: {min(walls):.2f}..{max(walls):.2f} s")
+        pairs = [on[0] / off[0] for on, off in
+                 zip(results[label]["on"], results[label]["off"])]
+        print(f"  {label} wall ratio of each round: median "
+              f"{statistics.median(pairs):.3f}x, "
+              f"{min(pairs):.3f}..{max(pairs):.3f}x")
     return ok
 
 
@@ -190,6 +213,8 @@ def main():
         check_plugin_active(args, cap, base)
         results = {}
         for label, extra, _ in MODES:
+            if mode_name(label) not in args.modes:
+                continue
             print(f"Measuring {label} ({title})...", flush=True)
             results[label] = measure(args, base, extra)
         all_ok = report(title, results, args) and all_ok
