@@ -8,7 +8,8 @@ builds none on its second pass unless something needs it). The notes a
 visible tree shows under tlsexplain (PDML, tshark -2) must come out the same
 through -z expert (in one pass, in two, and with a filter on our protocol:
 an invisible tree) and through sharkd's expert tap, which retaps as the
-dialog does; in brief and full detail.
+dialog does; in brief and full detail. A frame with notes of ours also has
+its Expert column filled.
 """
 
 import argparse
@@ -47,19 +48,34 @@ def tree_notes(args, capture, detail):
     which kinds they are."""
     pdml = tshark(args, capture, "-2", "-o", "tlsexplain.detail:" + detail,
                   "-T", "pdml")
-    notes, kinds = collections.Counter(), set()
-    for proto in ET.fromstring(pdml).iter("proto"):
-        if proto.get("name") != "tlsexplain":
-            continue
-        for expert in proto.iter("field"):
-            if expert.get("name") != "_ws.expert":
+    notes, kinds, frames = collections.Counter(), set(), set()
+    for packet in ET.fromstring(pdml).iter("packet"):
+        number = packet.find("proto[@name='geninfo']/field[@name='num']").get("show")
+        for proto in packet.iter("proto"):
+            if proto.get("name") != "tlsexplain":
                 continue
-            for f in expert.iter("field"):
-                if f.get("name") == "_ws.expert.message":
-                    notes[f.get("show")] += 1
-                elif f.get("name") in KINDS:
-                    kinds.add(f.get("name"))
-    return notes, kinds
+            for expert in proto.iter("field"):
+                if expert.get("name") != "_ws.expert":
+                    continue
+                frames.add(int(number))
+                for f in expert.iter("field"):
+                    if f.get("name") == "_ws.expert.message":
+                        notes[f.get("show")] += 1
+                    elif f.get("name") in KINDS:
+                        kinds.add(f.get("name"))
+    return notes, kinds, frames
+
+
+def expert_column(args, capture, detail):
+    """The frames whose Expert column (severity) is filled in one pass."""
+    out = tshark(args, capture, "-o", "tlsexplain.detail:" + detail,
+                 "-o", 'gui.column.format:"No.","%m","Expert","%a"')
+    filled = set()
+    for line in out.splitlines():
+        cols = line.split()
+        if len(cols) >= 2:
+            filled.add(int(cols[0]))
+    return filled
 
 
 def tap_notes(args, capture, detail, *extra):
@@ -108,7 +124,12 @@ def describe(a, b):
 
 
 def check(args, capture, detail):
-    want, kinds = tree_notes(args, capture, detail)
+    want, kinds, frames = tree_notes(args, capture, detail)
+    blank = frames - expert_column(args, capture, detail)
+    if blank:
+        raise Failure("%s (%s detail): frame(s) %s have notes of ours but an "
+                      "empty Expert column" % (os.path.basename(capture), detail,
+                                                sorted(blank)[:10]))
     runs = {"-z expert": (), "-2 -z expert": ("-2",),
             "-z expert -Y tlsexplain": ("-Y", "tlsexplain")}
     for name, extra in list(runs.items()) + [("sharkd", None)]:
