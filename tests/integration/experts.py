@@ -9,7 +9,7 @@ visible tree shows under tlsexplain (PDML, tshark -2) must come out the same
 through -z expert (in one pass, in two, and with a filter on our protocol:
 an invisible tree) and through sharkd's expert tap, which retaps as the
 dialog does; in brief and full detail. A frame with notes of ours also has
-its Expert column filled.
+its Expert column filled and matches -Y _ws.expert.
 """
 
 import argparse
@@ -66,18 +66,6 @@ def tree_notes(args, capture, detail):
     return notes, kinds, frames
 
 
-def expert_column(args, capture, detail):
-    """The frames whose Expert column (severity) is filled in one pass."""
-    out = tshark(args, capture, "-o", "tlsexplain.detail:" + detail,
-                 "-o", 'gui.column.format:"No.","%m","Expert","%a"')
-    filled = set()
-    for line in out.splitlines():
-        cols = line.split()
-        if len(cols) >= 2:
-            filled.add(int(cols[0]))
-    return filled
-
-
 def tap_notes(args, capture, detail, *extra):
     """Our notes as tshark -z expert counts them."""
     out = tshark(args, capture, "-q", "-o", "tlsexplain.detail:" + detail,
@@ -115,6 +103,14 @@ def sharkd_notes(args, capture, detail):
     return notes
 
 
+def frames_shown(args, capture, detail, *argv):
+    """The frame numbers tshark prints, one pass, no tree printed (and no
+    Expert column, which would ask for the notes itself)."""
+    out = tshark(args, capture, "-o", "tlsexplain.detail:" + detail,
+                 "-o", 'gui.column.format:"No.","%m"', *argv)
+    return {int(line.split()[0]) for line in out.splitlines() if line.split()}
+
+
 def describe(a, b):
     lines = []
     for note in sorted(set(a) | set(b)):
@@ -125,11 +121,19 @@ def describe(a, b):
 
 def check(args, capture, detail):
     want, kinds, frames = tree_notes(args, capture, detail)
-    blank = frames - expert_column(args, capture, detail)
-    if blank:
-        raise Failure("%s (%s detail): frame(s) %s have notes of ours but an "
-                      "empty Expert column" % (os.path.basename(capture), detail,
-                                                sorted(blank)[:10]))
+    # Lines with a severity in the Expert column; frames a filter on
+    # expert info keeps.
+    column = {int(l.split()[0]) for l in tshark(
+        args, capture, "-o", "tlsexplain.detail:" + detail,
+        "-o", 'gui.column.format:"No.","%m","Expert","%a"').splitlines()
+        if len(l.split()) >= 2}
+    for name, shown in (("an empty Expert column", column),
+                        ("no match for -Y _ws.expert",
+                         frames_shown(args, capture, detail, "-Y", "_ws.expert"))):
+        missing = frames - shown
+        if missing:
+            raise Failure("%s (%s detail): frame(s) %s have notes of ours but %s"
+                          % (os.path.basename(capture), detail, sorted(missing)[:10], name))
     runs = {"-z expert": (), "-2 -z expert": ("-2",),
             "-z expert -Y tlsexplain": ("-Y", "tlsexplain")}
     for name, extra in list(runs.items()) + [("sharkd", None)]:
