@@ -70,7 +70,7 @@ struct links {
     gboolean version_in_ext;  /* the server named it in supported_versions */
     gboolean group_shared;    /* HRR: the client already sent a share for group */
     gboolean scsv;            /* the client listed TLS_EMPTY_RENEGOTIATION_INFO_SCSV */
-    gboolean refused_ext;     /* answers an extension the client must refuse */
+    guint16 refused_ext;      /* extensions it answers that the client must refuse */
     guint16 n_offered_ext;
     const guint16 *offered_ext; /* the ClientHello's extension types, in order */
     guint8 resumption;        /* enum resumption decided by this message */

@@ -158,17 +158,18 @@ static void extension_links(struct analyzer *a, const struct offer *o, struct li
     l->scsv = o->scsv;
 }
 
-/* Whether a server's extension block (the vector's contents) answers one
- * the client did not send, which the client must refuse (RFC 8446 §4.2). */
-static gboolean refuses_extension(const struct links *l, guint8 msg_type, struct reader exts)
+/* How many extensions of a server's block (the vector's contents) answer
+ * none the client sent, which the client must refuse (RFC 8446 §4.2): full
+ * detail warns on each, and without a tree the count says how often. */
+static guint16 refused_extensions(const struct links *l, guint8 msg_type, struct reader exts)
 {
     struct reader body;
-    guint16 type;
+    guint16 type, n = 0;
     guint pos;
     while (rd_u16(&exts, &type) && rd_vec16(&exts, &body))
-        if (links_refused(links_extension_key(l, msg_type, type, &pos)))
-            return TRUE;
-    return FALSE;
+        if (links_refused(links_extension_key(l, msg_type, type, &pos)) && n < G_MAXUINT16)
+            n++;
+    return n;
 }
 
 static void version_links(const struct offer *o, const struct hs_message *m, struct links *l)
@@ -328,7 +329,7 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
         struct reader r, exts;
         rd_init(&r, ev->data, ev->len);
         if (rd_skip(&r, m->u.sh.ext.block.offset) && rd_bytes(&r, m->u.sh.ext.block.length, &exts))
-            l->refused_ext = refuses_extension(l, out->msg_type, exts);
+            l->refused_ext = refused_extensions(l, out->msg_type, exts);
     }
     if (m->u.sh.is_hrr) {
         h->hrr = TRUE;
@@ -412,7 +413,7 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
             extension_links(a, h->offer, l);
             rd_init(&r, ev->data, ev->len);
             if (rd_skip(&r, m->header_len) && rd_vec16(&r, &exts))
-                l->refused_ext = refuses_extension(l, out->msg_type, exts);
+                l->refused_ext = refused_extensions(l, out->msg_type, exts);
         }
         if (alpn[0]) {
             h->alpn = analyzer_intern(a, alpn);

@@ -232,14 +232,19 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
 static void add_notes(packet_info *pinfo, const struct placed_item *p)
 {
     const struct item *it = &p->item;
-    tvbuff_t *tvb = item_tvb(pinfo, p);
+    const struct links *l = item_links(it);
     tlsx_links_notes(pinfo, it);
     if (it->encrypted && !it->more_of_flight)
         note_encrypted(pinfo, NULL, it);
     if (it->has_alert && it->alert_desc != 0)
         note_alert(pinfo, NULL, it);
-    if (it->kind == EV_HANDSHAKE && tvb)
-        draw_fields(NULL, pinfo, NULL, tvb, p);
+    /* As draw_fields(): full detail warns on each refused extension, brief
+     * once; counted on the first pass, so no fields need drawing here. */
+    if (l && it->kind == EV_HANDSHAKE && item_tvb(pinfo, p)) {
+        guint n = tlsx_detail_full() ? l->refused_ext : MIN(l->refused_ext, 1);
+        for (guint i = 0; i < n; i++)
+            expert_add_info(pinfo, NULL, &ei_tlsx_not_offered);
+    }
     if (it->malformed && item_error(it))
         note_malformed(pinfo, NULL, it);
 }

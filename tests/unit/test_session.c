@@ -352,7 +352,7 @@ static void test_refused_extension(void)
     g_assert_true(feed(&f, EV_HANDSHAKE, 1, 0, ch->data, ch->len, &it));
     g_assert_true(feed(&f, EV_HANDSHAKE, 1, 1, msg, sh->len + sizeof heartbeat, &it));
     g_assert_false(it.malformed);
-    g_assert_true(item_links(&it)->refused_ext);
+    g_assert_cmpuint(item_links(&it)->refused_ext, ==, 1);
     g_free(msg);
     analyzer_free(f.a);
 }
