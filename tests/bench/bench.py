@@ -170,9 +170,8 @@ def report(title, results, args):
             continue
         res = results[label]
         # CPU time (user + system) has no target. tshark reading a file is
-        # bound by its one dissecting thread, so on an idle machine the two
-        # ratios agree; a wall ratio far from the CPU one points at a busy
-        # machine rather than at the plugin.
+        # bound by its one dissecting thread, so the two ratios should
+        # agree; a gap points at waiting (a cold disk), not at the plugin.
         for metric, idx, scale, target in (
                 ("wall (s)", 0, 1.0, wall_target),
                 ("peak RSS (MiB)", 1, 1 / 1024, MEMORY_TARGET),
