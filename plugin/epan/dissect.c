@@ -671,14 +671,8 @@ static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree 
     } else if (facts) {
         tlsx_rebuild_dtls_whole(pinfo, facts);
     }
-    if (facts) {
-        /* Expert notes name pinfo->current_proto as their protocol, which
-         * Wireshark sets only for a handle's own protocol, not a helper's. */
-        const char *saved = pinfo->current_proto;
-        pinfo->current_proto = proto_get_protocol_short_name(find_protocol_by_id(proto_tlsexplain));
+    if (facts)
         tlsx_draw(tree, pinfo, facts);
-        pinfo->current_proto = saved;
-    }
     return 0;
 }
 

@@ -256,14 +256,20 @@ void tlsx_draw(proto_tree *tree, packet_info *pinfo, const struct frame_facts *f
 {
     gboolean seen = tree && (PTREE_DATA(tree)->visible ||
                              proto_field_is_referenced(tree, proto_tlsexplain));
+    const char *saved;
     experts_read = experts_observed(tree, pinfo);
     /* Nothing asked for our fields or notes and nobody looks: skip all the work. */
     if (!seen && !experts_read)
         return;
+    /* Expert notes name pinfo->current_proto as their protocol, which
+     * Wireshark sets only for a handle's own protocol, not a helper's. */
+    saved = pinfo->current_proto;
+    pinfo->current_proto = proto_get_protocol_short_name(find_protocol_by_id(proto_tlsexplain));
     for (guint i = 0; i < facts->count; i++) {
         if (tree)
             draw_item(tree, pinfo, &facts->items[i]);
         else
             add_notes(pinfo, &facts->items[i]);
     }
+    pinfo->current_proto = saved;
 }
