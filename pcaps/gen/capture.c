@@ -4,6 +4,14 @@
 #include <string.h>
 #include <wiretap/wtap.h>
 #include <wiretap/secrets-types.h>
+#include <ws_version.h>
+#include <wsutil/wslog.h>
+
+/* The generator's one place for libwiretap's API changes: 4.6 gave
+ * ws_log_init() no program name, and made a record carry its own data
+ * (wtap_rec_init() sizes it, wtap_dump() no longer takes the bytes). */
+#define GEN_WS_4_6 (WIRESHARK_VERSION_MAJOR > 4 || \
+                    (WIRESHARK_VERSION_MAJOR == 4 && WIRESHARK_VERSION_MINOR >= 6))
 
 struct packet {
     int64_t ts_ns;
@@ -81,6 +89,12 @@ guint packet_list_count(const struct packet_list *list)
 
 void capture_library_init(void)
 {
+    /* Without this, libwiretap logs every block it writes to stderr. */
+#if GEN_WS_4_6
+    ws_log_init(NULL);
+#else
+    ws_log_init("tlsexplain-pcapgen", NULL);
+#endif
     wtap_init(FALSE);
 }
 
@@ -176,8 +190,15 @@ static gboolean write_packet(struct capture_writer *w, const struct packet *p,
     rec->rec_header.packet_header.len = p->len;
     rec->rec_header.packet_header.pkt_encap = WTAP_ENCAP_ETHERNET;
     rec->rec_header.packet_header.interface_id = 0;
+#if GEN_WS_4_6
+    ws_buffer_clean(&rec->data);
+    ws_buffer_append(&rec->data, p->data, p->len);
+    if (wtap_dump(w->dumper, rec, &err, &err_info))
+        return TRUE;
+#else
     if (wtap_dump(w->dumper, rec, p->data, &err, &err_info))
         return TRUE;
+#endif
     set_wtap_error(error, w->path, err, err_info);
     return FALSE;
 }
@@ -188,7 +209,11 @@ gboolean capture_writer_write(struct capture_writer *w,
     wtap_rec rec;
     gboolean ok = TRUE;
 
+#if GEN_WS_4_6
+    wtap_rec_init(&rec, 1514);
+#else
     wtap_rec_init(&rec);
+#endif
     for (guint i = 0; ok && i < list->packets->len; i++)
         ok = write_packet(w, g_ptr_array_index(list->packets, i), &rec, error);
     wtap_rec_cleanup(&rec);

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <wsutil/wslog.h>
 
 #include "bench.h"
 #include "capture.h"
@@ -248,8 +247,6 @@ int main(int argc, char **argv)
     gboolean ok;
 
     det_install();
-    /* Without this, libwiretap logs every block it writes to stderr. */
-    ws_log_init("tlsexplain-pcapgen", NULL);
     if (!parse_options(&argc, &argv, &o, &error)) {
         fprintf(stderr, "tlsexplain-pcapgen: %s\n", error->message);
         return 2;

@@ -1,28 +1,60 @@
 /* The few Wireshark API differences between 4.0 and later releases live here,
- * so the rest of the glue reads the same on every supported version.
+ * so the rest of the glue reads the same on every supported version. Each
+ * switch names the release it was checked against (4.0, 4.4 and 4.6 are
+ * built and tested; 4.2 is not, and follows 4.0 wherever that is unknown).
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #ifndef TLSX_COMPAT_H
 #define TLSX_COMPAT_H
 
+#include <stdbool.h>
 #include <ws_version.h>
+#include <epan/packet.h>
 
 #define TLSX_WS_AT_LEAST(maj, min) \
     (WIRESHARK_VERSION_MAJOR > (maj) || \
      (WIRESHARK_VERSION_MAJOR == (maj) && WIRESHARK_VERSION_MINOR >= (min)))
 
-/* 4.4 asks each plugin to describe itself (wsutil/plugins.h). */
+/* 4.4 asks each plugin to describe itself, in wsutil/plugins.h. */
 #define TLSX_PLUGIN_DESCRIBE TLSX_WS_AT_LEAST(4, 4)
+#if TLSX_PLUGIN_DESCRIBE
+#include <wsutil/plugins.h>
+#endif
 
 /* 4.2 turned data_source into an opaque type with these accessors; 4.0
  * already has them, so only the names are kept here in one place. */
 #define TLSX_DS_TVB(src) get_data_source_tvb(src)
+
+/* 4.6 renamed a data source's name "description" (same text: the name and
+ * its size, allocated for wmem_free(NULL, ...)), and finds a source by name
+ * instead of its tvb. */
+#if TLSX_WS_AT_LEAST(4, 6)
+#define TLSX_DS_NAME(src) get_data_source_description(src)
+#define TLSX_DS_NAMED(pinfo, name) (get_data_source_by_name((pinfo), (name)) != NULL)
+#else
+#define TLSX_DS_NAME(src) get_data_source_name(src)
+#define TLSX_DS_NAMED(pinfo, name) (get_data_source_tvb_by_name((pinfo), (name)) != NULL)
+#endif
 
 /* 4.2 made field_info.value a pointer. */
 #if TLSX_WS_AT_LEAST(4, 2)
 #define TLSX_FI_UINT(fi) fvalue_get_uinteger((fi)->value)
 #else
 #define TLSX_FI_UINT(fi) fvalue_get_uinteger(&(fi)->value)
+#endif
+
+/* 4.4 deprecates the GLib-typed tvb getters for the C99-typed ones. */
+#if TLSX_WS_AT_LEAST(4, 4)
+#define TLSX_TVB_U8(tvb, offset) tvb_get_uint8((tvb), (offset))
+#else
+#define TLSX_TVB_U8(tvb, offset) tvb_get_guint8((tvb), (offset))
+#endif
+
+/* A boolean preference's variable: bool from 4.4 on, gboolean before. */
+#if TLSX_WS_AT_LEAST(4, 4)
+typedef bool tlsx_pref_bool;
+#else
+typedef gboolean tlsx_pref_bool;
 #endif
 
 #endif

@@ -31,9 +31,9 @@ void proto_reg_handoff_tlsexplain(void);
 #define CT_APPLICATION_DATA 23
 
 /* The Wireshark fields we read; each may be registered more than once
- * under one name (tls.record and tls.handshake.type are also SSLv2's). */
+ * under one name (before 4.4, tls.handshake.type is also SSLv2's). */
 enum role { R_TLS_RECORD, R_DTLS_RECORD, R_TLS_HS_TYPE, R_DTLS_HS_TYPE, R_ALERT,
-            R_SSL2_RECORD, R_SSL2_HS_TYPE, R_TCP_FIN, R_TCP_RST,
+            R_SSL2_HS_TYPE, R_TCP_FIN, R_TCP_RST,
             R_QUIC_FORM, R_QUIC_LONG_TYPE, R_QUIC_OPAQUE,
             R_BARREN, R_TCP, R_COUNT_ };
 
@@ -244,7 +244,7 @@ static guint reassembled_body(struct walk *w, guint32 length)
         gboolean match;
         if ((w->bodies_used & (1u << i)) || tvb_captured_length(TLSX_DS_TVB(src)) != length)
             continue;
-        name = get_data_source_name(src);
+        name = TLSX_DS_NAME(src);
         match = g_str_has_prefix(name, "Reassembled DTLS ");
         wmem_free(NULL, name);
         if (match) {
@@ -385,8 +385,7 @@ static gboolean frame_decrypted(struct walk *w, gboolean dtls)
 {
     int *known = &w->decrypted[dtls ? 1 : 0];
     if (*known < 0)
-        *known = get_data_source_tvb_by_name(w->pinfo, dtls ? "Decrypted DTLS"
-                                                            : "Decrypted TLS") != NULL;
+        *known = TLSX_DS_NAMED(w->pinfo, dtls ? "Decrypted DTLS" : "Decrypted TLS");
     return *known > 0;
 }
 
@@ -436,17 +435,10 @@ static void on_sslv2_type(struct walk *w, field_info *fi, struct record_ctx *rec
         return;
     end = rec->offset + rec->length;
     if (end <= start || tvb_captured_length_remaining(fi->ds_tvb, start) < (gint)(end - start) ||
-        tvb_get_guint8(fi->ds_tvb, start) != 1)
+        TLSX_TVB_U8(fi->ds_tvb, start) != 1)
         return;
     feed(w, EV_HANDSHAKE, TLSX_SSL2, fi->ds_tvb, start, end - start,
          tvb_get_ptr(fi->ds_tvb, start, end - start), end - start);
-}
-
-static void on_sslv2_record(struct walk *w, proto_node *node, field_info *fi)
-{
-    struct record_ctx rec = { fi->ds_tvb, (guint)fi->start, (guint)fi->length, 0, FALSE,
-                              FALSE, FALSE, TRUE };
-    walk_children(w, node, &rec);
 }
 
 static void on_record(struct walk *w, proto_node *node, field_info *fi, gboolean dtls)
@@ -457,7 +449,11 @@ static void on_record(struct walk *w, proto_node *node, field_info *fi, gboolean
     if (fi->length < (gint)header ||
         tvb_captured_length_remaining(fi->ds_tvb, fi->start) < fi->length)
         return;
-    rec.outer = tvb_get_guint8(fi->ds_tvb, fi->start);
+    rec.outer = TLSX_TVB_U8(fi->ds_tvb, fi->start);
+    /* Wireshark draws an SSL 2.0 record as tls.record too; its 2-byte
+     * header has the top bit set, which no TLS content type has
+     * (RFC 5246 §E.2). */
+    rec.sslv2 = (rec.outer & 0x80) != 0;
     walk_children(w, node, &rec);
     finish_record(w, &rec);
 }
@@ -489,18 +485,18 @@ static gboolean on_node(struct walk *w, proto_node *node, struct record_ctx *rec
         on_record(w, node, fi, role == R_DTLS_RECORD);
         return FALSE;
     case R_TLS_HS_TYPE:
+    case R_SSL2_HS_TYPE:
+        if (rec && rec->sslv2)
+            on_sslv2_type(w, fi, rec);
+        else if (role == R_TLS_HS_TYPE)
+            on_handshake_type(w, fi, rec, FALSE);
+        return TRUE;
     case R_DTLS_HS_TYPE:
-        on_handshake_type(w, fi, rec, role == R_DTLS_HS_TYPE);
+        on_handshake_type(w, fi, rec, TRUE);
         return TRUE;
     case R_ALERT:
         on_alert(w, fi, rec);
         break;
-    case R_SSL2_RECORD:
-        on_sslv2_record(w, node, fi);
-        return FALSE;
-    case R_SSL2_HS_TYPE:
-        on_sslv2_type(w, fi, rec);
-        return TRUE;
     case R_QUIC_FORM:
         w->quic_type = -1;  /* a new packet; a short header has no type */
         break;
@@ -784,20 +780,15 @@ void proto_register_tlsexplain(void)
     register_shutdown_routine(tlsx_catalog_free);
 }
 
-/* SSLv2's fields share the names tls.record and tls.handshake.type; their
- * blurbs say which is which. */
-static gboolean is_sslv2(const header_field_info *hfi)
-{
-    return hfi->blurb && strstr(hfi->blurb, "SSLv2") != NULL;
-}
-
-static void want(GArray *ids, const char *name, enum role role, enum role sslv2_role)
+/* Every registration of the name (a field may be registered more than
+ * once under one name). */
+static void want(GArray *ids, const char *name, enum role role)
 {
     header_field_info *hfi = proto_registrar_get_byname(name);
     for (int id = hfi ? hfi->id : -1; id != -1 && n_wanted < G_N_ELEMENTS(wanted);) {
         header_field_info *h = proto_registrar_get_nth((guint)id);
         wanted[n_wanted].id = id;
-        wanted[n_wanted].role = is_sslv2(h) ? sslv2_role : role;
+        wanted[n_wanted].role = role;
         n_wanted++;
         g_array_append_val(ids, id);
         id = h->same_name_prev_id;
@@ -807,19 +798,21 @@ static void want(GArray *ids, const char *name, enum role role, enum role sslv2_
 void proto_reg_handoff_tlsexplain(void)
 {
     GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
-    want(ids, "tls.record", R_TLS_RECORD, R_SSL2_RECORD);
-    want(ids, "dtls.record", R_DTLS_RECORD, R_DTLS_RECORD);
-    want(ids, "tls.handshake.type", R_TLS_HS_TYPE, R_SSL2_HS_TYPE);
-    want(ids, "dtls.handshake.type", R_DTLS_HS_TYPE, R_DTLS_HS_TYPE);
-    want(ids, "tls.alert_message", R_ALERT, R_ALERT);
-    want(ids, "dtls.alert_message", R_ALERT, R_ALERT);
-    want(ids, "tcp.connection.fin", R_TCP_FIN, R_TCP_FIN);
-    want(ids, "tcp.connection.rst", R_TCP_RST, R_TCP_RST);
+    want(ids, "tls.record", R_TLS_RECORD);
+    want(ids, "dtls.record", R_DTLS_RECORD);
+    want(ids, "tls.handshake.type", R_TLS_HS_TYPE);
+    /* 4.4 gave SSLv2's message type a name of its own. */
+    want(ids, "tls.ssl2.handshake.type", R_SSL2_HS_TYPE);
+    want(ids, "dtls.handshake.type", R_DTLS_HS_TYPE);
+    want(ids, "tls.alert_message", R_ALERT);
+    want(ids, "dtls.alert_message", R_ALERT);
+    want(ids, "tcp.connection.fin", R_TCP_FIN);
+    want(ids, "tcp.connection.rst", R_TCP_RST);
     hf_tcp_fin = proto_registrar_get_id_byname("tcp.connection.fin");
     hf_tcp_rst = proto_registrar_get_id_byname("tcp.connection.rst");
-    want(ids, "quic.header_form", R_QUIC_FORM, R_QUIC_FORM);
-    want(ids, "quic.long.packet_type", R_QUIC_LONG_TYPE, R_QUIC_LONG_TYPE);
-    want(ids, "quic.remaining_payload", R_QUIC_OPAQUE, R_QUIC_OPAQUE);
+    want(ids, "quic.header_form", R_QUIC_FORM);
+    want(ids, "quic.long.packet_type", R_QUIC_LONG_TYPE);
+    want(ids, "quic.remaining_payload", R_QUIC_OPAQUE);
     index_roles();
     find_message_ids();
     register_postdissector(tlsexplain_handle);

@@ -6,6 +6,7 @@
 
 #include <epan/packet.h>
 #include <epan/expert.h>
+#include "compat.h"
 
 extern int proto_tlsexplain;
 
@@ -74,14 +75,14 @@ enum tlsx_language { TLSX_LANG_AUTO, TLSX_LANG_EN, TLSX_LANG_ZH_CN };
 enum tlsx_detail { TLSX_DETAIL_BRIEF, TLSX_DETAIL_FULL, TLSX_DETAIL_AUTO };
 
 struct tlsx_prefs {
-    gint language;          /* enum tlsx_language */
-    gint detail;            /* enum tlsx_detail */
-    const char *catalog;    /* a teacher's override file, or "" */
-    const char *keylog;     /* our own key log, used instead of tls.keylog_file */
-    const char *ca_file;    /* trust anchors a teacher gives */
-    gboolean system_trust;  /* also trust the system's CA store */
-    const char *rsa_key;    /* the server's RSA private key (PEM) */
-    gboolean show_secrets;  /* off: mask key material, keep verdicts */
+    gint language;                /* enum tlsx_language */
+    gint detail;                  /* enum tlsx_detail */
+    const char *catalog;          /* a teacher's override file, or "" */
+    const char *keylog;           /* our own key log, used instead of tls.keylog_file */
+    const char *ca_file;          /* trust anchors a teacher gives */
+    tlsx_pref_bool system_trust;  /* also trust the system's CA store */
+    const char *rsa_key;          /* the server's RSA private key (PEM) */
+    tlsx_pref_bool show_secrets;  /* off: mask key material, keep verdicts */
 };
 extern struct tlsx_prefs tlsx_prefs;
 

@@ -23,7 +23,7 @@ static const char *fragment_text(packet_info *pinfo, tvbuff_t *tvb, const struct
     guint32 total = tvb_get_ntoh24(tvb, p->offset + 1);
     guint32 first = tvb_get_ntoh24(tvb, p->offset + 6);
     guint32 count = tvb_get_ntoh24(tvb, p->offset + 9);
-    const char *type = hs_type_name(tvb_get_guint8(tvb, p->offset));
+    const char *type = hs_type_name(TLSX_TVB_U8(tvb, p->offset));
     struct placeholder ph[] = {
         { "type", type ? type : "?" },
         { "first", wmem_strdup_printf(pinfo->pool, "%u", first) },
