@@ -412,6 +412,15 @@ static void check_group_parity(GKeyFile *kf, const char *group, GString *out)
     gsize nkeys;
     char **keys = g_key_file_get_keys(kf, group, &nkeys, NULL);
     for (gsize k = 0; k < nkeys; k++) {
+        /* A text GKeyFile cannot unescape (an unknown escape such as \x01;
+         * newer GLibs refuse more) would be missing from the tree. */
+        GError *error = NULL;
+        g_free(g_key_file_get_string(kf, group, keys[k], &error));
+        if (error) {
+            g_string_append_printf(out, "[%s] %s cannot be read: %s\n", group, keys[k],
+                                   error->message);
+            g_clear_error(&error);
+        }
         if (strchr(keys[k], '['))
             continue;
         char *en = g_key_file_get_value(kf, group, keys[k], NULL);
