@@ -10,8 +10,9 @@ set(TLSX_PACKAGES
   cmake make gcc libc6-dev pkg-config
   libglib2.0-dev libgnutls28-dev libwireshark-dev libwiretap-dev wireshark-dev
   tshark wireshark-common util-linux python3)
-# Only the fuzz test needs clang.
-set(TLSX_OPTIONAL_PACKAGES clang)
+# Only the fuzz test needs clang, and libFuzzer, which is not part of the
+# clang package: libclang-rt-dev brings the runtime of the default clang.
+set(TLSX_OPTIONAL_PACKAGES clang libclang-rt-dev)
 
 if(NOT DEFINED TLSX_IS_ROOT)
   execute_process(COMMAND id -u OUTPUT_VARIABLE uid

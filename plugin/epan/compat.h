@@ -50,6 +50,11 @@
 #define TLSX_TVB_U8(tvb, offset) tvb_get_guint8((tvb), (offset))
 #endif
 
+/* 4.6 adds an expert note to a tree nobody looks at only if the item it
+ * sits on is real there: TCP's FIN and RST notes need the TCP item primed
+ * too. Earlier releases keep them without it (and priming costs a little). */
+#define TLSX_PRIME_TCP_ITEM TLSX_WS_AT_LEAST(4, 6)
+
 /* A boolean preference's variable: bool from 4.4 on, gboolean before. */
 #if TLSX_WS_AT_LEAST(4, 4)
 typedef bool tlsx_pref_bool;

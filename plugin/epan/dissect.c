@@ -810,6 +810,13 @@ void proto_reg_handoff_tlsexplain(void)
     want(ids, "tcp.connection.rst", R_TCP_RST);
     hf_tcp_fin = proto_registrar_get_id_byname("tcp.connection.fin");
     hf_tcp_rst = proto_registrar_get_id_byname("tcp.connection.rst");
+#if TLSX_PRIME_TCP_ITEM
+    {
+        int tcp = proto_get_id_by_filter_name("tcp");
+        if (tcp != -1)
+            g_array_append_val(ids, tcp);
+    }
+#endif
     want(ids, "quic.header_form", R_QUIC_FORM);
     want(ids, "quic.long.packet_type", R_QUIC_LONG_TYPE);
     want(ids, "quic.remaining_payload", R_QUIC_OPAQUE);

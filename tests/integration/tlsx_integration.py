@@ -240,8 +240,10 @@ def cmd_plugins(args):
 
 def cmd_protocols(args):
     out, _ = run(args, args.tshark, "-G", "protocols")
+    # Name, short name, filter name; 4.4 added flag columns after them.
     protos = [l.split("\t") for l in out.splitlines()]
-    if not any(p[0] == PROTO_NAME and p[-1] == PROTO_FILTER for p in protos):
+    if not any(len(p) >= 3 and p[0] == PROTO_NAME and p[2] == PROTO_FILTER
+               for p in protos):
         raise Failure("'%s' (%s) is not among the registered protocols"
                       % (PROTO_NAME, PROTO_FILTER))
     out, _ = run(args, args.tshark, "-G", "fields")

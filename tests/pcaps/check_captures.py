@@ -34,20 +34,24 @@ CLEAN = [
 
 
 class Tshark:
-    def __init__(self, path):
+    """tshark with no plugins at all: run-as-user.sh points it at an empty
+    plugin folder (and a private profile), so neither a build nor an
+    installed copy of ours is loaded. --disable-protocol would not do: newer
+    Wireshark refuses to disable a protocol it does not know."""
+
+    def __init__(self, path, run):
         self.path = path
-        # A private profile: personal TLS preferences must not leak in.
-        self.config = tempfile.mkdtemp(prefix="tlsx-pcaps-")
-        self.env = dict(os.environ, WIRESHARK_CONFIG_DIR=self.config,
-                        HOME=self.config, LC_ALL="C.UTF-8")
+        self.runner = run
+        self.plugins = tempfile.mkdtemp(prefix="tlsx-no-plugins-")
+        os.chmod(self.plugins, 0o755)
 
     def close(self):
-        shutil.rmtree(self.config, ignore_errors=True)
+        shutil.rmtree(self.plugins, ignore_errors=True)
 
     def run(self, capture, args):
-        cmd = [self.path, "--disable-protocol", "tlsexplain", "-n",
+        cmd = [self.runner, self.plugins, self.path, "-n",
                "-r", capture] + args
-        res = subprocess.run(cmd, env=self.env, capture_output=True,
+        res = subprocess.run(cmd, capture_output=True,
                              text=True, check=False)
         if res.returncode != 0:
             raise RuntimeError(f"{' '.join(cmd)} failed:\n{res.stderr}")
@@ -162,21 +166,29 @@ def main():
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--tshark", default="tshark")
+    p.add_argument("--run", help="tests/run-as-user.sh")
     p.add_argument("--pcaps", required=True)
     sub = p.add_subparsers(dest="cmd", required=True)
     sub.add_parser("check").add_argument("name")
     sub.add_parser("table")
-    sub.add_parser("reproduce").add_argument("--generator", required=True)
+    rep = sub.add_parser("reproduce")
+    rep.add_argument("--generator", required=True)
+    rep.add_argument("--made-with", help="the GnuTLS version the captures were made with")
+    rep.add_argument("--gnutls", help="the GnuTLS version the generator was built with")
     args = p.parse_args()
 
     if args.cmd == "check":
-        tshark = Tshark(args.tshark)
+        tshark = Tshark(args.tshark, args.run)
         try:
             errors = check_capture(tshark, args.pcaps, args.name)
         finally:
             tshark.close()
     elif args.cmd == "table":
         errors = check_table(args.pcaps)
+    elif args.made_with and args.gnutls != args.made_with:
+        print(f"SKIPPED: the captures were made with GnuTLS {args.made_with}; "
+              f"this generator uses GnuTLS {args.gnutls}, whose bytes differ")
+        return 77
     else:
         errors = check_reproduce(args.pcaps, args.generator)
     for e in errors:
