@@ -242,10 +242,7 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
     add(rc->t, ev);
 }
 
-void analyzer_set_checks(struct analyzer *a, const struct keylog *keylog,
-                         const struct verify_trust *trust, const struct keys_privkey *rsa)
+void analyzer_set_rsa_key(struct analyzer *a, const struct keys_privkey *rsa)
 {
-    a->keylog = keylog;
-    a->trust = trust;
     a->rsa = rsa;
 }

@@ -203,14 +203,11 @@ struct analyzer;
 
 struct analyzer *analyzer_new(void);
 void analyzer_free(struct analyzer *a);
-/* What the checks may use (any may be NULL; the analyzer does not own
- * them and they must outlive it): secrets, trust anchors, the server's RSA
- * key for RSA key exchange. */
-struct keylog;
-struct verify_trust;
+/* The server's RSA key, for the first pass to decrypt an RSA key
+ * exchange's pre-master secret (may be NULL; the analyzer does not own it
+ * and it must outlive it). Verdicts need the rest (verdicts.h). */
 struct keys_privkey;
-void analyzer_set_checks(struct analyzer *a, const struct keylog *keylog,
-                         const struct verify_trust *trust, const struct keys_privkey *rsa);
+void analyzer_set_rsa_key(struct analyzer *a, const struct keys_privkey *rsa);
 
 /* Returns TRUE and fills *out when ev is worth explaining. */
 gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *out);

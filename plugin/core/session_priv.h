@@ -93,8 +93,6 @@ struct analyzer {
     GPtrArray *large;         /* allocations too big for a block */
     GStringChunk *strings;    /* interned flow names and summary texts */
     const char *recent[8];    /* the last strings interned, most recent first */
-    const struct keylog *keylog;
-    const struct verify_trust *trust;
     const struct keys_privkey *rsa;
     GHashTable *chains;       /* distinct leaf certificates (GBytes set) */
     /* What ended handshakes leave for the next ones: offers and transcripts

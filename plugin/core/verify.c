@@ -44,6 +44,7 @@ static const char *const reason_texts[REASON_N] = {
     [REASON_BAD_PREMASTER_VERSION] = "pre-master secret has the wrong version",
     [REASON_SCHEME_NOT_ALLOWED] = "signature scheme not allowed here",
     [REASON_INTERNAL] = "crypto library error",
+    [REASON_NO_KEYLOG] = "no key log given",
 };
 
 const char *verify_reason_text(enum verify_reason reason)
@@ -882,58 +883,3 @@ struct verify_result verify_certificate_verify12(const guint8 *leaf_der, gsize l
 }
 
 /* ---- Finished ---- */
-
-static gboolean same_bytes(const guint8 *a, const guint8 *b, gsize n)
-{
-    return gnutls_memcmp(a, b, n) == 0;
-}
-
-struct verify_result verify_finished12(guint16 version, const struct reg_suite *suite,
-                                       const guint8 *master, gsize master_len,
-                                       gboolean from_server, const struct transcript *t,
-                                       const guint8 *verify_data, gsize vd_len)
-{
-    guint8 hash[KEYS_HASH_MAX], expect[KEYS_VERIFY12_LEN];
-    gsize hash_len;
-    enum keys_hash h = keys_handshake_hash(version, suite);
-    if (!verify_data || vd_len == 0)
-        return unknown(REASON_EMPTY_INPUT);
-    if (!suite || h == KEYS_HASH_UNKNOWN)
-        return unknown(REASON_UNKNOWN_ALGORITHM);
-    if (!master || master_len != KEYS_MASTER_LEN)
-        return unknown(REASON_MISSING_SECRET);
-    if (transcript_count(t) == 0 || !transcript_hash(t, h, hash, &hash_len))
-        return unknown(REASON_TRUNCATED_TRANSCRIPT);
-    if (vd_len != KEYS_VERIFY12_LEN)
-        return invalid(REASON_BAD_FORMAT);
-    if (!keys_finished12(version, keys_hash_by_name(suite->prf), master, from_server,
-                         hash, hash_len, expect))
-        return unknown(REASON_UNKNOWN_ALGORITHM);
-    return same_bytes(expect, verify_data, vd_len) ? result(VERIFY_VALID, REASON_NONE)
-                                                   : invalid(REASON_FINISHED_MISMATCH);
-}
-
-struct verify_result verify_finished13(const struct reg_suite *suite,
-                                       const guint8 *traffic_secret, gsize secret_len,
-                                       const struct transcript *t,
-                                       const guint8 *verify_data, gsize vd_len)
-{
-    guint8 hash[KEYS_HASH_MAX], fkey[KEYS_HASH_MAX], expect[KEYS_HASH_MAX];
-    enum keys_hash h = suite ? keys_hash_by_name(suite->prf) : KEYS_HASH_UNKNOWN;
-    gsize hl = keys_hash_len(h);
-    if (!verify_data || vd_len == 0)
-        return unknown(REASON_EMPTY_INPUT);
-    if (hl == 0 || !(suite->flags & REG_SUITE_TLS13))
-        return unknown(REASON_UNKNOWN_ALGORITHM);
-    if (!traffic_secret || secret_len != hl)
-        return unknown(REASON_MISSING_SECRET);
-    if (transcript_count(t) == 0 || !transcript_hash(t, h, hash, NULL))
-        return unknown(REASON_TRUNCATED_TRANSCRIPT);
-    if (vd_len != hl)
-        return invalid(REASON_BAD_FORMAT);
-    if (!keys_hkdf_expand_label(h, traffic_secret, hl, "finished", NULL, 0, fkey, hl)
-        || !keys_finished13(h, fkey, hash, expect))
-        return unknown(REASON_INTERNAL);
-    return same_bytes(expect, verify_data, vd_len) ? result(VERIFY_VALID, REASON_NONE)
-                                                   : invalid(REASON_FINISHED_MISMATCH);
-}

@@ -49,6 +49,7 @@ enum verify_reason {
     REASON_BAD_PREMASTER_VERSION, /* version bytes != ClientHello.client_version */
     REASON_SCHEME_NOT_ALLOWED,    /* e.g. RSA PKCS#1 v1.5 in a TLS 1.3 CertificateVerify */
     REASON_INTERNAL,              /* the crypto library refused for its own reasons */
+    REASON_NO_KEYLOG,             /* a secret is needed and no key log was given */
     REASON_N
 };
 
@@ -155,20 +156,6 @@ struct verify_result verify_certificate_verify12(const guint8 *leaf_der, gsize l
                                                  const guint8 *transcript, gsize transcript_len,
                                                  const guint8 *body, gsize len);
 
-/* ---- Finished ---- */
-struct transcript;
-struct reg_suite;
-/* TLS 1.0-1.2. master NULL -> UNKNOWN/REASON_MISSING_SECRET. t holds the
- * messages before this Finished. verify_data is the Finished body. */
-struct verify_result verify_finished12(guint16 version, const struct reg_suite *suite,
-                                       const guint8 *master, gsize master_len,
-                                       gboolean from_server, const struct transcript *t,
-                                       const guint8 *verify_data, gsize vd_len);
-/* TLS 1.3, from the sender's handshake traffic secret (from the keylog or
- * the key schedule). */
-struct verify_result verify_finished13(const struct reg_suite *suite,
-                                       const guint8 *traffic_secret, gsize secret_len,
-                                       const struct transcript *t,
-                                       const guint8 *verify_data, gsize vd_len);
+/* Finished messages: verdicts.h. */
 
 #endif

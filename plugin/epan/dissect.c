@@ -14,6 +14,7 @@
 #include "keylog.h"
 #include "keys.h"
 #include "offer.h"
+#include "verdicts.h"
 #include "verify.h"
 #include "compat.h"
 #include "facts.h"
@@ -675,9 +676,8 @@ static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree 
 /* What the checks use, loaded again for each capture (preferences may have
  * changed); see tlsx_checks_* in facts.h for the tree's side. */
 static struct keylog *keylog;
-static struct verify_trust *trust;
 static struct keys_privkey *rsa_key;
-static gboolean keylog_configured;
+static struct verdicts *verdicts;
 
 /* Our own key log if set, else the one the user gave Wireshark's TLS. */
 static const char *keylog_path(void)
@@ -695,7 +695,7 @@ static void load_checks(void)
 {
     const char *path = keylog_path();
     enum verify_reason why = REASON_NONE;
-    keylog_configured = path && *path;
+    gboolean keylog_configured = path && *path;
     if (keylog_configured) {
         keylog = keylog_new();
         /* A missing file is the TLS dissector's to report; we just check less. */
@@ -707,7 +707,8 @@ static void load_checks(void)
             report_warning("tlsexplain: the RSA key file was not used: %s",
                            verify_reason_text(why));
     }
-    analyzer_set_checks(analyzer, keylog, NULL, rsa_key);
+    analyzer_set_rsa_key(analyzer, rsa_key);
+    verdicts = verdicts_new(keylog, keylog_configured, tlsx_prefs.system_trust, tlsx_prefs.ca_file);
 }
 
 const struct summary *tlsx_unfinished(const struct item *it, guint32 frame)
@@ -715,24 +716,9 @@ const struct summary *tlsx_unfinished(const struct item *it, guint32 frame)
     return analyzer_unfinished(analyzer, it, frame);
 }
 
-gboolean tlsx_keylog_configured(void)
+struct verdicts *tlsx_verdicts(void)
 {
-    return keylog_configured;
-}
-
-const struct keylog *tlsx_keylog(void)
-{
-    return keylog;
-}
-
-/* Loading the system's trust store takes a while; only chains need it. */
-const struct verify_trust *tlsx_trust(void)
-{
-    if (!trust)
-        trust = verify_trust_new(tlsx_prefs.system_trust,
-                                 tlsx_prefs.ca_file && *tlsx_prefs.ca_file ? tlsx_prefs.ca_file : NULL,
-                                 NULL);
-    return trust;
+    return verdicts;
 }
 
 static void init_analysis(void)
@@ -754,13 +740,13 @@ static void cleanup_analysis(void)
     last_analysed = 0;
     analyzer_free(analyzer);
     analyzer = NULL;
+    verdicts_free(verdicts);
+    verdicts = NULL;
     keylog_free(keylog);
     keylog = NULL;
-    verify_trust_free(trust);
-    trust = NULL;
     keys_privkey_free(rsa_key);
     rsa_key = NULL;
-    tlsx_checks_reset();
+    verify_cache_clear();
 }
 
 void proto_register_tlsexplain(void)

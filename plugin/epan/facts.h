@@ -52,15 +52,10 @@ void tlsx_draw_later(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off
                      const struct item *it);
 /* dissect.c: the summary of a handshake the capture never ends, on its last item. */
 const struct summary *tlsx_unfinished(const struct item *it, guint32 frame);
-/* dissect.c: the key log in use for this capture, if any. */
-struct keylog;
-gboolean tlsx_keylog_configured(void);
-const struct keylog *tlsx_keylog(void);
-/* The trust anchors, loaded the first time a chain is drawn. */
-struct verify_trust;
-const struct verify_trust *tlsx_trust(void);
+/* dissect.c: the capture's verdicts (key log, trust anchors, chain cache). */
+struct verdicts;
+struct verdicts *tlsx_verdicts(void);
 /* checktree.c */
-void tlsx_checks_reset(void);
 void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p,
                       gboolean text);
 void tlsx_draw_certificates(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,

@@ -8,6 +8,7 @@ set(core ${SRC}/plugin/core/walker.c
          ${SRC}/plugin/core/session.c ${SRC}/plugin/core/offer.c
          ${SRC}/plugin/core/story.c ${SRC}/plugin/core/checks.c
          ${SRC}/plugin/core/keys.c ${SRC}/plugin/core/keylog.c ${SRC}/plugin/core/verify.c
+         ${SRC}/plugin/core/verdicts.c
          ${SRC}/plugin/core/registry.c
          ${SRC}/plugin/core/registry_data.c)
 separate_arguments(glib_cflags UNIX_COMMAND "${GLIB_CFLAGS}")

@@ -9,6 +9,7 @@
 #include <gnutls/x509.h>
 #include "keylog.h"
 #include "keys.h"
+#include "verdicts.h"
 #include "verify.h"
 #include "vectors.h"
 
@@ -203,6 +204,31 @@ static void test_tls12_master_secret(void)
     g_bytes_unref(pms);
 }
 
+/* The Finished verdicts take the transcript's hash, as the first pass
+ * stores it; an empty or broken transcript has none (length 0). */
+static struct verify_result fin12(guint16 version, const struct reg_suite *suite,
+                                  const guint8 *master, gsize mlen, gboolean server,
+                                  const struct transcript *t, const guint8 *vd, gsize n)
+{
+    guint8 hash[KEYS_HASH_MAX];
+    gsize hl = 0;
+    enum keys_hash h = suite ? keys_handshake_hash(version, suite) : KEYS_HASH_UNKNOWN;
+    if (h == KEYS_HASH_UNKNOWN || transcript_count(t) == 0 || !transcript_hash(t, h, hash, &hl))
+        hl = 0;
+    return verdicts_finished12(version, suite, master, mlen, server, hash, hl, vd, n);
+}
+
+static struct verify_result fin13(const struct reg_suite *suite, const guint8 *secret, gsize slen,
+                                  const struct transcript *t, const guint8 *vd, gsize n)
+{
+    guint8 hash[KEYS_HASH_MAX];
+    gsize hl = 0;
+    enum keys_hash h = suite ? keys_hash_by_name(suite->prf) : KEYS_HASH_UNKNOWN;
+    if (h == KEYS_HASH_UNKNOWN || transcript_count(t) == 0 || !transcript_hash(t, h, hash, &hl))
+        hl = 0;
+    return verdicts_finished13(suite, secret, slen, hash, hl, vd, n);
+}
+
 static struct transcript *il12_transcript_through_cke(void)
 {
     struct transcript *t = transcript_new();
@@ -225,17 +251,17 @@ static void test_tls12_finished(void)
     g_assert_true(keys_finished12(0x0303, KEYS_HASH_SHA256, master, FALSE, hash, 32, vd));
     assert_hex(vd, 12, "cf919626f1360c536aaad73a");
     assert_hex(cfin->data + 4, 12, "cf919626f1360c536aaad73a");
-    struct verify_result r = verify_finished12(0x0303, suite, master, 48, FALSE, t, cfin->data + 4, 12);
+    struct verify_result r = fin12(0x0303, suite, master, 48, FALSE, t, cfin->data + 4, 12);
     g_assert_cmpint(r.verdict, ==, VERIFY_VALID);
     /* the server's Finished covers the client's */
-    r = verify_finished12(0x0303, suite, master, 48, TRUE, t, sfin->data + 4, 12);
+    r = fin12(0x0303, suite, master, 48, TRUE, t, sfin->data + 4, 12);
     g_assert_cmpint(r.verdict, ==, VERIFY_INVALID);
     g_assert_cmpint(r.reason, ==, REASON_FINISHED_MISMATCH);
     add(t, cfin);
     g_assert_true(transcript_hash(t, KEYS_HASH_SHA256, hash, NULL));
     g_assert_true(keys_finished12(0x0303, KEYS_HASH_SHA256, master, TRUE, hash, 32, vd));
     assert_hex(vd, 12, "844d3c10746dd722f92f0c7e");
-    r = verify_finished12(0x0303, suite, master, 48, TRUE, t, sfin->data + 4, 12);
+    r = fin12(0x0303, suite, master, 48, TRUE, t, sfin->data + 4, 12);
     g_assert_cmpint(r.verdict, ==, VERIFY_VALID);
     transcript_free(t);
     g_bytes_unref(mb);
@@ -252,19 +278,19 @@ static void test_tls12_finished_bad_inputs(void)
     struct verify_result r;
 
     master[47] ^= 1;  /* wrong secret */
-    r = verify_finished12(0x0303, suite, master, 48, FALSE, t, vd, 12);
+    r = fin12(0x0303, suite, master, 48, FALSE, t, vd, 12);
     g_assert_cmpint(r.verdict, ==, VERIFY_INVALID);
     g_assert_cmpint(r.reason, ==, REASON_FINISHED_MISMATCH);
     master[47] ^= 1;
-    r = verify_finished12(0x0303, suite, NULL, 0, FALSE, t, vd, 12);
+    r = fin12(0x0303, suite, NULL, 0, FALSE, t, vd, 12);
     g_assert_cmpint(r.verdict, ==, VERIFY_UNKNOWN);
     g_assert_cmpint(r.reason, ==, REASON_MISSING_SECRET);
-    r = verify_finished12(0x0303, NULL, master, 48, FALSE, t, vd, 12);
+    r = fin12(0x0303, NULL, master, 48, FALSE, t, vd, 12);
     g_assert_cmpint(r.verdict, ==, VERIFY_UNKNOWN);
-    r = verify_finished12(0x0303, suite, master, 48, FALSE, t, vd, 11);
+    r = fin12(0x0303, suite, master, 48, FALSE, t, vd, 11);
     g_assert_cmpint(r.verdict, ==, VERIFY_INVALID);
     g_assert_cmpint(r.reason, ==, REASON_BAD_FORMAT);
-    r = verify_finished12(0x0303, suite, master, 48, FALSE, t, NULL, 0);
+    r = fin12(0x0303, suite, master, 48, FALSE, t, NULL, 0);
     g_assert_cmpint(r.verdict, ==, VERIFY_UNKNOWN);
 
     /* a message cut short breaks the transcript for good */
@@ -274,17 +300,17 @@ static void test_tls12_finished_bad_inputs(void)
     g_assert_false(transcript_add(cut, ske->data, ske->len - 1));
     g_assert_false(transcript_ok(cut));
     g_assert_false(transcript_add(cut, ske->data, ske->len));
-    r = verify_finished12(0x0303, suite, master, 48, FALSE, cut, vd, 12);
+    r = fin12(0x0303, suite, master, 48, FALSE, cut, vd, 12);
     g_assert_cmpint(r.verdict, ==, VERIFY_UNKNOWN);
     g_assert_cmpint(r.reason, ==, REASON_TRUNCATED_TRANSCRIPT);
     transcript_free(cut);
     /* a transcript the caller knows to have a gap */
     transcript_mark_broken(t);
-    r = verify_finished12(0x0303, suite, master, 48, FALSE, t, vd, 12);
+    r = fin12(0x0303, suite, master, 48, FALSE, t, vd, 12);
     g_assert_cmpint(r.reason, ==, REASON_TRUNCATED_TRANSCRIPT);
     /* nothing at all */
     struct transcript *empty = transcript_new();
-    r = verify_finished12(0x0303, suite, master, 48, FALSE, empty, vd, 12);
+    r = fin12(0x0303, suite, master, 48, FALSE, empty, vd, 12);
     g_assert_cmpint(r.verdict, ==, VERIFY_UNKNOWN);
     g_assert_false(transcript_add(empty, (const guint8 *)"", 0));
     transcript_free(empty);
@@ -359,7 +385,7 @@ static void test_tls13_schedule(void)
     for (guint i = 2; i < 5; i++)
         add(t, msg(IL13, i, (guint8[]){ 0, 0, 8, 11, 15 }[i]));
     const struct vector *sfin = msg(IL13, 5, 20), *cfin = msg(IL13, 6, 20);
-    struct verify_result r = verify_finished13(suite, ss, 48, t, sfin->data + 4, sfin->len - 4);
+    struct verify_result r = fin13(suite, ss, 48, t, sfin->data + 4, sfin->len - 4);
     g_assert_cmpint(r.verdict, ==, VERIFY_VALID);
     guint8 th[48], vd[48];
     g_assert_true(transcript_hash(t, h, th, NULL));
@@ -371,10 +397,10 @@ static void test_tls13_schedule(void)
     assert_hex(hs_hash, 48,
                "fa6800169a6baac19159524fa7b9721b41be3c9db6f3f93fa5ff7e3db3ece204"
                "d2b456c51046e40ec5312c55a86126f5");
-    r = verify_finished13(suite, cs, 48, t, cfin->data + 4, cfin->len - 4);
+    r = fin13(suite, cs, 48, t, cfin->data + 4, cfin->len - 4);
     g_assert_cmpint(r.verdict, ==, VERIFY_VALID);
     /* the client's Finished does not verify with the server's secret */
-    r = verify_finished13(suite, ss, 48, t, cfin->data + 4, cfin->len - 4);
+    r = fin13(suite, ss, 48, t, cfin->data + 4, cfin->len - 4);
     g_assert_cmpint(r.verdict, ==, VERIFY_INVALID);
 
     /* application traffic keys from the master secret */
@@ -426,17 +452,17 @@ static void test_tls13_bad_inputs(void)
     guint8 secret[48] = { 0 };
     struct transcript *t = transcript_new();
     const struct vector *sfin = msg(IL13, 5, 20);
-    struct verify_result r = verify_finished13(suite, secret, 48, t, sfin->data + 4, 48);
+    struct verify_result r = fin13(suite, secret, 48, t, sfin->data + 4, 48);
     g_assert_cmpint(r.reason, ==, REASON_TRUNCATED_TRANSCRIPT);
     add(t, msg(IL13, 0, 1));
-    r = verify_finished13(suite, secret, 48, t, sfin->data + 4, 48);
+    r = fin13(suite, secret, 48, t, sfin->data + 4, 48);
     g_assert_cmpint(r.verdict, ==, VERIFY_INVALID);
-    r = verify_finished13(suite, secret, 32, t, sfin->data + 4, 48);
+    r = fin13(suite, secret, 32, t, sfin->data + 4, 48);
     g_assert_cmpint(r.verdict, ==, VERIFY_UNKNOWN);
     g_assert_cmpint(r.reason, ==, REASON_MISSING_SECRET);
-    r = verify_finished13(suite, NULL, 0, t, sfin->data + 4, 48);
+    r = fin13(suite, NULL, 0, t, sfin->data + 4, 48);
     g_assert_cmpint(r.reason, ==, REASON_MISSING_SECRET);
-    r = verify_finished13(reg_suite(0xc013), secret, 48, t, sfin->data + 4, 48);
+    r = fin13(reg_suite(0xc013), secret, 48, t, sfin->data + 4, 48);
     g_assert_cmpint(r.verdict, ==, VERIFY_UNKNOWN);
     struct keys_traffic13 k;
     g_assert_false(keys_traffic13(suite, secret, 32, &k));
@@ -479,7 +505,7 @@ static void check13(const struct keylog *kl, const struct transcript *t, enum ke
     gsize len;
     const guint8 *s = keylog_lookup(kl, label, random, &len);
     g_assert_nonnull(s);
-    struct verify_result r = verify_finished13(reg_suite(0x1301), s, len, t, fin->data + 4, fin->len - 4);
+    struct verify_result r = fin13(reg_suite(0x1301), s, len, t, fin->data + 4, fin->len - 4);
     g_assert_cmpint(r.verdict, ==, VERIFY_VALID);
 }
 
