@@ -4,6 +4,7 @@
  */
 #include <string.h>
 #include "parse.h"
+#include "registry.h"
 
 typedef gboolean (*ext_body_fn)(struct parse *p, struct reader *r, enum ext_where where);
 
@@ -800,11 +801,6 @@ gboolean hs_extension_parsed(guint16 type)
     return parser_for(type) != NULL;
 }
 
-static gboolean is_grease16(guint16 v)
-{
-    return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
-}
-
 static gboolean parse_one_extension(struct parse *p, struct reader *block,
                                     enum ext_where where, struct hs_extension *e)
 {
@@ -820,7 +816,7 @@ static gboolean parse_one_extension(struct parse *p, struct reader *block,
         return w_fail(&p->w, block, "extension_type", "fixed");
     ep = parser_for(type);
     w_open(&p->w, start, 0, "Extension",
-           ep ? ep->section : is_grease16(type) ? "ext.grease" : "ext.unknown", FK_EXTTYPE, type);
+           ep ? ep->section : reg_is_grease16(type) ? "ext.grease" : "ext.unknown", FK_EXTTYPE, type);
     NEED(w_u16(&p->w, block, "extension_type", "extension_type", FK_EXTTYPE, &e->type));
     NEED(w_vec(&p->w, block, 2, "extension_data", "extension_data", &body));
     e->body = rd_span(&body);

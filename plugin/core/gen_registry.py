@@ -1075,7 +1075,11 @@ def main():
         line += part + ", "
     wrapped.append(line.rstrip(", "))
     text = HEADER % {"counts": "\n *   ".join(wrapped)} + "\n" + "\n".join(body)
+    # --out FILE writes elsewhere: the suite compares that with the
+    # committed file, so the two never drift apart.
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "registry_data.c")
+    if len(sys.argv) == 3 and sys.argv[1] == "--out":
+        path = sys.argv[2]
     with open(path, "w") as f:
         f.write(text)
     print(summary)

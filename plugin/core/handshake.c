@@ -17,50 +17,6 @@ static const guint8 downgrade_sentinel[7] = { 0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52
 
 #define EXT_SUPPORTED_VERSIONS 43
 
-gboolean need_end(struct parse *p, struct reader *r, const char *after)
-{
-    NEED_OR(rd_left(r) == 0, p, r, after, "trailing");
-    return TRUE;
-}
-
-static gboolean is_grease16(guint16 v)
-{
-    return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
-}
-
-gboolean parse_u16_list(struct parse *p, struct reader *r, guint prefix, const char *name,
-                        const char *section, const char *item, const char *item_section,
-                        enum field_kind kind, guint min_bytes, struct span *out)
-{
-    struct reader v;
-    guint mark = w_mark(&p->w), n = 0;
-    NEED(w_vec(&p->w, r, prefix, name, section, &v));
-    if (out)
-        *out = rd_span(&v);
-    NEED_OR(rd_left(&v) % 2 == 0 && rd_left(&v) >= min_bytes, p, &v, name,
-            min_bytes ? "pairs" : "even");
-    /* Without a field list (the first pass) an even length is all there is
-     * to check: the entries themselves cannot fail. */
-    if (!p->w.fields) {
-        w_end(&p->w);
-        return TRUE;
-    }
-    while (rd_left(&v) > 0) {
-        guint16 x;
-        NEED(w_u16(&p->w, &v, item, item_section, kind, &x));
-        if (is_grease16(x) && w_last(&p->w))
-            w_last(&p->w)->variant = "text_grease";
-        else if (kind == FK_SUITE && w_last(&p->w) && reg_suite(x) &&
-                 (reg_suite(x)->flags & REG_SUITE_TLS13))
-            w_last(&p->w)->variant = "text_tls13";  /* kx and auth are not in the name */
-        n++;
-    }
-    w_end(&p->w);
-    if (w_at(&p->w, mark))
-        w_at(&p->w, mark)->count = (guint16)MIN(n, G_MAXUINT16);
-    return TRUE;
-}
-
 const struct hs_extension *hs_find_ext(const struct hs_extensions *ext, guint16 type)
 {
     guint n = MIN(ext->count, G_N_ELEMENTS(ext->items));

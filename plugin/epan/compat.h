@@ -36,6 +36,19 @@
 #define TLSX_DS_NAMED(pinfo, name) (get_data_source_tvb_by_name((pinfo), (name)) != NULL)
 #endif
 
+/* What has no public way, in one place each:
+ * - Whether Wireshark decrypted a frame's TLS or DTLS, and which data source
+ *   holds a DTLS message it reassembled: packet-tls.c and packet-dtls.c say
+ *   so only by the names they give their data sources (the names the GUI's
+ *   byte tabs show), the same in 4.0 to 4.6.
+ * - Whether we run in tshark (brief detail by default) or a program that
+ *   shows one packet at a time: tshark names itself with g_set_prgname(),
+ *   in 4.0 through ws_log_init() and by itself since 4.6. */
+#define TLSX_DS_DECRYPTED_TLS "Decrypted TLS"
+#define TLSX_DS_DECRYPTED_DTLS "Decrypted DTLS"
+#define TLSX_DS_REASSEMBLED_DTLS_PREFIX "Reassembled DTLS "
+#define TLSX_IN_TSHARK() (g_strcmp0(g_get_prgname(), "tshark") == 0)
+
 /* 4.2 made field_info.value a pointer. */
 #if TLSX_WS_AT_LEAST(4, 2)
 #define TLSX_FI_UINT(fi) fvalue_get_uinteger((fi)->value)

@@ -8,15 +8,10 @@
 #include <epan/packet.h>
 #include <epan/proto_data.h>
 #include <epan/address.h>
-#include <epan/prefs.h>
-#include <epan/prefs-int.h>
-#include <wsutil/report_message.h>
-#include "keylog.h"
-#include "keys.h"
 #include "offer.h"
 #include "verdicts.h"
-#include "verify.h"
 #include "compat.h"
+#include "context.h"
 #include "facts.h"
 #include "fields.h"
 #include "text.h"
@@ -54,7 +49,6 @@ struct wanted_field {
 static struct wanted_field wanted[16];
 static guint n_wanted;
 static dissector_handle_t tlsexplain_handle;
-static struct analyzer *analyzer;
 
 struct record_ctx {
     tvbuff_t *ds;
@@ -69,6 +63,7 @@ struct record_ctx {
 
 struct walk {
     packet_info *pinfo;
+    struct analyzer *analyzer;
     GArray *placed;      /* struct placed_item */
     gboolean located;    /* conn and side are known */
     int decrypted[2];    /* -1 until asked: did Wireshark decrypt TLS, DTLS here */
@@ -185,7 +180,7 @@ static void feed(struct walk *w, enum event_kind kind, enum tlsx_proto proto,
         locate(w);
     struct event ev = { kind, proto, w->conn, w->side, data, data_len, w->pinfo->num,
                         nstime_to_sec(&w->pinfo->abs_ts) };
-    if (!analyzer || !analyzer_feed(analyzer, &ev, &p.item))
+    if (!w->analyzer || !analyzer_feed(w->analyzer, &ev, &p.item))
         return;
     p.ds_index = (guint16)MIN(ds_index_of(w->pinfo, ds), G_MAXUINT16);
     p.whole = w->feeding_whole;
@@ -246,7 +241,7 @@ static guint reassembled_body(struct walk *w, guint32 length)
         if ((w->bodies_used & (1u << i)) || tvb_captured_length(TLSX_DS_TVB(src)) != length)
             continue;
         name = TLSX_DS_NAME(src);
-        match = g_str_has_prefix(name, "Reassembled DTLS ");
+        match = g_str_has_prefix(name, TLSX_DS_REASSEMBLED_DTLS_PREFIX);
         wmem_free(NULL, name);
         if (match) {
             w->bodies_used |= 1u << i;
@@ -386,7 +381,7 @@ static gboolean frame_decrypted(struct walk *w, gboolean dtls)
 {
     int *known = &w->decrypted[dtls ? 1 : 0];
     if (*known < 0)
-        *known = TLSX_DS_NAMED(w->pinfo, dtls ? "Decrypted DTLS" : "Decrypted TLS");
+        *known = TLSX_DS_NAMED(w->pinfo, dtls ? TLSX_DS_DECRYPTED_DTLS : TLSX_DS_DECRYPTED_TLS);
     return *known > 0;
 }
 
@@ -577,9 +572,6 @@ static int endpoint_side(packet_info *pinfo)
     return c < 0 ? 0 : 1;
 }
 
-/* Reused for every frame: most frames have nothing, the rest a few items. */
-static GArray *placed, *whole;
-
 /* An invisible tree's top level is the frame's protocols; below them only
  * the fields someone asked for are real. When every protocol is one the
  * walk skips (TCP with nothing asked for under it), the frame has nothing
@@ -596,25 +588,23 @@ static gboolean nothing_here(proto_tree *tree)
 }
 
 /* Kept out of line: the code of every frame's first look stays small. */
-static G_GNUC_NO_INLINE struct frame_facts *analyse_frame(proto_tree *tree, packet_info *pinfo)
+static G_GNUC_NO_INLINE struct frame_facts *analyse_frame(struct tlsx_context *ctx,
+                                                          proto_tree *tree, packet_info *pinfo)
 {
-    struct walk w = { pinfo, NULL, FALSE, { -1, -1 }, 0, 0, NULL, 0, FALSE, -1, NULL };
+    struct walk w = { pinfo, NULL, NULL, FALSE, { -1, -1 }, 0, 0, NULL, 0, FALSE, -1, NULL };
     struct frame_facts *facts = NULL;
 
     /* An invisible tree holds only the primed fields: walking it is cheaper
      * than asking for each field; a visible one is worth the question. */
     if (!tree || (PTREE_DATA(tree)->visible && !frame_has_tls(tree)))
         return NULL;
-    if (!placed) {
-        placed = g_array_new(FALSE, FALSE, sizeof(struct placed_item));
-        whole = g_array_new(FALSE, FALSE, sizeof(struct dtls_whole));
-    }
-    if (placed->len)
-        g_array_set_size(placed, 0);
-    if (whole->len)
-        g_array_set_size(whole, 0);
-    w.placed = placed;
-    w.whole = whole;
+    w.analyzer = ctx->analyzer;
+    w.placed = ctx->placed;
+    w.whole = ctx->whole;
+    if (w.placed->len)
+        g_array_set_size(w.placed, 0);
+    if (w.whole->len)
+        g_array_set_size(w.whole, 0);
     walk_children(&w, tree, NULL);
     feed_close(&w, tree);
     if (w.placed->len) {
@@ -622,131 +612,34 @@ static G_GNUC_NO_INLINE struct frame_facts *analyse_frame(proto_tree *tree, pack
                            sizeof *facts + w.placed->len * sizeof(struct placed_item));
         facts->count = w.placed->len;
         memcpy(facts->items, w.placed->data, w.placed->len * sizeof(struct placed_item));
-        facts->n_whole = whole->len;
-        facts->whole = whole->len ? wmem_memdup(wmem_file_scope(), whole->data,
-                                                whole->len * sizeof(struct dtls_whole))
-                                  : NULL;
+        facts->n_whole = w.whole->len;
+        facts->whole = w.whole->len ? wmem_memdup(wmem_file_scope(), w.whole->data,
+                                                  w.whole->len * sizeof(struct dtls_whole))
+                                    : NULL;
     }
     return facts;
-}
-
-/* Each frame's facts (file scope), by frame number: every frame asks for
- * its own, which an index answers at once. */
-static GPtrArray *facts_by_frame;
-/* The last frame a first pass analysed: the frames after it have no facts
- * yet, and their entries (ahead in a large array) need not be read. */
-static guint32 last_analysed;
-
-static struct frame_facts *stored_facts(guint32 num)
-{
-    return facts_by_frame && num < facts_by_frame->len ? g_ptr_array_index(facts_by_frame, num)
-                                                       : NULL;
-}
-
-static void store_facts(guint32 num, struct frame_facts *facts)
-{
-    if (!facts_by_frame)
-        facts_by_frame = g_ptr_array_new();
-    if (num >= facts_by_frame->len)
-        g_ptr_array_set_size(facts_by_frame, MAX(num + 1, facts_by_frame->len * 2));
-    g_ptr_array_index(facts_by_frame, num) = facts;
 }
 
 static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree *tree,
                               void *data _U_)
 {
+    struct tlsx_context *ctx = tlsx_context();
     gboolean first = !PINFO_FD_VISITED(pinfo);
-    struct frame_facts *facts = first && pinfo->num > last_analysed ? NULL
-                                                                     : stored_facts(pinfo->num);
+    struct frame_facts *facts = first && pinfo->num > ctx->last_analysed
+                                ? NULL : tlsx_stored_facts(ctx, pinfo->num);
     if (first && !facts) {
-        last_analysed = MAX(last_analysed, pinfo->num);
+        ctx->last_analysed = MAX(ctx->last_analysed, pinfo->num);
         if (!tree || (!PTREE_DATA(tree)->visible && nothing_here(tree)))
             return 0;
-        facts = analyse_frame(tree, pinfo);
+        facts = analyse_frame(ctx, tree, pinfo);
         if (facts)
-            store_facts(pinfo->num, facts);
+            tlsx_store_facts(ctx, pinfo->num, facts);
     } else if (facts) {
         tlsx_rebuild_dtls_whole(pinfo, facts);
     }
     if (facts)
         tlsx_draw(tree, pinfo, facts);
     return 0;
-}
-
-/* What the checks use, loaded again for each capture (preferences may have
- * changed); see tlsx_checks_* in facts.h for the tree's side. */
-static struct keylog *keylog;
-static struct keys_privkey *rsa_key;
-static struct verdicts *verdicts;
-
-/* Our own key log if set, else the one the user gave Wireshark's TLS. */
-static const char *keylog_path(void)
-{
-    module_t *tls;
-    pref_t *pref;
-    if (tlsx_prefs.keylog && *tlsx_prefs.keylog)
-        return tlsx_prefs.keylog;
-    tls = prefs_find_module("tls");
-    pref = tls ? prefs_find_preference(tls, "keylog_file") : NULL;
-    return pref ? prefs_get_string_value(pref, pref_current) : NULL;
-}
-
-static void load_checks(void)
-{
-    const char *path = keylog_path();
-    enum verify_reason why = REASON_NONE;
-    gboolean keylog_configured = path && *path;
-    if (keylog_configured) {
-        keylog = keylog_new();
-        /* A missing file is the TLS dissector's to report; we just check less. */
-        keylog_load_file(keylog, path, NULL);
-    }
-    if (tlsx_prefs.rsa_key && *tlsx_prefs.rsa_key) {
-        rsa_key = keys_privkey_load(tlsx_prefs.rsa_key, NULL, &why);
-        if (!rsa_key)
-            report_warning("tlsexplain: the RSA key file was not used: %s",
-                           verify_reason_text(why));
-    }
-    analyzer_set_rsa_key(analyzer, rsa_key);
-    verdicts = verdicts_new(keylog, keylog_configured, tlsx_prefs.system_trust, tlsx_prefs.ca_file);
-}
-
-const struct summary *tlsx_unfinished(const struct item *it, guint32 frame)
-{
-    return analyzer_unfinished(analyzer, it, frame);
-}
-
-struct verdicts *tlsx_verdicts(void)
-{
-    return verdicts;
-}
-
-static void init_analysis(void)
-{
-    analyzer = analyzer_new();
-    load_checks();
-}
-
-static void cleanup_analysis(void)
-{
-    if (placed) {
-        g_array_free(placed, TRUE);
-        g_array_free(whole, TRUE);
-    }
-    placed = whole = NULL;
-    if (facts_by_frame)
-        g_ptr_array_free(facts_by_frame, TRUE);
-    facts_by_frame = NULL;
-    last_analysed = 0;
-    analyzer_free(analyzer);
-    analyzer = NULL;
-    verdicts_free(verdicts);
-    verdicts = NULL;
-    keylog_free(keylog);
-    keylog = NULL;
-    keys_privkey_free(rsa_key);
-    rsa_key = NULL;
-    verify_cache_clear();
 }
 
 void proto_register_tlsexplain(void)
@@ -761,8 +654,7 @@ void proto_register_tlsexplain(void)
         "TLS Handshake Explainer postdissector", "TLSexplain postdissector",
         "tlsexplain.postdissector", proto_tlsexplain, FT_PROTOCOL);
     tlsexplain_handle = register_dissector("tlsexplain", dissect_tlsexplain, proto_hook);
-    register_init_routine(init_analysis);
-    register_cleanup_routine(cleanup_analysis);
+    tlsx_context_register();
     register_shutdown_routine(tlsx_catalog_free);
 }
 

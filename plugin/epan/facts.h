@@ -50,11 +50,6 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
                        const struct item *it);
 void tlsx_draw_later(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                      const struct item *it);
-/* dissect.c: the summary of a handshake the capture never ends, on its last item. */
-const struct summary *tlsx_unfinished(const struct item *it, guint32 frame);
-/* dissect.c: the capture's verdicts (key log, trust anchors, chain cache). */
-struct verdicts;
-struct verdicts *tlsx_verdicts(void);
 /* checktree.c */
 void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p,
                       gboolean text);

@@ -77,12 +77,12 @@ static const enum_val_t detail_values[] = {
 /* Wireshark shows the tree of the packet a user picks, so explaining every
  * field costs nothing noticeable there; tshark -V prints every packet's
  * tree, where it would add ~400 lines a handshake that nobody asked for.
- * tshark names itself through ws_log_init(). */
+ * How tshark is told apart: compat.h. */
 gboolean tlsx_detail_full(void)
 {
     if (tlsx_prefs.detail != TLSX_DETAIL_AUTO)
         return tlsx_prefs.detail == TLSX_DETAIL_FULL;
-    return g_strcmp0(g_get_prgname(), "tshark") != 0;
+    return !TLSX_IN_TSHARK();
 }
 
 static const enum_val_t language_values[] = {

@@ -5,6 +5,7 @@
 #include <epan/packet.h>
 #include <epan/expert.h>
 #include <string.h>
+#include "context.h"
 #include "facts.h"
 #include "fields.h"
 #include "registry.h"

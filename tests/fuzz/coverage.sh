@@ -11,10 +11,8 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 work=$build/tests/fuzz/coverage
 corpus=$build/tests/fuzz/work/corpus
 mkdir -p "$work" "$corpus"
-core=(reader.h walker.c handshake.c extensions.c messages.c fieldtext.c session.c offer.c
-      story.c checks.c keys.c keylog.c verify.c registry.c registry_data.c)
-sources=()
-for f in "${core[@]}"; do [[ $f == *.c ]] && sources+=("$src/plugin/core/$f"); done
+# Every file of core, and the catalog the build embeds.
+sources=("$src"/plugin/core/*.c "$build/plugin/catalog_data.c")
 flags=(-g -O1 -I"$src/plugin/core" -I"$src/tests/unit" $(pkg-config --cflags glib-2.0 gnutls))
 libs=$(pkg-config --libs glib-2.0 gnutls)
 # Grow the corpus first with a plain fuzzing run, then measure what it reaches.

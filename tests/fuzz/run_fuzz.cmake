@@ -1,16 +1,26 @@
 # Builds fuzz_core with clang's libFuzzer and runs it for a short time.
 # -DCLANG= -DSRC= (repo root) -DWORK= (scratch dir) -DSECONDS= -DGLIB_CFLAGS= -DGLIB_LIBS=
+# -DCORE_SOURCES= (core's sources as the build lists them, |-separated)
+# -DVECTORS= (the public vectors' folder, for seeds; may not exist)
 # SPDX-License-Identifier: GPL-2.0-or-later
 file(MAKE_DIRECTORY ${WORK}/corpus)
-set(core ${SRC}/plugin/core/walker.c
-         ${SRC}/plugin/core/handshake.c ${SRC}/plugin/core/extensions.c
-         ${SRC}/plugin/core/messages.c ${SRC}/plugin/core/fieldtext.c
-         ${SRC}/plugin/core/session.c ${SRC}/plugin/core/offer.c
-         ${SRC}/plugin/core/story.c ${SRC}/plugin/core/checks.c
-         ${SRC}/plugin/core/keys.c ${SRC}/plugin/core/keylog.c ${SRC}/plugin/core/verify.c
-         ${SRC}/plugin/core/verdicts.c
-         ${SRC}/plugin/core/registry.c
-         ${SRC}/plugin/core/registry_data.c)
+# The sources come from the build's own list for the core library, so a
+# file added there is fuzzed too; relative ones are relative to plugin/.
+string(REPLACE "|" ";" listed "${CORE_SOURCES}")
+set(core)
+foreach(f IN LISTS listed)
+  # Only C files: a generated source also lists the rule that makes it.
+  if(NOT f MATCHES "\\.c$")
+    continue()
+  endif()
+  if(NOT IS_ABSOLUTE "${f}")
+    set(f "${SRC}/plugin/${f}")
+  endif()
+  list(APPEND core "${f}")
+endforeach()
+if(NOT core)
+  message(FATAL_ERROR "no core sources were passed")
+endif()
 separate_arguments(glib_cflags UNIX_COMMAND "${GLIB_CFLAGS}")
 separate_arguments(glib_libs UNIX_COMMAND "${GLIB_LIBS}")
 set(includes -I${SRC}/plugin/core -I${SRC}/tests/unit ${glib_cflags})
@@ -20,7 +30,7 @@ execute_process(COMMAND ${CLANG} -g -O1 ${includes} ${SRC}/tests/fuzz/fuzz_seeds
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "building the seed writer failed")
 endif()
-execute_process(COMMAND ${WORK}/fuzz_seeds ${WORK}/corpus RESULT_VARIABLE rc)
+execute_process(COMMAND ${WORK}/fuzz_seeds ${WORK}/corpus ${VECTORS} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "writing seeds failed")
 endif()

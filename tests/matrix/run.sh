@@ -60,12 +60,16 @@ make_chroot() {
 # so this also checks the suite does not depend on where it is cloned. The
 # public vectors beside the tree (../shared/vectors) go along when present,
 # so the same tests run as natively.
+# One snapshot of the tree, taken at the start, serves every chroot.
+snapshot=$(mktemp -d)
+trap 'rm -rf "$snapshot"' EXIT
+tar -C "$tree" --exclude=./build --exclude='./build-*' --exclude=./.git \
+  -cf "$snapshot/tree.tar" .
 copy_tree() {
   local dir=$1
   rm -rf "$dir/root/tlsexplain" "$dir/root/shared"
   mkdir -p "$dir/root/tlsexplain"
-  tar -C "$tree" --exclude=./build --exclude='./build-*' --exclude=./.git -cf - . |
-    tar -C "$dir/root/tlsexplain" -xf -
+  tar -C "$dir/root/tlsexplain" -xf "$snapshot/tree.tar"
   if [ -d "$tree/../shared/vectors" ]; then
     mkdir -p "$dir/root/shared"
     cp -r "$tree/../shared/vectors" "$dir/root/shared/"
