@@ -86,10 +86,9 @@ guint checks_cert_hash(gconstpointer key)
 static void read_random(const struct hs_message *m, const struct event *ev, guint8 out[32])
 {
     const struct span *s = m->type == HS_CLIENT_HELLO ? &m->u.ch.random : &m->u.sh.random;
-    struct reader r, v;
-    rd_init(&r, ev->data, ev->len);
-    if (rd_skip(&r, s->offset) && rd_bytes(&r, 32, &v))
-        memcpy(out, rd_ptr(&v), 32);
+    struct reader v;
+    if (!rd_view(ev->data, ev->len, s, &v) || !rd_copy(&v, out, 32))
+        memset(out, 0, 32);
 }
 
 static void note_certificate(struct analyzer *a, struct handshake *h, const struct event *ev,

@@ -138,13 +138,16 @@ static void select_version(const struct reader *msg, struct hs_server_hello *sh)
     sh->selected_version = sh->version_in_ext ? v : sh->legacy_version;
 }
 
-static const char *server_random_variant(const guint8 *random, gboolean hrr)
+static const char *server_random_variant(const struct reader *random, gboolean hrr)
 {
+    static const guint8 tls12 = 1, tls11 = 0;
     if (hrr)
         return "text_hrr";
-    if (memcmp(random + 24, downgrade_sentinel, 7) == 0 && random[31] <= 1)
-        return random[31] == 1 ? "text_downgrade12" : "text_downgrade11";
-    return "text";
+    if (!rd_equal_at(random, 24, downgrade_sentinel, sizeof downgrade_sentinel))
+        return "text";
+    if (rd_equal_at(random, 31, &tls12, 1))
+        return "text_downgrade12";
+    return rd_equal_at(random, 31, &tls11, 1) ? "text_downgrade11" : "text";
 }
 
 static gboolean parse_server_hello(struct parse *p, struct reader *r)
@@ -161,8 +164,8 @@ static gboolean parse_server_hello(struct parse *p, struct reader *r)
     random_mark = w_mark(&p->w);
     NEED(w_bytes(&p->w, r, 32, "random", "ServerHello.random", FK_BYTES, &v));
     sh->random = rd_span(&v);
-    sh->is_hrr = memcmp(rd_ptr(&v), hrr_random, 32) == 0;
-    set_variant(p, random_mark, server_random_variant(rd_ptr(&v), sh->is_hrr));
+    sh->is_hrr = rd_equal(&v, hrr_random, sizeof hrr_random);
+    set_variant(p, random_mark, server_random_variant(&v, sh->is_hrr));
     if (sh->is_hrr)
         msg = "HelloRetryRequest";
     NEED(parse_session_id(p, r, "legacy_session_id_echo", "ServerHello.legacy_session_id_echo",

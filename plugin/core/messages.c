@@ -203,8 +203,7 @@ static guint16 ffdhe_group(const struct reader *prime)
         &gnutls_ffdhe_8192_group_prime,
     };
     for (guint i = 0; i < G_N_ELEMENTS(primes); i++)
-        if (primes[i]->size == rd_left(prime) &&
-            memcmp(primes[i]->data, rd_ptr(prime), primes[i]->size) == 0)
+        if (rd_equal(prime, primes[i]->data, primes[i]->size))
             return (guint16)(0x0100 + i);  /* ffdhe2048 .. ffdhe8192 */
     return 0;
 }

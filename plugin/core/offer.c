@@ -42,9 +42,7 @@ guint offer_position(const guint16 *list, guint n, guint16 v)
 static gboolean body(const guint8 *data, gsize len, const struct hs_extension *e,
                      struct reader *out)
 {
-    struct reader r;
-    rd_init(&r, data, len);
-    return rd_skip(&r, e->body.offset) && rd_bytes(&r, e->body.length, out);
+    return rd_view(data, len, &e->body, out);
 }
 
 static void read_u16_list(struct reader *r, guint16 *out, guint *n, guint max)
@@ -57,7 +55,8 @@ static void read_u16_list(struct reader *r, guint16 *out, guint *n, guint max)
 static void copy_text(struct reader *r, char *out, gsize out_len)
 {
     gsize n = MIN(rd_left(r), out_len - 1);
-    memcpy(out, rd_ptr(r), n);
+    if (!rd_copy(r, out, n))
+        n = 0;
     out[n] = '\0';
 }
 
@@ -152,24 +151,22 @@ static void offer_extension(const guint8 *data, gsize len, const struct hs_exten
 void offer_read(const guint8 *data, gsize len, const struct hs_message *m, struct offer *o)
 {
     const struct hs_client_hello *ch = &m->u.ch;
-    struct reader r, v;
+    struct reader v;
     memset(o, 0, sizeof *o);
-    rd_init(&r, data, len);
     if (m->proto == TLSX_SSL2) {
         /* 3-byte cipher specs; TLS suites are those starting with 0. */
         guint32 spec;
-        if (rd_skip(&r, ch->cipher_suites.offset) && rd_bytes(&r, ch->cipher_suites.length, &v))
+        if (rd_view(data, len, &ch->cipher_suites, &v))
             while (o->n_suites < OFFER_MAX_SUITES && rd_u24(&v, &spec))
                 if (spec <= 0xffff)
                     o->suites[o->n_suites++] = (guint16)spec;
-    } else if (rd_skip(&r, ch->cipher_suites.offset) &&
-               rd_bytes(&r, ch->cipher_suites.length, &v)) {
+    } else if (rd_view(data, len, &ch->cipher_suites, &v)) {
         read_u16_list(&v, o->suites, &o->n_suites, OFFER_MAX_SUITES);
     }
     o->session_id_len = (guint)MIN(ch->session_id.length, sizeof o->session_id);
-    rd_init(&r, data, len);
-    if (rd_skip(&r, ch->session_id.offset) && rd_bytes(&r, o->session_id_len, &v))
-        memcpy(o->session_id, rd_ptr(&v), o->session_id_len);
+    if (!rd_view(data, len, &ch->session_id, &v) ||
+        !rd_copy(&v, o->session_id, o->session_id_len))
+        o->session_id_len = 0;
     for (guint i = 0; i < MIN(ch->ext.count, G_N_ELEMENTS(ch->ext.items)); i++) {
         offer_extension(data, len, &ch->ext.items[i], o);
         if (o->n_ext < OFFER_MAX_EXTENSIONS)
@@ -203,14 +200,14 @@ static void choice_extension(const guint8 *data, gsize len, const struct hs_exte
 void choice_read(const guint8 *data, gsize len, const struct hs_message *m, struct choice *c)
 {
     const struct hs_server_hello *sh = &m->u.sh;
-    struct reader r, v;
+    struct reader v;
     memset(c, 0, sizeof *c);
     c->version = sh->selected_version;
     c->suite = sh->cipher_suite;
     c->session_id_len = (guint)MIN(sh->session_id.length, sizeof c->session_id);
-    rd_init(&r, data, len);
-    if (rd_skip(&r, sh->session_id.offset) && rd_bytes(&r, c->session_id_len, &v))
-        memcpy(c->session_id, rd_ptr(&v), c->session_id_len);
+    if (!rd_view(data, len, &sh->session_id, &v) ||
+        !rd_copy(&v, c->session_id, c->session_id_len))
+        c->session_id_len = 0;
     for (guint i = 0; i < MIN(sh->ext.count, G_N_ELEMENTS(sh->ext.items)); i++)
         choice_extension(data, len, &sh->ext.items[i], sh->is_hrr, c);
 }

@@ -7,6 +7,7 @@
 #define TLSX_READER_H
 
 #include <glib.h>
+#include <string.h>
 
 struct reader {
     const guint8 *data;  /* start of the whole message, for offsets */
@@ -158,9 +159,45 @@ static inline gboolean rd_varint(struct reader *r, guint64 *v)
     return TRUE;
 }
 
+/* The unread bytes, for code that hashes or hands them on whole (with
+ * rd_left for their length); reading them goes through the getters. */
 static inline const guint8 *rd_ptr(const struct reader *r)
 {
     return r->data + r->pos;
+}
+
+/* A reader over the bytes a span names in a message of len bytes: FALSE
+ * when they are not all there. */
+static inline gboolean rd_view(const guint8 *data, gsize len, const struct span *s,
+                               struct reader *out)
+{
+    struct reader r;
+    rd_init(&r, data, len);
+    return rd_skip(&r, s->offset) && rd_bytes(&r, s->length, out);
+}
+
+/* Copies the next n bytes without moving: FALSE, and nothing copied, when
+ * fewer are left. */
+static inline gboolean rd_copy(const struct reader *r, void *out, gsize n)
+{
+    if (rd_left(r) < n)
+        return FALSE;
+    if (n)
+        memcpy(out, r->data + r->pos, n);
+    return TRUE;
+}
+
+/* Whether the n bytes `at` bytes into the unread part are these. */
+static inline gboolean rd_equal_at(const struct reader *r, gsize at, const void *bytes, gsize n)
+{
+    return at <= rd_left(r) && n <= rd_left(r) - at &&
+           (n == 0 || memcmp(r->data + r->pos + at, bytes, n) == 0);
+}
+
+/* Whether the unread bytes are exactly these. */
+static inline gboolean rd_equal(const struct reader *r, const void *bytes, gsize n)
+{
+    return rd_left(r) == n && rd_equal_at(r, 0, bytes, n);
 }
 
 #endif

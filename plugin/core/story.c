@@ -326,9 +326,8 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
     l = links_of(a, out);
     choice_links(a, h, m, l);
     if (m->u.sh.ext.present) {
-        struct reader r, exts;
-        rd_init(&r, ev->data, ev->len);
-        if (rd_skip(&r, m->u.sh.ext.block.offset) && rd_bytes(&r, m->u.sh.ext.block.length, &exts))
+        struct reader exts;
+        if (rd_view(ev->data, ev->len, &m->u.sh.ext.block, &exts))
             l->refused_ext = refused_extensions(l, out->msg_type, exts);
     }
     if (m->u.sh.is_hrr) {

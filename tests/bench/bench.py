@@ -2,9 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Measures what the tlsexplain plugin costs tshark on a large capture.
 
-Runs `tshark -r CAP` and `tshark -r CAP -V` (output to /dev/null) with the
-plugin enabled and with `--disable-protocol tlsexplain`, interleaved, and
-compares the medians of wall time and peak memory with the targets.
+Runs `tshark -r CAP` and `tshark -r CAP -V` (output to /dev/null) with no
+plugin at all (an empty plugin folder: the reference), with the plugin
+installed but `--disable-protocol tlsexplain`, and enabled, interleaved,
+and compares the medians of wall time and peak memory with the targets,
+against no plugin. With --callgrind it also counts instructions per
+handshake, the figure that does not move with the machine's load:
+(count at 1,000 handshakes - count at 200) / 800, for each of the three.
 
 A measurement, not a test: exits 0 whatever the ratios (1 with --strict
 when a target is missed), 2 when something failed to run.
@@ -20,7 +24,7 @@ import time
 # (mode label, extra tshark arguments, wall-time target). The targets apply
 # to the default preferences, where tshark's detail is brief; full detail is
 # measured too, to show what printing every field costs, with no target.
-MODES = [("tshark -r", [], 1.05), ("tshark -V", ["-V"], 1.30),
+MODES = [("tshark -r", [], 1.10), ("tshark -V", ["-V"], 1.30),
          ("-V full", ["-V", "-o", "tlsexplain.detail:full"], None)]
 MEMORY_TARGET = 1.10
 DISABLE = ["--disable-protocol", "tlsexplain"]
@@ -48,6 +52,8 @@ def parse_args():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--keys", action="store_true",
                    help="also measure with the key log, so TLS is decrypted")
+    p.add_argument("--callgrind", action="store_true",
+                   help="also count instructions per handshake with valgrind")
     p.add_argument("--strict", action="store_true",
                    help="exit 1 when a target is missed")
     p.add_argument("--modes", default=",".join(mode_name(m[0]) for m in MODES),
@@ -94,7 +100,21 @@ def ensure_capture(args):
     return cap, keys
 
 
-def run_once(args, tshark_args):
+def plugin_dir_of(args, key):
+    """The plugin folder a run uses: ours, or an empty one for no plugin."""
+    if key != "none":
+        return args.plugin_dir
+    empty = os.path.join(os.path.abspath(args.work_dir), "no-plugins")
+    os.makedirs(empty, exist_ok=True)
+    os.chmod(empty, 0o755)
+    return empty
+
+
+def tshark_args_of(key, targs):
+    return targs + DISABLE if key == "off" else targs
+
+
+def run_once(args, tshark_args, key="on"):
     """Runs tshark through the wrapper; returns (wall s, peak RSS KiB,
     CPU s: user and system time).
 
@@ -102,7 +122,7 @@ def run_once(args, tshark_args):
     tshark: one process. wait4() on the wrapper reports the largest peak
     RSS among it and every descendant it reaped, which is tshark's (bash,
     mktemp and chown stay far below it); ru_maxrss is in KiB on Linux."""
-    cmd = [args.run, args.plugin_dir, args.tshark] + tshark_args
+    cmd = [args.run, plugin_dir_of(args, key), args.tshark] + tshark_args_of(key, tshark_args)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -131,22 +151,67 @@ def check_plugin_active(args, cap, base):
                          f"in {args.plugin_dir}?\n{out.stderr}")
 
 
+KEYS = ("none", "off", "on")
+CALLGRIND_SIZES = (200, 1000)
+
+
 def measure(args, base, extra):
-    """Enabled and disabled runs, alternating which goes first each round
-    (A B, B A, ...) so slow drift (thermal, cache) hits both alike."""
-    enabled = base + extra
-    disabled = base + extra + DISABLE
+    """No plugin, disabled and enabled runs, the order rotating each round
+    (A B C, B C A, C A B, ...) so slow drift (thermal, cache) hits all alike."""
+    targs = base + extra
     # One untimed run of each: page cache and first-run costs out of the way.
-    run_once(args, enabled)
-    run_once(args, disabled)
-    res = {"on": [], "off": []}
+    for key in KEYS:
+        run_once(args, targs, key)
+    res = {key: [] for key in KEYS}
     for i in range(args.runs):
-        order = [("on", enabled), ("off", disabled)]
-        if i % 2:
-            order.reverse()
-        for key, targs in order:
-            res[key].append(run_once(args, targs))
+        for j in range(len(KEYS)):
+            key = KEYS[(i + j) % len(KEYS)]
+            res[key].append(run_once(args, targs, key))
     return res
+
+
+def instructions(args, cap, targs, key):
+    """Instructions valgrind counts for one tshark run."""
+    cmd = [args.run, plugin_dir_of(args, key), "valgrind", "--tool=callgrind",
+           "--callgrind-out-file=/dev/null", args.tshark] + \
+        tshark_args_of(key, targs[:1] + [cap] + targs[2:])
+    res = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True)
+    for line in res.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.split(":")[-1].strip().replace(",", ""))
+    raise BenchError("valgrind reported no count:\n" + res.stderr[-2000:])
+
+
+def callgrind_report(args, base):
+    """Instructions per handshake for each mode and configuration."""
+    if not shutil.which("valgrind"):
+        raise BenchError("--callgrind needs valgrind")
+    # Fixed sizes: valgrind runs tshark some fifty times slower.
+    caps = []
+    for n in CALLGRIND_SIZES:
+        sized = argparse.Namespace(**vars(args))
+        sized.handshakes = n
+        caps.append(ensure_capture(sized)[0])
+    small_cap, cap = caps
+    span = CALLGRIND_SIZES[1] - CALLGRIND_SIZES[0]
+    print(f"\nInstructions per handshake (callgrind: {CALLGRIND_SIZES[1]} vs "
+          f"{CALLGRIND_SIZES[0]} handshakes)")
+    head = f"{'mode':<10} {'no plugin':>10} {'disabled':>10} {'enabled':>10} " \
+           f"{'dis./none':>9} {'en./none':>9}  target"
+    print(head)
+    print("-" * len(head))
+    for label, extra, target in MODES:
+        if mode_name(label) not in args.modes:
+            continue
+        per = {}
+        for key in KEYS:
+            big = instructions(args, cap, base + extra, key)
+            little = instructions(args, small_cap, base + extra, key)
+            per[key] = (big - little) / span
+        print(f"{label:<10} {per['none']:>10.0f} {per['off']:>10.0f} {per['on']:>10.0f} "
+              f"{per['off'] / per['none']:>8.3f}x {per['on'] / per['none']:>8.3f}x  "
+              f"{'<= %.2fx' % target if target else '(none)'}")
 
 
 def fmt_ratio(r, target):
@@ -161,8 +226,8 @@ def report(title, results, args):
     ok = True
     print(f"\n{title}: {args.handshakes} handshakes, "
           f"median of {args.runs} runs each")
-    head = (f"{'mode':<10} {'metric':<14} {'disabled':>9} {'enabled':>9} "
-            f"{'ratio':>7}  target    result")
+    head = (f"{'mode':<10} {'metric':<14} {'no plugin':>9} {'disabled':>9} {'enabled':>9} "
+            f"{'dis./none':>9} {'en./none':>7}  target    result")
     print(head)
     print("-" * len(head))
     for label, _, wall_target in MODES:
@@ -176,24 +241,25 @@ def report(title, results, args):
                 ("wall (s)", 0, 1.0, wall_target),
                 ("peak RSS (MiB)", 1, 1 / 1024, MEMORY_TARGET),
                 ("CPU (s)", 2, 1.0, None)):
+            none = statistics.median(r[idx] for r in res["none"])
             off = statistics.median(r[idx] for r in res["off"])
             on = statistics.median(r[idx] for r in res["on"])
-            text, passed = fmt_ratio(on / off, target)
+            text, passed = fmt_ratio(on / none, target)
             ok = ok and passed
-            print(f"{label:<10} {metric:<14} {off * scale:>9.2f} "
-                  f"{on * scale:>9.2f} {text}")
+            print(f"{label:<10} {metric:<14} {none * scale:>9.2f} {off * scale:>9.2f} "
+                  f"{on * scale:>9.2f} {off / none:>8.3f}x {text}")
     # The spread says how far to trust a ratio near its target, and each
     # round's own ratio (its two runs were back to back) shrugs off the
     # machine slowing down or speeding up between rounds.
     for label, _, _ in MODES:
         if label not in results:
             continue
-        for key in ("off", "on"):
+        for key, name in (("none", "no plugin"), ("off", "disabled"), ("on", "enabled")):
             walls = [r[0] for r in results[label][key]]
-            print(f"  {label} {'enabled ' if key == 'on' else 'disabled'} "
+            print(f"  {label} {name:<9} "
                   f"wall min..max: {min(walls):.2f}..{max(walls):.2f} s")
-        pairs = [on[0] / off[0] for on, off in
-                 zip(results[label]["on"], results[label]["off"])]
+        pairs = [on[0] / none[0] for on, none in
+                 zip(results[label]["on"], results[label]["none"])]
         print(f"  {label} wall ratio of each round: median "
               f"{statistics.median(pairs):.3f}x, "
               f"{min(pairs):.3f}..{max(pairs):.3f}x")
@@ -223,6 +289,8 @@ def main():
             print(f"Measuring {label} ({title})...", flush=True)
             results[label] = measure(args, base, extra)
         all_ok = report(title, results, args) and all_ok
+        if args.callgrind:
+            callgrind_report(args, base)
     print("\nAll targets met." if all_ok else "\nSome targets missed (OVER).")
     return 1 if args.strict and not all_ok else 0
 

@@ -73,6 +73,29 @@ static void test_u24_truncated(void)
     g_assert_cmpuint(rd_left(&r), ==, 2);
 }
 
+/* Copies and comparisons stay inside the reader's bytes, and a view of a
+ * span is refused when the message is too short for it. */
+static void test_copy_equal_view(void)
+{
+    static const guint8 msg[] = { 1, 2, 3, 4, 5, 6 };
+    static const guint8 mid[] = { 3, 4 }, tail[] = { 5, 6 };
+    struct reader r, v;
+    struct span in = { 2, 2 }, out = { 5, 2 };
+    guint8 buf[4] = { 0 };
+    rd_init(&r, msg, sizeof msg);
+    g_assert_true(rd_copy(&r, buf, 4));
+    g_assert_cmpuint(buf[3], ==, 4);
+    g_assert_cmpuint(rd_left(&r), ==, 6);  /* copying does not move */
+    g_assert_false(rd_copy(&r, buf, 7));
+    g_assert_true(rd_view(msg, sizeof msg, &in, &v));
+    g_assert_true(rd_equal(&v, mid, 2));
+    g_assert_false(rd_equal(&v, mid, 1));  /* exactly, not a prefix */
+    g_assert_true(rd_equal_at(&r, 4, tail, 2));
+    g_assert_false(rd_equal_at(&r, 5, tail, 2));
+    g_assert_false(rd_equal_at(&r, 7, tail, 0));
+    g_assert_false(rd_view(msg, sizeof msg, &out, &v));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -80,5 +103,6 @@ int main(int argc, char **argv)
     g_test_add_func("/reader/fixed", test_fixed_reads);
     g_test_add_func("/reader/vector-bounds", test_vector_bounds);
     g_test_add_func("/reader/u24-truncated", test_u24_truncated);
+    g_test_add_func("/reader/copy-equal-view", test_copy_equal_view);
     return g_test_run();
 }
