@@ -1,5 +1,7 @@
-/* The analyzer's state, shared by session.c (sequence) and story.c
- * (negotiation, resumption, summary). Not part of core's API.
+/* The analyzer's state: session.c owns the sequence of each handshake and
+ * shares it read-only; the story's part (struct story_state) is story.c's
+ * and the checks' (struct running_checks, checks.c) the checks'. Not part
+ * of core's API.
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #ifndef TLSX_SESSION_PRIV_H
@@ -8,28 +10,10 @@
 #include "offer.h"
 #include "session.h"
 
-struct handshake {
-    guint number;
-    guint steps;
-    guint16 version;          /* selected by the server, 0 until known */
-    guint16 suite;            /* selected by the server, 0 until known */
-    guint8 kx;                /* enum kx_kind of that suite */
-    gboolean tls13;
-    gboolean saw_server_hello;
-    gboolean retry_pending;   /* after HelloRetryRequest or HelloVerifyRequest */
-    gboolean ccs[3];          /* indexed by enum sender */
-    gboolean finished[3];
-    gboolean encrypted_flight[3]; /* TLS 1.3: an undecrypted flight was seen */
-    guint32 client_flight_frame;  /* where the client's encrypted flight began */
-    gboolean appdata_noted[3];
-    gboolean complete;
-    gboolean under_old_keys;  /* renegotiation inside an encrypted connection */
-    gboolean renegotiation;   /* began on a connection whose handshake had finished */
-    gboolean have_client_hello;
+/* What the story (story.c) keeps of a handshake: negotiation, resumption,
+ * the server's flight and what the summary says. Only story.c touches it. */
+struct story_state {
     guint32 client_hello_frame;
-    gdouble start_time;
-    gboolean timed;          /* start_time is set: from its first message */
-    struct offer *offer;      /* offer and choice, while the handshake runs */
     guint8 resumption;        /* enum resumption, once decided */
     gboolean resumption_decided;
     guint32 resumed_from;
@@ -50,6 +34,31 @@ struct handshake {
     guint8 last_sender;
     guint server_flights;
     GString *history;
+    const struct summary *unfinished; /* made for `fed` items */
+    guint unfinished_fed;
+};
+
+struct handshake {
+    guint number;
+    guint steps;
+    guint16 version;          /* selected by the server, 0 until known */
+    guint16 suite;            /* selected by the server, 0 until known */
+    guint8 kx;                /* enum kx_kind of that suite */
+    gboolean tls13;
+    gboolean saw_server_hello;
+    gboolean retry_pending;   /* after HelloRetryRequest or HelloVerifyRequest */
+    gboolean ccs[3];          /* indexed by enum sender */
+    gboolean finished[3];
+    gboolean encrypted_flight[3]; /* TLS 1.3: an undecrypted flight was seen */
+    guint32 client_flight_frame;  /* where the client's encrypted flight began */
+    gboolean appdata_noted[3];
+    gboolean complete;
+    gboolean under_old_keys;  /* renegotiation inside an encrypted connection */
+    gboolean renegotiation;   /* began on a connection whose handshake had finished */
+    gboolean have_client_hello;
+    gdouble start_time;
+    gboolean timed;          /* start_time is set: from its first message */
+    struct offer *offer;      /* offer and choice, while the handshake runs */
     gboolean ended;           /* summary made */
     gboolean started_mid;     /* the capture began after its ClientHello */
     struct running_checks *rc;/* transcript, randoms, leaf certificates */
@@ -63,8 +72,7 @@ struct handshake {
     guint8 last_kind, last_type;
     gdouble last_time;
     guint fed;                /* items so far */
-    const struct summary *unfinished; /* made for `fed` items */
-    guint unfinished_fed;
+    struct story_state story; /* story.c's alone: nobody else reads or writes it */
 };
 
 struct connection {

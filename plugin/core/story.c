@@ -72,21 +72,21 @@ static struct issued *issued_session(struct analyzer *a, const guint8 *id, guint
 
 static void history_add(struct handshake *h, guint8 sender, const char *name)
 {
-    if (!h->history)
-        h->history = g_string_new(NULL);
-    if (sender != h->last_sender || h->history->len == 0) {
-        if (h->history->len)
-            sb_puts(h->history, " | ");
-        sb_puts(h->history, sender == SENDER_CLIENT ? "C: "
+    if (!h->story.history)
+        h->story.history = g_string_new(NULL);
+    if (sender != h->story.last_sender || h->story.history->len == 0) {
+        if (h->story.history->len)
+            sb_puts(h->story.history, " | ");
+        sb_puts(h->story.history, sender == SENDER_CLIENT ? "C: "
                                     : sender == SENDER_SERVER ? "S: " : "?: ");
         /* A HelloRequest before the ClientHello is not a round trip of it. */
         if (sender == SENDER_SERVER && h->have_client_hello)
-            h->server_flights++;
-        h->last_sender = sender;
+            h->story.server_flights++;
+        h->story.last_sender = sender;
     } else {
-        sb_puts(h->history, ", ");
+        sb_puts(h->story.history, ", ");
     }
-    sb_puts(h->history, name);
+    sb_puts(h->story.history, name);
 }
 
 /* A TLS 1.3 ticket's real age: the client adds ticket_age_add to the age in
@@ -134,16 +134,16 @@ void story_client_hello(struct analyzer *a, struct handshake *h, const struct ev
         h->offer = a->spare_offers->len
                  ? g_ptr_array_steal_index_fast(a->spare_offers, a->spare_offers->len - 1)
                  : g_new(struct offer, 1);
-        h->client_hello_frame = ev->frame;
+        h->story.client_hello_frame = ev->frame;
         if (!h->timed)
             h->start_time = ev->time;
         h->timed = TRUE;
     } else {
         /* The ClientHello after a HelloRetryRequest or HelloVerifyRequest. */
-        h->client_hello_frame = ev->frame;
+        h->story.client_hello_frame = ev->frame;
     }
     offer_read(ev->data, ev->len, m, h->offer);
-    h->early_data = h->offer->early_data;
+    h->story.early_data = h->offer->early_data;
     offered_resumption(a, h, ev, out, first);
 }
 
@@ -186,7 +186,7 @@ static void choice_links(struct analyzer *a, struct handshake *h, const struct h
                          struct links *l)
 {
     const struct offer *o = h->offer;
-    l->offered_in = h->client_hello_frame;
+    l->offered_in = h->story.client_hello_frame;
     version_links(o, m, l);
     extension_links(a, o, l);
     l->suite_pos = (guint16)offer_position(o->suites, o->n_suites, h->offer->choice.suite);
@@ -274,12 +274,12 @@ static void alpn_links(const struct offer *o, const char *chosen, struct links *
 static void decide(struct handshake *h, struct links *l, enum resumption how, gboolean resumed,
                    const struct issued *from)
 {
-    h->resumption = (guint8)how;
-    h->resumption_decided = TRUE;
-    h->resumed_from = resumed && from ? from->frame : 0;
+    h->story.resumption = (guint8)how;
+    h->story.resumption_decided = TRUE;
+    h->story.resumed_from = resumed && from ? from->frame : 0;
     l->resumption = (guint8)how;
     l->resumed = resumed;
-    l->resumed_from = h->resumed_from;
+    l->resumed_from = h->story.resumed_from;
 }
 
 static void resumption_tls13(struct analyzer *a, struct handshake *h, struct links *l)
@@ -331,13 +331,13 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
             l->refused_ext = refused_extensions(l, out->msg_type, exts);
     }
     if (m->u.sh.is_hrr) {
-        h->hrr = TRUE;
+        h->story.hrr = TRUE;
         return;
     }
-    h->group = h->offer->choice.share_group;
+    h->story.group = h->offer->choice.share_group;
     if (h->offer->choice.alpn[0]) {
-        h->alpn = analyzer_intern(a, h->offer->choice.alpn);
-        alpn_links(h->offer, h->alpn, l);
+        h->story.alpn = analyzer_intern(a, h->offer->choice.alpn);
+        alpn_links(h->offer, h->story.alpn, l);
     }
     if (h->offer->choice.version == TLSX_VERSION_TLS13)
         resumption_tls13(a, h, l);
@@ -361,13 +361,13 @@ static void server_certificate(struct analyzer *a, struct handshake *h,
                                const struct hs_message *m, struct item *out)
 {
     /* A resumed session reuses its keys: no certificate is expected. */
-    if (h->resumption_decided && h->resumption != RES_NONE && resumed_now(h))
+    if (h->story.resumption_decided && h->story.resumption != RES_NONE && resumed_now(h))
         links_of(a, out)->note = h->tls13 ? "note.unexpected_certificate_psk"
                                           : "note.unexpected_certificate_resumed";
-    h->saw_certificate = TRUE;
-    h->chain_length = m->cert_count;
+    h->story.saw_certificate = TRUE;
+    h->story.chain_length = m->cert_count;
     /* A ticket offered without a session ID: a Certificate means refused. */
-    if (!h->tls13 && !h->resumption_decided && h->offer && h->offer->ticket_len > 0)
+    if (!h->tls13 && !h->story.resumption_decided && h->offer && h->offer->ticket_len > 0)
         decide(h, links_of(a, out), RES_TICKET, FALSE, NULL);
 }
 
@@ -380,21 +380,21 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
         if (out->sender == SENDER_SERVER)
             server_certificate(a, h, m, out);
         else
-            h->client_cert = m->cert_count > 0;
+            h->story.client_cert = m->cert_count > 0;
         break;
     case HS_CERTIFICATE_REQUEST:
-        h->client_auth = TRUE;
+        h->story.client_auth = TRUE;
         break;
     case HS_SERVER_KEY_EXCHANGE:
         if (h->kx == KX_RSA)
             links_of(a, out)->note = "note.unexpected_ske_rsa";
-        h->saw_ske = TRUE;
-        h->group = m->ske_group;
-        h->dh_bits = m->dh_bits;
+        h->story.saw_ske = TRUE;
+        h->story.group = m->ske_group;
+        h->story.dh_bits = m->dh_bits;
         break;
     case HS_SERVER_HELLO_DONE:
-        h->saw_server_hello_done = TRUE;
-        if (!h->saw_ske && (h->kx == KX_RSA || h->kx == KX_PSK || h->kx == KX_RSA_PSK))
+        h->story.saw_server_hello_done = TRUE;
+        if (!h->story.saw_ske && (h->kx == KX_RSA || h->kx == KX_PSK || h->kx == KX_RSA_PSK))
             links_of(a, out)->note = h->kx == KX_RSA ? "note.no_ske_rsa" : "note.no_ske_psk";
         break;
     case HS_NEW_SESSION_TICKET:
@@ -403,26 +403,26 @@ void story_message(struct analyzer *a, struct handshake *h, const struct event *
     case HS_ENCRYPTED_EXTENSIONS: {
         char alpn[64];
         encrypted_extensions_read(ev->data, ev->len, m, alpn, sizeof alpn,
-                                  &h->early_accepted);
-        h->saw_encrypted_extensions = TRUE;
+                                  &h->story.early_accepted);
+        h->story.saw_encrypted_extensions = TRUE;
         if (h->offer) {
             struct links *l = links_of(a, out);
             struct reader r, exts;
-            l->offered_in = h->client_hello_frame;
+            l->offered_in = h->story.client_hello_frame;
             extension_links(a, h->offer, l);
             rd_init(&r, ev->data, ev->len);
             if (rd_skip(&r, m->header_len) && rd_vec16(&r, &exts))
                 l->refused_ext = refused_extensions(l, out->msg_type, exts);
         }
         if (alpn[0]) {
-            h->alpn = analyzer_intern(a, alpn);
+            h->story.alpn = analyzer_intern(a, alpn);
             if (h->offer)
-                alpn_links(h->offer, h->alpn, links_of(a, out));
+                alpn_links(h->offer, h->story.alpn, links_of(a, out));
         }
         break;
     }
     case HS_HELLO_VERIFY_REQUEST:
-        h->cookie = TRUE;
+        h->story.cookie = TRUE;
         break;
     default:
         break;
@@ -440,11 +440,11 @@ void story_record(struct analyzer *a, struct handshake *h, struct item *out)
 {
     history_add(h, out->sender, out->message);
     if (out->kind == EV_CCS && out->sender == SENDER_SERVER && !h->tls13 &&
-        h->saw_server_hello && !h->saw_certificate && !h->under_old_keys) {
+        h->saw_server_hello && !h->story.saw_certificate && !h->under_old_keys) {
         /* Straight from ServerHello to ChangeCipherSpec: an abbreviated
          * handshake (RFC 5246 §7.3, RFC 5077 §3.1). */
         struct links *l = links_of(a, out);
-        if (!h->resumption_decided && h->offer)
+        if (!h->story.resumption_decided && h->offer)
             decide(h, l, h->offer->ticket_len > 0 ? RES_TICKET : RES_SESSION_ID, TRUE,
                    h->offer->ticket_len > 0 ? issued_ticket(a, h->offer->ticket_hash) : NULL);
         l->note = "note.resumed_no_certificate";
@@ -478,22 +478,22 @@ static const char *kx_tag(guint8 kx)
 
 static gboolean resumed_now(const struct handshake *h)
 {
-    if (h->resumption == RES_NONE)
+    if (h->story.resumption == RES_NONE)
         return FALSE;
-    if (h->resumption == RES_PSK)
+    if (h->story.resumption == RES_PSK)
         return h->offer && h->offer->choice.psk;
-    return h->resumption_decided && !h->saw_certificate;
+    return h->story.resumption_decided && !h->story.saw_certificate;
 }
 
 /* Only the server's EncryptedExtensions says whether it took the early data
  * (RFC 8446 §4.2.10); without keys we can tell only that the client offered it. */
 static const char *early_data_tag(const struct handshake *h)
 {
-    if (!h->early_data)
+    if (!h->story.early_data)
         return "-psk";
-    if (!h->saw_encrypted_extensions)
+    if (!h->story.saw_encrypted_extensions)
         return "-psk-0rtt-offered";
-    return h->early_accepted ? "-psk-0rtt" : "-psk";
+    return h->story.early_accepted ? "-psk-0rtt" : "-psk";
 }
 
 static char *flow_name(const struct handshake *h, enum outcome outcome)
@@ -515,11 +515,11 @@ static char *flow_name(const struct handshake *h, enum outcome outcome)
         sb_puts(f, "-full-");
         sb_puts(f, kx_tag(h->kx));
     }
-    if (h->hrr)
+    if (h->story.hrr)
         sb_puts(f, "+hrr");
-    if (h->cookie)
+    if (h->story.cookie)
         sb_puts(f, "+cookie");
-    if (h->client_auth)
+    if (h->story.client_auth)
         sb_puts(f, "+client-auth");
     if (h->under_old_keys || h->renegotiation)
         sb_puts(f, "+renegotiation");
@@ -534,7 +534,7 @@ static void forward_secrecy(const struct handshake *h, struct summary *s)
     s->fs_known = h->suite != 0 && (h->tls13 || !resumed_now(h));
     if (h->tls13)
         /* psk_ke resumes without a fresh (EC)DHE: no forward secrecy. */
-        s->forward_secrecy = !resumed_now(h) || h->group != 0;
+        s->forward_secrecy = !resumed_now(h) || h->story.group != 0;
     else
         s->forward_secrecy = suite && (suite->flags & REG_SUITE_FS);
 }
@@ -549,14 +549,14 @@ static gboolean offers_resumption(const struct handshake *h)
  * for a client certificate: only what was seen is known. */
 static void incomplete_knowledge(const struct handshake *h, struct summary *s)
 {
-    s->resumption_known = h->resumption_decided || (h->saw_server_hello && !offers_resumption(h));
+    s->resumption_known = h->story.resumption_decided || (h->saw_server_hello && !offers_resumption(h));
     s->client_auth_known = s->client_auth_known &&
-                           (h->client_auth || h->saw_server_hello_done ||
+                           (h->story.client_auth || h->story.saw_server_hello_done ||
                             h->finished[SENDER_SERVER] || resumed_now(h));
     /* A Certificate may still have been on its way, unless the server's
      * flight was over (TLS 1.2's ServerHelloDone) or a resumption needs none. */
-    s->chain_known = h->saw_certificate || (!h->tls13 && h->saw_server_hello_done) ||
-                     (h->resumption_decided && resumed_now(h));
+    s->chain_known = h->story.saw_certificate || (!h->tls13 && h->story.saw_server_hello_done) ||
+                     (h->story.resumption_decided && resumed_now(h));
 }
 
 /* The handshake as it stands, told in a few lines. */
@@ -568,39 +568,39 @@ static struct summary *summarise(struct analyzer *a, const struct handshake *h,
     s->outcome = (guint8)outcome;
     s->version = h->version;
     s->suite = h->suite;
-    s->group = h->group;
-    s->dh_bits = h->dh_bits;
-    s->chain_length = h->chain_length;
+    s->group = h->story.group;
+    s->dh_bits = h->story.dh_bits;
+    s->chain_length = h->story.chain_length;
     /* No Certificate seen means none was sent only where it would have been
      * readable: in clear before TLS 1.3, or when a PSK made it unnecessary. */
-    s->chain_known = h->saw_certificate ||
+    s->chain_known = h->story.saw_certificate ||
                      (h->saw_server_hello && (h->tls13 ? resumed_now(h) : !h->under_old_keys));
-    s->client_auth = h->client_auth;
+    s->client_auth = h->story.client_auth;
     s->resumption_known = TRUE;
     /* A request for the client's certificate travels inside an encrypted
      * flight in TLS 1.3 (never with a PSK, RFC 8446 §4.3.2) and in a
      * renegotiation under the old keys: unread, it is unknown. */
-    s->client_auth_known = h->client_auth ||
+    s->client_auth_known = h->story.client_auth ||
         !((h->tls13 && h->encrypted_flight[SENDER_SERVER] && !resumed_now(h)) ||
           h->under_old_keys);
     if (outcome == OUTCOME_INCOMPLETE)
         incomplete_knowledge(h, s);
-    s->resumption = resumed_now(h) ? h->resumption : RES_NONE;
-    s->resumed_from = s->resumption ? h->resumed_from : 0;
+    s->resumption = resumed_now(h) ? h->story.resumption : RES_NONE;
+    s->resumed_from = s->resumption ? h->story.resumed_from : 0;
     /* Server flights the client waited for until the handshake was done:
      * 2 for a full TLS 1.2 handshake, 1 for TLS 1.3 or an abbreviated one. */
-    s->round_trips = h->server_flights;
+    s->round_trips = h->story.server_flights;
     s->duration = h->timed ? end_time - h->start_time : 0;
     forward_secrecy(h, s);
     /* Only EncryptedExtensions says whether the server took it. */
-    s->early_data = !h->early_data ? EARLY_NONE : !h->saw_encrypted_extensions ? EARLY_OFFERED
-                  : h->early_accepted ? EARLY_ACCEPTED : EARLY_REJECTED;
+    s->early_data = !h->story.early_data ? EARLY_NONE : !h->story.saw_encrypted_extensions ? EARLY_OFFERED
+                  : h->story.early_accepted ? EARLY_ACCEPTED : EARLY_REJECTED;
     flow = flow_name(h, outcome);
     s->flow = analyzer_intern(a, flow);
     g_free(flow);
     s->sni = h->offer && h->offer->sni[0] ? analyzer_intern(a, h->offer->sni) : NULL;
-    s->alpn = h->alpn;
-    s->history = analyzer_intern(a, h->history ? h->history->str : "");
+    s->alpn = h->story.alpn;
+    s->history = analyzer_intern(a, h->story.history ? h->story.history->str : "");
     return s;
 }
 
@@ -624,13 +624,13 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
 const struct summary *story_unfinished(struct analyzer *a, struct handshake *h)
 {
     struct summary *s;
-    if (h->unfinished && h->unfinished_fed == h->fed)
-        return h->unfinished;
+    if (h->story.unfinished && h->story.unfinished_fed == h->fed)
+        return h->story.unfinished;
     s = summarise(a, h, OUTCOME_INCOMPLETE, h->last_time);
-    s->note = h->have_client_hello && h->server_flights == 0 && !h->started_mid &&
+    s->note = h->have_client_hello && h->story.server_flights == 0 && !h->started_mid &&
               !h->under_old_keys ? "note.capture_ended_no_answer" : "note.capture_ended";
-    h->unfinished = s;
-    h->unfinished_fed = h->fed;
+    h->story.unfinished = s;
+    h->story.unfinished_fed = h->fed;
     return s;
 }
 
@@ -648,7 +648,7 @@ void story_free_handshake(struct handshake *h)
 {
     g_free(h->offer);
     h->offer = NULL;
-    if (h->history)
-        g_string_free(h->history, TRUE);
-    h->history = NULL;
+    if (h->story.history)
+        g_string_free(h->story.history, TRUE);
+    h->story.history = NULL;
 }
