@@ -91,23 +91,39 @@ static void read_random(const struct hs_message *m, const struct event *ev, guin
         memset(out, 0, 32);
 }
 
+/* The chain is checked later from the message's bytes, at the places the
+ * parser found each certificate, kept here relative to the body. */
 static void note_certificate(struct analyzer *a, struct handshake *h, const struct event *ev,
                              const struct hs_message *m, struct item *out)
 {
     struct check_context *ctx = h->rc->ctx;
-    struct span spans[1];
-    guint n = 0;
-    const guint8 *body = ev->data + m->body.offset;
-    if (!verify_certificate_entries(body, m->body.length, h->tls13, spans, 1, &n) || n == 0)
+    guint n = MIN(m->cert_count, HS_CERTS_KEPT);
+    struct reader leaf;
+    struct checks *c;
+    if (n == 0 || !rd_view(ev->data, ev->len, &m->certs[0], &leaf) || rd_left(&leaf) == 0)
         return;
     if (out->sender == SENDER_SERVER) {
-        ctx->server_leaf = shared_cert(a, body + spans[0].offset, spans[0].length);
+        ctx->server_leaf = shared_cert(a, rd_ptr(&leaf), rd_left(&leaf));
         if (h->offer && h->offer->sni[0])
             ctx->sni = analyzer_intern(a, h->offer->sni);
     } else {
-        ctx->client_leaf = shared_cert(a, body + spans[0].offset, spans[0].length);
+        ctx->client_leaf = shared_cert(a, rd_ptr(&leaf), rd_left(&leaf));
     }
-    checks_of(a, h, out, CHECK_CHAIN, 0);
+    c = checks_of(a, h, out, CHECK_CHAIN, n * 2 * sizeof(guint32));
+    c->n_certs = (guint8)n;
+    for (guint i = 0; i < n; i++) {
+        guint32 at[2] = { (guint32)(m->certs[i].offset - m->body.offset),
+                          (guint32)m->certs[i].length };
+        memcpy(c->hash + i * sizeof at, at, sizeof at);
+    }
+}
+
+/* The signature covers the parameters the parser delimited. */
+static void note_server_key_exchange(struct analyzer *a, struct handshake *h,
+                                     const struct hs_message *m, struct item *out)
+{
+    struct checks *c = checks_of(a, h, out, CHECK_SKE, 0);
+    c->params_len = (guint16)MIN(m->ske_params.length, G_MAXUINT16);
 }
 
 static void note_hash(struct analyzer *a, struct handshake *h, struct item *out,
@@ -209,7 +225,7 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
         rc->ctx->have_randoms = TRUE;
         break;
     case HS_CERTIFICATE: note_certificate(a, h, ev, m, out); break;
-    case HS_SERVER_KEY_EXCHANGE: checks_of(a, h, out, CHECK_SKE, 0); break;
+    case HS_SERVER_KEY_EXCHANGE: note_server_key_exchange(a, h, m, out); break;
     case HS_CERTIFICATE_VERIFY:
         if (h->tls13)
             note_hash(a, h, out, CHECK_CV13, handshake_hash(h));

@@ -240,6 +240,8 @@ gboolean hs_parse_header(const guint8 *data, gsize len, enum tlsx_proto proto,
     /* Only the header: the body union is large and each parser fills its own. */
     msg->proto = proto;
     msg->cert_count = 0;
+    msg->ske_params.offset = 0;
+    msg->ske_params.length = 0;
     msg->ske_group = 0;
     msg->dh_bits = 0;
     msg->message_seq = 0;

@@ -98,6 +98,10 @@ struct hs_server_hello {
     gboolean version_in_ext;     /* it came from supported_versions */
 };
 
+/* How many certificates of a Certificate message are kept by position;
+ * chains longer than this are rare, and checked on these. */
+#define HS_CERTS_KEPT 16
+
 struct hs_message {
     enum tlsx_proto proto;
     guint8 type;                 /* wire type (HelloRetryRequest shows as 2) */
@@ -108,6 +112,8 @@ struct hs_message {
     guint32 fragment_length;     /* DTLS */
     struct span body;
     guint cert_count;            /* Certificate: entries in the list */
+    struct span certs[HS_CERTS_KEPT]; /* Certificate: each cert_data's DER, leaf first */
+    struct span ske_params;      /* ServerKeyExchange: the parameters its signature covers */
     guint16 ske_group;           /* ServerKeyExchange (EC)DHE: the named group */
     guint16 dh_bits;             /* ServerKeyExchange DHE: size of p */
     union {

@@ -102,6 +102,10 @@ static gboolean certificate_entry(struct parse *p, struct reader *list, guint in
     guint mark = w_mark(&p->w);
     w_open(&p->w, start, 0, "CertificateEntry", "Certificate.entry", FK_UINT, index);
     NEED(vector_of_bytes(p, list, 3, "cert_data", "Certificate.cert_data", "der_bytes"));
+    if (index < HS_CERTS_KEPT) {
+        p->msg->certs[index].offset = start + 3;
+        p->msg->certs[index].length = rd_offset(list) - start - 3;
+    }
     if (is_tls13(p)) {
         struct hs_extensions ext;
         NEED(parse_extensions(p, list, IN_CERT, &ext));
@@ -164,10 +168,13 @@ static gboolean parse_certificate_request(struct parse *p, struct reader *r)
     return need_end(p, r, "certificate_authorities");
 }
 
-/* The signature over the key-exchange parameters (RFC 5246 §7.4.3). */
+/* The signature over the key-exchange parameters (RFC 5246 §7.4.3), which
+ * run from the body's start to here. */
 static gboolean signed_params(struct parse *p, struct reader *r)
 {
     guint16 scheme;
+    p->msg->ske_params.offset = p->msg->body.offset;
+    p->msg->ske_params.length = rd_offset(r) - p->msg->body.offset;
     if (has_sigalg_field(p))
         NEED(w_u16(&p->w, r, "algorithm", "ServerKeyExchange.algorithm", FK_SIGALG, &scheme));
     NEED(vector_of_bytes(p, r, 2, "signature", "ServerKeyExchange.signature", "signature_bytes"));

@@ -108,10 +108,27 @@ struct checks {
     guint8 kind;                       /* enum check_kind */
     guint8 hash_len;
     guint8 verdict, reason;            /* CHECK_CV12 only */
-    gboolean weak;
+    guint8 weak;
+    guint8 n_certs;                    /* CHECK_CHAIN: certificates in the message */
+    guint16 params_len;                /* CHECK_SKE: bytes of the signed parameters */
     const struct check_context *ctx;
-    guint8 hash[];                     /* transcript hash before this message (hash_len) */
+    /* The transcript hash before this message (hash_len bytes); for
+     * CHECK_CHAIN, where each certificate's DER sits in the message body
+     * (checks_cert), as the parser found it. */
+    guint8 hash[];
 };
+
+/* CHECK_CHAIN: the i-th certificate (leaf first) within the message body. */
+static inline struct span checks_cert(const struct checks *c, guint i)
+{
+    guint32 at[2] = { 0, 0 };
+    struct span s;
+    if (i < c->n_certs)
+        memcpy(at, c->hash + i * sizeof at, sizeof at);
+    s.offset = at[0];
+    s.length = at[1];
+    return s;
+}
 
 /* One handshake told in a few lines, as it stood when it ended. */
 /* What became of 0-RTT data (RFC 8446 §4.2.10). */

@@ -172,27 +172,29 @@ static GBytes *chain_key(const guint8 *body, gsize len, const char *sni, gint64 
     return g_byte_array_free_to_bytes(k);
 }
 
-#define CHAIN_MAX 16
-
 static struct chain_verdict check_chain(struct verdicts *v, const struct item *it,
                                         const guint8 *body, gsize blen, const char *sni,
                                         gint64 when)
 {
     struct chain_verdict out = { result(VERIFY_UNKNOWN, REASON_BAD_FORMAT),
                                  result(VERIFY_UNKNOWN, REASON_NO_HOSTNAME) };
-    struct span spans[CHAIN_MAX];
-    const guint8 *certs[CHAIN_MAX];
-    gsize lens[CHAIN_MAX];
-    guint n = 0;
+    const guint8 *certs[HS_CERTS_KEPT];
+    gsize lens[HS_CERTS_KEPT];
+    const struct checks *c = item_checks(it);
+    guint n = MIN(c->n_certs, HS_CERTS_KEPT);
     struct verify_chain_result cr;
-    if (!verify_certificate_entries(body, blen, it->version == TLSX_VERSION_TLS13, spans,
-                                    CHAIN_MAX, &n) || n == 0)
-        return out;
-    n = MIN(n, CHAIN_MAX);
+    /* Where the parser found each certificate on the first pass. */
     for (guint i = 0; i < n; i++) {
-        certs[i] = body + spans[i].offset;
-        lens[i] = spans[i].length;
+        struct span s = checks_cert(c, i);
+        struct reader der;
+        rd_init(&der, body, blen);
+        if (!rd_skip(&der, s.offset) || !rd_bytes(&der, s.length, NULL) || s.length == 0)
+            return out;
+        certs[i] = body + s.offset;
+        lens[i] = s.length;
     }
+    if (n == 0)
+        return out;
     verify_chain(verdicts_trust(v, NULL), certs, lens, n, when, sni, &cr);
     /* A broken link or date says more than "untrusted". */
     out.chain = cr.links.verdict == VERIFY_INVALID ? cr.links
@@ -241,7 +243,8 @@ static struct verify_result signature_verdict(const struct item *it, const guint
         if (!leaf || !c->ctx->have_randoms)
             return result(VERIFY_UNKNOWN, REASON_NO_KEY);
         return verify_server_key_exchange(leaf, leaf_len, it->version, it->kx,
-                                          c->ctx->client_random, c->ctx->server_random, body, blen);
+                                          c->ctx->client_random, c->ctx->server_random, body, blen,
+                                          c->params_len);
     case CHECK_CV13:
         leaf = leaf_of(it, server, &leaf_len);
         if (!leaf)

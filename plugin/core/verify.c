@@ -254,31 +254,6 @@ struct verify_result cert_info_valid_at(const struct cert_info *info, gint64 whe
     return valid_at(info->not_before, info->not_after, when);
 }
 
-gboolean verify_certificate_entries(const guint8 *body, gsize len, gboolean tls13,
-                                    struct span *out, guint max, guint *n)
-{
-    struct reader r, list, ctx, cert, ext;
-    *n = 0;
-    if (!body)
-        return FALSE;
-    rd_init(&r, body, len);
-    if (tls13 && !rd_vec8(&r, &ctx))
-        return FALSE;
-    if (!rd_vec24(&r, &list) || rd_left(&r) != 0)
-        return FALSE;
-    while (rd_left(&list) > 0) {
-        if (!rd_vec24(&list, &cert) || (tls13 && !rd_vec16(&list, &ext)))
-            return FALSE;
-        /* ASN.1Cert is <1..2^24-1>: an empty entry is malformed, not a certificate. */
-        if (rd_left(&cert) == 0)
-            return FALSE;
-        if (*n < max)
-            out[*n] = rd_span(&cert);
-        (*n)++;
-    }
-    return TRUE;
-}
-
 /* ---- Chains ---- */
 
 /* The anchors are kept as DER, by subject, not as a GnuTLS trust list: a
@@ -794,42 +769,22 @@ static struct verify_result verify_tail(const guint8 *leaf_der, gsize leaf_len, 
                             rd_ptr(&sig), rd_left(&sig));
 }
 
-/* ServerECDHParams (RFC 8422 §5.4) or ServerDHParams (RFC 5246 §7.4.3). */
-static gboolean skip_params(struct reader *r, guint8 kx, gboolean *supported)
-{
-    struct reader v;
-    *supported = TRUE;
-    if (kx == KX_ECDHE) {
-        guint8 curve_type;
-        guint16 group;
-        if (!rd_u8(r, &curve_type))
-            return FALSE;
-        if (curve_type != 3) {  /* explicit curves: not modelled */
-            *supported = FALSE;
-            return FALSE;
-        }
-        return rd_u16(r, &group) && rd_vec8(r, &v);
-    }
-    if (kx == KX_DHE)
-        return rd_vec16(r, &v) && rd_vec16(r, &v) && rd_vec16(r, &v);
-    *supported = FALSE;
-    return FALSE;
-}
-
 struct verify_result verify_server_key_exchange(const guint8 *leaf_der, gsize leaf_len,
                                                 guint16 version, guint8 kx,
                                                 const guint8 client_random[32],
                                                 const guint8 server_random[32],
-                                                const guint8 *body, gsize len)
+                                                const guint8 *body, gsize len,
+                                                gsize params_len)
 {
     struct reader r;
-    gboolean supported;
     if (!body || len == 0 || !client_random || !server_random)
         return unknown(REASON_EMPTY_INPUT);
+    if (kx != KX_ECDHE && kx != KX_DHE)
+        return unknown(REASON_UNSUPPORTED);
+    /* The parser found no signed parameters: they do not parse. */
     rd_init(&r, body, len);
-    if (!skip_params(&r, kx, &supported))
-        return supported ? invalid(REASON_BAD_FORMAT) : unknown(REASON_UNSUPPORTED);
-    gsize params_len = rd_offset(&r);
+    if (params_len == 0 || !rd_skip(&r, params_len))
+        return invalid(REASON_BAD_FORMAT);
     guint8 *signed_data = g_malloc(64 + params_len);
     memcpy(signed_data, client_random, 32);
     memcpy(signed_data + 32, server_random, 32);

@@ -96,13 +96,6 @@ void verify_cache_clear(void);
 /* Validity at a moment; UNKNOWN/REASON_NO_TIME when when == 0. */
 struct verify_result cert_info_valid_at(const struct cert_info *info, gint64 when);
 
-/* Certificate entries of a Certificate message body (after the 4-byte
- * header): TLS 1.3 form with its request context and per-entry extensions,
- * or the TLS 1.0-1.2 form. Spans are relative to body. FALSE when the list
- * does not parse; *n says how many were found (at most max are stored). */
-gboolean verify_certificate_entries(const guint8 *body, gsize len, gboolean tls13,
-                                    struct span *out, guint max, guint *n);
-
 /* ---- Chains ---- */
 struct verify_trust;
 /* A trust list made of the system store (when system) and a PEM CA file
@@ -135,13 +128,16 @@ struct verify_result verify_signature(const guint8 *leaf_der, gsize leaf_len,
                                       const guint8 *sig, gsize sig_len);
 
 /* ServerKeyExchange body (after the 4-byte header) for ECDHE or DHE key
- * exchange (kx: enum kx_kind from handshake.h). TLS 1.0/1.1 signatures
- * (MD5+SHA-1 for RSA, SHA-1 for DSA/ECDSA) are checked too, flagged weak. */
+ * exchange (kx: enum kx_kind from handshake.h), whose first params_len
+ * bytes are the parameters, as the parser found them (hs_message's
+ * ske_params). TLS 1.0/1.1 signatures (MD5+SHA-1 for RSA, SHA-1 for
+ * DSA/ECDSA) are checked too, flagged weak. */
 struct verify_result verify_server_key_exchange(const guint8 *leaf_der, gsize leaf_len,
                                                 guint16 version, guint8 kx,
                                                 const guint8 client_random[32],
                                                 const guint8 server_random[32],
-                                                const guint8 *body, gsize len);
+                                                const guint8 *body, gsize len,
+                                                gsize params_len);
 
 /* CertificateVerify body (after the header). TLS 1.3: transcript_hash is
  * Transcript-Hash(ClientHello .. Certificate), from_server says whose

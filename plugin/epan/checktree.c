@@ -174,24 +174,24 @@ static void draw_one_certificate(proto_tree *t, packet_info *pinfo, tvbuff_t *tv
     }
 }
 
-/* The certificates of a Certificate message as gnutls reads them; each item
- * spans that certificate's bytes. */
+/* The certificates of a Certificate message as gnutls reads them, where
+ * the parser found them on the first pass; each item spans that
+ * certificate's bytes. */
 void tlsx_draw_certificates(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
                             const struct placed_item *p)
 {
     const struct item *it = &p->item;
+    const struct checks *c = item_checks(it);
     guint header = it->proto == TLSX_DTLS ? 12 : 4;
-    const guint8 *body;
-    struct span spans[16];
-    guint n = 0;
-    if (it->msg_type != HS_CERTIFICATE || p->length <= header)
+    if (it->msg_type != HS_CERTIFICATE || !c || c->kind != CHECK_CHAIN || p->length <= header)
         return;
-    body = tvb_get_ptr(tvb, p->offset + header, p->length - header);
-    if (!verify_certificate_entries(body, p->length - header, it->version == TLSX_VERSION_TLS13,
-                                    spans, G_N_ELEMENTS(spans), &n))
-        return;
-    for (guint i = 0; i < MIN(n, G_N_ELEMENTS(spans)); i++)
-        draw_one_certificate(t, pinfo, tvb, p->offset + header + (guint)spans[i].offset,
-                             (guint)spans[i].length, it, i, body + spans[i].offset,
-                             spans[i].length, (gint64)pinfo->abs_ts.secs);
+    for (guint i = 0; i < c->n_certs; i++) {
+        struct span s = checks_cert(c, i);
+        if (s.length == 0 || s.offset + s.length > p->length - header)
+            return;
+        draw_one_certificate(t, pinfo, tvb, p->offset + header + (guint)s.offset, (guint)s.length,
+                             it, i, tvb_get_ptr(tvb, p->offset + header + (guint)s.offset,
+                                                (gint)s.length),
+                             s.length, (gint64)pinfo->abs_ts.secs);
+    }
 }

@@ -194,26 +194,41 @@ static void test_cert_info_cache(void)
     g_bytes_unref(der);
 }
 
+/* What the checks take from the parser: where each certificate sits, and
+ * where a ServerKeyExchange's signed parameters end. */
+static struct hs_message parsed(const struct vector *v, gboolean *ok)
+{
+    struct hs_message m;
+    struct hs_error e;
+    struct hs_context ctx = vector_context(v);
+    *ok = hs_parse(v->data, v->len, &ctx, &m, &e, NULL);
+    return m;
+}
+
 static void test_certificate_entries(void)
 {
-    struct span s[4];
-    guint n;
+    gboolean ok;
     const struct vector *c12 = msg("illustrated-tls12", 2, 11);
-    g_assert_true(verify_certificate_entries(c12->data + 4, c12->len - 4, FALSE, s, 4, &n));
-    g_assert_cmpuint(n, ==, 1);
-    g_assert_cmpuint(s[0].offset, ==, 6);
-    g_assert_cmpuint(s[0].length, ==, c12->len - 4 - 6);
+    struct hs_message m = parsed(c12, &ok);
+    g_assert_true(ok);
+    g_assert_cmpuint(m.cert_count, ==, 1);
+    g_assert_cmpuint(m.certs[0].offset, ==, 4 + 6);
+    g_assert_cmpuint(m.certs[0].length, ==, c12->len - 4 - 6);
     const struct vector *c13 = msg("illustrated-tls13", 3, 11);
-    g_assert_true(verify_certificate_entries(c13->data + 4, c13->len - 4, TRUE, s, 4, &n));
-    g_assert_cmpuint(n, ==, 1);
-    /* the TLS 1.2 form of a TLS 1.3 message does not parse, and vice versa */
-    g_assert_false(verify_certificate_entries(c13->data + 4, c13->len - 4, FALSE, s, 4, &n));
-    g_assert_false(verify_certificate_entries(c12->data + 4, c12->len - 4, TRUE, s, 4, &n));
-    g_assert_false(verify_certificate_entries(c12->data + 4, c12->len - 5, FALSE, s, 4, &n));
-    g_assert_false(verify_certificate_entries(NULL, 0, FALSE, s, 4, &n));
-    /* an empty ASN.1Cert (found by fuzzing: it reached the certificate cache as NULL data) */
-    static const guint8 empty_cert[] = { 0, 0, 3, 0, 0, 0 };
-    g_assert_false(verify_certificate_entries(empty_cert, sizeof empty_cert, FALSE, s, 4, &n));
+    m = parsed(c13, &ok);
+    g_assert_true(ok);
+    g_assert_cmpuint(m.cert_count, ==, 1);
+    /* TLS 1.3's entry has a context before the list and extensions after it */
+    g_assert_cmpuint(m.certs[0].offset, ==, 4 + 1 + 3 + 3);
+    g_assert_cmpuint(m.certs[0].length, ==, c13->len - 4 - 1 - 3 - 3 - 2);
+}
+
+static gsize params_of(const struct vector *ske)
+{
+    gboolean ok;
+    struct hs_message m = parsed(ske, &ok);
+    g_assert_true(ok);
+    return m.ske_params.length;
 }
 
 /* ---- chains ---- */
@@ -393,58 +408,61 @@ static void test_chain_weak_and_trust_store(void)
 
 /* ---- handshake signatures from the Illustrated connections ---- */
 
-static GBytes *leaf_of(const struct vector *cert_msg, gboolean tls13)
+static GBytes *leaf_of(const struct vector *cert_msg)
 {
-    struct span s[1];
-    guint n;
-    g_assert_true(verify_certificate_entries(cert_msg->data + 4, cert_msg->len - 4, tls13, s, 1, &n));
-    g_assert_cmpuint(n, >=, 1);
-    return g_bytes_new(cert_msg->data + 4 + s[0].offset, s[0].length);
+    gboolean ok;
+    struct hs_message m = parsed(cert_msg, &ok);
+    g_assert_true(ok && m.cert_count >= 1);
+    return g_bytes_new(cert_msg->data + m.certs[0].offset, m.certs[0].length);
 }
 
 static void test_tls12_server_key_exchange(void)
 {
     const char *src = "illustrated-tls12";
     const struct vector *ch = msg(src, 0, 1), *sh = msg(src, 1, 2), *ske = msg(src, 3, 12);
-    GBytes *leaf = leaf_of(msg(src, 2, 11), FALSE);
-    gsize ll;
+    GBytes *leaf = leaf_of(msg(src, 2, 11));
+    gsize ll, pl = params_of(ske);
     const guint8 *l = g_bytes_get_data(leaf, &ll);
     struct verify_result r = verify_server_key_exchange(l, ll, 0x0303, KX_ECDHE, ch->data + 6,
-                                                        sh->data + 6, ske->data + 4, ske->len - 4);
+                                                        sh->data + 6, ske->data + 4, ske->len - 4,
+                                                        pl);
     ASSERT_RESULT(r, VERIFY_VALID, REASON_NONE);
     g_assert_false(r.weak);
     /* params changed in transit */
     guint8 *bad = g_memdup2(ske->data + 4, ske->len - 4);
     bad[10] ^= 1;
     r = verify_server_key_exchange(l, ll, 0x0303, KX_ECDHE, ch->data + 6, sh->data + 6,
-                                   bad, ske->len - 4);
+                                   bad, ske->len - 4, pl);
     ASSERT_RESULT(r, VERIFY_INVALID, REASON_BAD_SIGNATURE);
     g_free(bad);
     /* randoms swapped */
     r = verify_server_key_exchange(l, ll, 0x0303, KX_ECDHE, sh->data + 6, ch->data + 6,
-                                   ske->data + 4, ske->len - 4);
+                                   ske->data + 4, ske->len - 4, pl);
     ASSERT_RESULT(r, VERIFY_INVALID, REASON_BAD_SIGNATURE);
-    /* cut short, or read as DHE params */
+    /* cut short, or with parameters one byte short of the parser's */
     r = verify_server_key_exchange(l, ll, 0x0303, KX_ECDHE, ch->data + 6, sh->data + 6,
-                                   ske->data + 4, ske->len - 5);
+                                   ske->data + 4, ske->len - 5, pl);
     ASSERT_RESULT(r, VERIFY_INVALID, REASON_BAD_FORMAT);
-    r = verify_server_key_exchange(l, ll, 0x0303, KX_DHE, ch->data + 6, sh->data + 6,
-                                   ske->data + 4, ske->len - 4);
+    r = verify_server_key_exchange(l, ll, 0x0303, KX_ECDHE, ch->data + 6, sh->data + 6,
+                                   ske->data + 4, ske->len - 4, pl - 1);
     g_assert_cmpint(r.verdict, !=, VERIFY_VALID);
+    r = verify_server_key_exchange(l, ll, 0x0303, KX_ECDHE, ch->data + 6, sh->data + 6,
+                                   ske->data + 4, ske->len - 4, 0);
+    ASSERT_RESULT(r, VERIFY_INVALID, REASON_BAD_FORMAT);
     r = verify_server_key_exchange(l, ll, 0x0303, KX_PSK, ch->data + 6, sh->data + 6,
-                                   ske->data + 4, ske->len - 4);
+                                   ske->data + 4, ske->len - 4, pl);
     ASSERT_RESULT(r, VERIFY_UNKNOWN, REASON_UNSUPPORTED);
     /* no certificate, a certificate that does not parse */
     r = verify_server_key_exchange(NULL, 0, 0x0303, KX_ECDHE, ch->data + 6, sh->data + 6,
-                                   ske->data + 4, ske->len - 4);
+                                   ske->data + 4, ske->len - 4, pl);
     ASSERT_RESULT(r, VERIFY_UNKNOWN, REASON_NO_KEY);
     r = verify_server_key_exchange(l, ll / 2, 0x0303, KX_ECDHE, ch->data + 6, sh->data + 6,
-                                   ske->data + 4, ske->len - 4);
+                                   ske->data + 4, ske->len - 4, pl);
     ASSERT_RESULT(r, VERIFY_UNKNOWN, REASON_BAD_DER);
     /* an ECDSA certificate cannot have made this RSA signature */
     GBytes *ec = cert_der("ecdsa-server-cert.pem");
     r = verify_server_key_exchange(g_bytes_get_data(ec, NULL), g_bytes_get_size(ec), 0x0303,
-                                   KX_ECDHE, ch->data + 6, sh->data + 6, ske->data + 4, ske->len - 4);
+                                   KX_ECDHE, ch->data + 6, sh->data + 6, ske->data + 4, ske->len - 4, pl);
     g_assert_cmpint(r.verdict, ==, VERIFY_INVALID);
     g_bytes_unref(ec);
     g_bytes_unref(leaf);
@@ -463,7 +481,7 @@ static void cv13(const char *src, guint cert_i, guint cv_i, enum keys_hash h)
     guint8 th[KEYS_HASH_MAX];
     gsize hl;
     g_assert_true(transcript_hash(t, h, th, &hl));
-    GBytes *leaf = leaf_of(cert, TRUE);
+    GBytes *leaf = leaf_of(cert);
     gsize ll;
     const guint8 *l = g_bytes_get_data(leaf, &ll);
     struct verify_result r = verify_certificate_verify13(l, ll, TRUE, th, hl, cv->data + 4, cv->len - 4);
@@ -524,16 +542,16 @@ static void test_tls10_rsa_server_key_exchange(void)
     GBytes *leaf = cert_der("server-cert.pem");
     struct verify_result r = verify_server_key_exchange(
         g_bytes_get_data(leaf, NULL), g_bytes_get_size(leaf), 0x0301, KX_ECDHE, cr, sr,
-        body->data, body->len);
+        body->data, body->len, sizeof params);
     ASSERT_RESULT(r, VERIFY_VALID, REASON_NONE);
     g_assert_true(r.weak);
     cr[0] ^= 1;
     r = verify_server_key_exchange(g_bytes_get_data(leaf, NULL), g_bytes_get_size(leaf), 0x0302,
-                                   KX_ECDHE, cr, sr, body->data, body->len);
+                                   KX_ECDHE, cr, sr, body->data, body->len, sizeof params);
     ASSERT_RESULT(r, VERIFY_INVALID, REASON_BAD_SIGNATURE);
     /* read as TLS 1.2, the first two signature bytes become a scheme */
     r = verify_server_key_exchange(g_bytes_get_data(leaf, NULL), g_bytes_get_size(leaf), 0x0303,
-                                   KX_ECDHE, cr, sr, body->data, body->len);
+                                   KX_ECDHE, cr, sr, body->data, body->len, sizeof params);
     g_assert_cmpint(r.verdict, !=, VERIFY_VALID);
     g_byte_array_unref(body);
     g_bytes_unref(tail);
