@@ -365,7 +365,7 @@ void catalog_fill_into(GString *out, const char *text, placeholder_fn fill, gpoi
     }
 }
 
-char *catalog_fill_with(const char *text, placeholder_fn fill, gpointer data)
+static char *catalog_fill_with(const char *text, placeholder_fn fill, gpointer data)
 {
     GString *out = g_string_sized_new(strlen(text) + 32);
     catalog_fill_into(out, text, fill, data);

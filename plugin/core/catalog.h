@@ -43,8 +43,7 @@ char *catalog_fill(const char *text, const struct placeholder *ph, gsize n);
  * are never computed. fill appends the value and returns TRUE, or FALSE for
  * a name it does not know (then the placeholder stays as written). */
 typedef gboolean (*placeholder_fn)(const char *name, gsize len, gpointer data, GString *out);
-char *catalog_fill_with(const char *text, placeholder_fn fill, gpointer data);
-/* The same, appended to out. */
+/* Appends text to out with each placeholder filled by fill. */
 void catalog_fill_into(GString *out, const char *text, placeholder_fn fill, gpointer data);
 
 /* Convenience: get + fill; returns the key itself when it is missing, so a

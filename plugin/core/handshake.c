@@ -17,7 +17,7 @@ static const guint8 downgrade_sentinel[7] = { 0x44, 0x4f, 0x57, 0x4e, 0x47, 0x52
 
 #define EXT_SUPPORTED_VERSIONS 43
 
-const struct hs_extension *hs_find_ext(const struct hs_extensions *ext, guint16 type)
+static const struct hs_extension *hs_find_ext(const struct hs_extensions *ext, guint16 type)
 {
     guint n = MIN(ext->count, G_N_ELEMENTS(ext->items));
     for (guint i = 0; i < n; i++)

@@ -134,7 +134,6 @@ gboolean hs_parse(const guint8 *data, gsize len, const struct hs_context *ctx,
 gboolean hs_parse_header(const guint8 *data, gsize len, enum tlsx_proto proto,
                          struct hs_message *msg);
 
-const struct hs_extension *hs_find_ext(const struct hs_extensions *ext, guint16 type);
 
 /* The message's name as the RFCs write it (e.g. "ClientHello"), or NULL. */
 const char *hs_type_name(guint8 type);

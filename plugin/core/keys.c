@@ -259,7 +259,7 @@ static gboolean hkdf_usable(enum keys_hash h)
     return h != KEYS_HASH_UNKNOWN && h != KEYS_HASH_MD5_SHA1;
 }
 
-gboolean keys_hkdf_extract(enum keys_hash h, const guint8 *salt, gsize salt_len,
+static gboolean keys_hkdf_extract(enum keys_hash h, const guint8 *salt, gsize salt_len,
                            const guint8 *ikm, gsize ikm_len, guint8 *out)
 {
     static const guint8 none[1];

@@ -80,8 +80,6 @@ gboolean keys_finished12(guint16 version, enum keys_hash prf_hash,
                          guint8 out[KEYS_VERIFY12_LEN]);
 
 /* ---- TLS 1.3 (RFC 8446 §7.1) ---- */
-gboolean keys_hkdf_extract(enum keys_hash h, const guint8 *salt, gsize salt_len,
-                           const guint8 *ikm, gsize ikm_len, guint8 *out);
 /* HKDF-Expand-Label; label without the "tls13 " prefix. */
 gboolean keys_hkdf_expand_label(enum keys_hash h, const guint8 *secret, gsize secret_len,
                                 const char *label, const guint8 *context, gsize ctx_len,

@@ -144,7 +144,6 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
                struct item *out, enum outcome outcome);
 void story_free_handshake(struct handshake *h);
 /* The same for a handshake that ended, keeping its offer for reuse. */
-void story_release(struct analyzer *a, struct handshake *h);
 /* The summary of a handshake that never ended, as it stands. */
 const struct summary *story_unfinished(struct analyzer *a, struct handshake *h);
 /* A note on an item, e.g. "note.started_mid". */

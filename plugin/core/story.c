@@ -9,6 +9,8 @@
 #include "session_priv.h"
 #include "strbuf.h"
 
+static void story_release(struct analyzer *a, struct handshake *h);
+
 static struct links *links_of(struct analyzer *a, struct item *out)
 {
     struct item_extra *x = item_extra_of(a, out);
@@ -634,7 +636,7 @@ const struct summary *story_unfinished(struct analyzer *a, struct handshake *h)
     return s;
 }
 
-void story_release(struct analyzer *a, struct handshake *h)
+static void story_release(struct analyzer *a, struct handshake *h)
 {
     if (h->offer && a->spare_offers->len < SPARES_KEPT) {
         g_ptr_array_add(a->spare_offers, h->offer);

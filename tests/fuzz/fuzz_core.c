@@ -3,7 +3,7 @@
  * catalog) with the verdicts and key schedules made from them.
  * The first byte picks what is fuzzed: 0xF0 a key log, 0xF1 certificates,
  * 0xF2 a catalog, 0xF3 a key log then a sequence of events whose checks
- * are worked out; otherwise it picks the protocol and version, and the
+ * are worked out, 0xF4 the key schedules' building blocks; otherwise it picks the protocol and version, and the
  * rest is either one message or, when the top bit is set, a sequence of
  * events whose lengths are given by the bytes before each.
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -15,6 +15,10 @@
 #include "fieldtext.h"
 #include "handshake.h"
 #include "keylog.h"
+#include "keys.h"
+#include "registry.h"
+#include "textfill.h"
+#include "wrap.h"
 #include "session.h"
 #include "verdicts.h"
 #include "verify.h"
@@ -161,9 +165,64 @@ static void catalog(const uint8_t *data, size_t size)
     t = catalog_text(c, "ui", "label", "en", ph, G_N_ELEMENTS(ph));
     sink += strlen(t);
     g_free(t);
+    /* As the tree shows them: filled with a message's facts, then wrapped. */
+    {
+        struct item it = { 0 };
+        GString *out = g_string_new(NULL);
+        it.message = "ClientHello";
+        it.sender = (guint8)(size % 3);
+        it.version = 0x0303;
+        it.suite = 0xc02f;
+        for (const char *const *l = catalog_languages(); *l; l++) {
+            const char *f = text_fill(c, *l, &it, NULL, NULL, "ClientHello", "text", ph,
+                                      G_N_ELEMENTS(ph), out);
+            for (const char *p = f; p && *p;) {
+                const char *end = wrap_point(p, 1 + (guint)(size % 80));
+                if (end == p)
+                    break;
+                for (p = end; *p == ' '; p++)
+                    ;
+                sink++;
+            }
+        }
+        g_string_free(out, TRUE);
+    }
     (void)sink;
     g_free(problem);
     catalog_free(c);
+}
+
+/* The key schedules' building blocks on arbitrary secrets and labels:
+ * byte 0 picks the hash and version, the rest is split into a secret, a
+ * label and a seed. */
+static void key_schedule(const uint8_t *data, size_t size)
+{
+    static const enum keys_hash hashes[] = { KEYS_HASH_SHA256, KEYS_HASH_SHA384,
+                                             KEYS_HASH_UNKNOWN };
+    static const guint16 versions[] = { 0x0300, 0x0301, 0x0302, 0x0303, 0x0304, 0xfefd };
+    guint8 out[KEYS_HASH_MAX * 2], secret[KEYS_HASH_MAX] = { 0 };
+    struct keys_schedule13 ks;
+    struct keys_traffic13 tk;
+    char label[32] = { 0 };
+    volatile size_t sink = 0;
+    if (size < 3)
+        return;
+    enum keys_hash h = hashes[data[0] % G_N_ELEMENTS(hashes)];
+    guint16 version = versions[(data[0] >> 2) % G_N_ELEMENTS(versions)];
+    size_t n = MIN((size_t)data[1], size - 2), ln = MIN(n, sizeof label - 1);
+    memcpy(label, data + 2, ln);
+    memcpy(secret, data + 2, MIN(size - 2, sizeof secret));
+    sink += keys_prf(version, h, data + 2, n, label, data + 2 + n, size - 2 - n, out,
+                     (gsize)(data[0] % sizeof out));
+    sink += keys_hkdf_expand_label(h, secret, keys_hash_len(h), label, data + 2, n, out, 32);
+    sink += keys_derive_secret(h, secret, label, secret, out);
+    if (keys_schedule13_init(&ks, h, data[0] & 1 ? secret : NULL, keys_hash_len(h)))
+        sink += keys_schedule13_shared(&ks, data[0] & 2 ? data + 2 : NULL, size - 2);
+    sink += keys_traffic13(reg_suite((guint16)(0x1300 | (data[1] & 7))), secret,
+                           keys_hash_len(h), &tk);
+    sink += keys_traffic13_quic(reg_suite((guint16)(0x1300 | (data[1] & 7))), secret,
+                                keys_hash_len(h), &tk);
+    (void)sink;
 }
 
 /* A key log (after a 2-byte length), then events whose checks use it. */
@@ -194,7 +253,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                               (data[0] & 0x40) ? 0x0304 : (data[0] & 0x20) ? 0x0301 : 0x0303,
                               0, (guint8)(data[1] % 15), (guint8)((data[0] >> 3) & 3) };
     static void (*const inputs[])(const uint8_t *, size_t) = {
-        key_log, certificates, catalog, checked_sequence,
+        key_log, certificates, catalog, checked_sequence, key_schedule,
     };
     if (data[0] >= 0xF0 && data[0] < 0xF0 + G_N_ELEMENTS(inputs)) {
         inputs[data[0] - 0xF0](data + 1, size - 1);

@@ -131,8 +131,11 @@ int main(int argc, char **argv)
         if (rc)
             return 1;
     }
+    static const guint8 schedule[] = { 0x0d, 0x08, 'd', 'e', 'r', 'i', 'v', 'e', 'd', ' ',
+                                       1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
     if (write_certificates(argv[1]) ||
-        write_seed(argv[1], "catalog", 0xF2, catalog, sizeof catalog - 1))
+        write_seed(argv[1], "catalog", 0xF2, catalog, sizeof catalog - 1) ||
+        write_seed(argv[1], "schedule", 0xF4, schedule, sizeof schedule))
         return 1;
     if (write_sequence(argv[1], "illustrated-tls12", KX_ECDHE) ||
         write_sequence(argv[1], "illustrated-tls13", KX_TLS13) ||
