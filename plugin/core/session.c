@@ -518,6 +518,16 @@ static gboolean feed_close(struct analyzer *a, const struct event *ev, struct it
     return TRUE;
 }
 
+/* A TLS 1.3 record (payload = the encrypted inner plaintext and the AEAD
+ * tag) whose content is under the 4 bytes of a handshake message header:
+ * the inner content type takes one byte, the tag 16 (8 for the one CCM_8
+ * suite), RFC 8446 §5.2. QUIC packets carry no records, so never. */
+static gboolean too_short_for_handshake(const struct handshake *h, const struct event *ev)
+{
+    gsize tag = h->suite == 0x1305 ? 8 : 16;
+    return ev->proto == TLSX_TLS && ev->data && ev->len > 0 && ev->len < 4 + 1 + tag;
+}
+
 /* An undecrypted TLS 1.3 record: before the client's flight it belongs to
  * the handshake; the server's records after its ServerHello are its
  * encrypted flight, and the client's first one carries its Finished. */
@@ -557,6 +567,14 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
     } else if (s == SENDER_SERVER) {
         out->explain = ev->proto == TLSX_QUIC ? "EncryptedHandshake.quic.server"
                                                : "EncryptedHandshake.tls13.server";
+    } else if (too_short_for_handshake(h, ev)) {
+        /* Where the client's Finished would come, a record that cannot hold
+         * a handshake message: it can only be an alert. */
+        out->message = "EncryptedAlert";
+        out->explain = "EncryptedAlert.tls13.client";
+        h->encrypted_flight[SENDER_CLIENT] = TRUE;
+        h->client_flight_frame = ev->frame;
+        h->complete = TRUE;
     } else {
         out->explain = ev->proto == TLSX_QUIC ? "EncryptedHandshake.quic.client"
                                                : "EncryptedHandshake.tls13.client";
@@ -568,7 +586,8 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
     place(out, h);
     story_record(a, h, out);
     if (h->complete)
-        story_end(a, h, ev, out, OUTCOME_ESTABLISHED);
+        story_end(a, h, ev, out, strcmp(out->message, "EncryptedAlert") == 0 ? OUTCOME_FAILED
+                                                                          : OUTCOME_UNCONFIRMED);
     return TRUE;
 }
 

@@ -42,7 +42,11 @@ struct event {
 
 enum resumption { RES_NONE, RES_SESSION_ID, RES_TICKET, RES_PSK };
 /* INCOMPLETE: the capture misses part of a handshake that evidently went on. */
-enum outcome { OUTCOME_NONE, OUTCOME_ESTABLISHED, OUTCOME_FAILED, OUTCOME_INCOMPLETE };
+/* UNCONFIRMED: the client answered the server's encrypted flight with an
+ * encrypted record that should hold its Finished; without keys that
+ * cannot be confirmed. */
+enum outcome { OUTCOME_NONE, OUTCOME_ESTABLISHED, OUTCOME_FAILED, OUTCOME_INCOMPLETE,
+               OUTCOME_UNCONFIRMED };
 
 /* Where a ticket or session ID was presented again: known only from later
  * frames, so drawn only once the whole capture has been read. */

@@ -229,7 +229,8 @@ static void draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint
     version = reg_version_name(s->version);
     group = group_text(pinfo, s);
     outcome = s->outcome == OUTCOME_FAILED ? "failed"
-            : s->outcome == OUTCOME_INCOMPLETE ? "incomplete" : "established";
+            : s->outcome == OUTCOME_INCOMPLETE ? "incomplete"
+            : s->outcome == OUTCOME_UNCONFIRMED ? "unconfirmed" : "established";
     ti = proto_tree_add_item(t, hf_tlsx_summary, tvb, off, len, ENC_NA);
     if (PTREE_DATA(t)->visible)
         proto_item_append_text(ti, ": %s", tlsx_text(pinfo->pool, it, NULL, NULL, "summary",
@@ -263,7 +264,7 @@ static void draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint
     if (s->fs_known)
         proto_tree_add_boolean(st, hf_tlsx_sum_fs, tvb, off, len, s->forward_secrecy);
     draw_early_data(st, pinfo, tvb, off, len, it, s);
-    if (s->outcome == OUTCOME_ESTABLISHED)
+    if (s->outcome == OUTCOME_ESTABLISHED || s->outcome == OUTCOME_UNCONFIRMED)
         proto_tree_add_uint(st, hf_tlsx_sum_rtt, tvb, off, len, s->round_trips);
     /* Capture times are microseconds at best; more digits would be noise. */
     proto_tree_add_double_format_value(st, hf_tlsx_sum_duration, tvb, off, len, s->duration,

@@ -27,6 +27,10 @@ static gboolean feed(struct fixture *f, enum event_kind kind, guint64 conn, int 
     return analyzer_feed(f->a, &ev, it);
 }
 
+/* An encrypted record the size of a TLS 1.3 Finished with SHA-256: 4 + 32
+ * bytes, the content type and a 16-byte tag. */
+static const guint8 finished_sized[4 + 32 + 1 + 16] = { 0 };
+
 static void expect_msg(struct fixture *f, guint64 conn, int side, const struct vector *v,
                        const char *name, guint8 sender, guint hs, guint step)
 {
@@ -141,10 +145,15 @@ static void test_tls13_undecrypted_flight(void)
     g_assert_true(feed(&f, EV_OPAQUE, 1, 1, ccs, 1, &it));
     g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.tls13.server_more");
     g_assert_true(it.more_of_flight);
-    g_assert_true(feed(&f, EV_OPAQUE, 1, 0, ccs, 1, &it));
+    /* A record the size of an encrypted Finished (SHA-256: 4 + 32 bytes,
+     * the content type and a 16-byte tag) */
+    g_assert_true(feed(&f, EV_OPAQUE, 1, 0, finished_sized, sizeof finished_sized, &it));
     g_assert_cmpstr(it.explain, ==, "EncryptedHandshake.tls13.client");
     g_assert_true(it.encrypted);
     g_assert_false(it.more_of_flight);
+    /* without keys that it is the Finished cannot be confirmed */
+    g_assert_nonnull(item_summary(&it));
+    g_assert_cmpuint(item_summary(&it)->outcome, ==, OUTCOME_UNCONFIRMED);
     /* Another record in the same segment: more of the flight, or data. */
     f.frame--;
     g_assert_true(feed(&f, EV_OPAQUE, 1, 0, ccs, 1, &it));
@@ -284,7 +293,8 @@ static const char *resumed_flow(const guint8 *ee, gsize ee_len)
         g_assert_true(feed(&f, EV_HANDSHAKE, 2, 1, ee, ee_len, &it));
     else
         g_assert_true(feed(&f, EV_OPAQUE, 2, 1, ccs, 1, &it));
-    g_assert_true(feed(&f, EV_OPAQUE, 2, 0, ccs, 1, &it));
+    /* The client's encrypted answer, the size of its Finished. */
+    g_assert_true(feed(&f, EV_OPAQUE, 2, 0, finished_sized, sizeof finished_sized, &it));
     g_assert_nonnull(it.extra);
     g_assert_nonnull(it.extra->summary);
     g_strlcpy(flow, it.extra->summary->flow, sizeof flow);
@@ -490,6 +500,37 @@ static void test_unexpected_ske_with_rsa(void)
     analyzer_free(f.a);
 }
 
+/* Where the client's Finished should be, a record too short for any
+ * handshake message (an alert: 2 bytes, the content type, a 16-byte tag)
+ * ends the handshake as failed, even without keys. */
+static void test_tls13_encrypted_alert(void)
+{
+    static const guint8 alert_sized[2 + 1 + 16] = { 0 };
+    static const guint8 eoed_sized[4 + 1 + 16] = { 0 };
+    struct fixture f = { analyzer_new(), 0 };
+    const char *s = "illustrated-tls13";
+    struct item it;
+    expect_msg(&f, 1, 0, find(s, HS_CLIENT_HELLO, 0), "ClientHello", SENDER_CLIENT, 1, 1);
+    expect_msg(&f, 1, 1, find(s, HS_SERVER_HELLO, 0), "ServerHello", SENDER_SERVER, 1, 2);
+    g_assert_true(feed(&f, EV_OPAQUE, 1, 1, finished_sized, sizeof finished_sized, &it));
+    g_assert_true(feed(&f, EV_OPAQUE, 1, 0, alert_sized, sizeof alert_sized, &it));
+    g_assert_cmpstr(it.message, ==, "EncryptedAlert");
+    g_assert_cmpstr(it.explain, ==, "EncryptedAlert.tls13.client");
+    g_assert_nonnull(item_summary(&it));
+    g_assert_cmpuint(item_summary(&it)->outcome, ==, OUTCOME_FAILED);
+    g_assert_cmpstr(item_summary(&it)->flow, ==, "tls13-failed");
+    analyzer_free(f.a);
+    /* EndOfEarlyData, the smallest handshake message, is not taken for one. */
+    f.a = analyzer_new();
+    f.frame = 0;
+    expect_msg(&f, 2, 0, find(s, HS_CLIENT_HELLO, 0), "ClientHello", SENDER_CLIENT, 1, 1);
+    expect_msg(&f, 2, 1, find(s, HS_SERVER_HELLO, 0), "ServerHello", SENDER_SERVER, 1, 2);
+    g_assert_true(feed(&f, EV_OPAQUE, 2, 1, finished_sized, sizeof finished_sized, &it));
+    g_assert_true(feed(&f, EV_OPAQUE, 2, 0, eoed_sized, sizeof eoed_sized, &it));
+    g_assert_cmpstr(it.message, ==, "EncryptedHandshake");
+    analyzer_free(f.a);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -497,6 +538,7 @@ int main(int argc, char **argv)
     g_test_add_func("/session/close-and-incomplete", test_close_and_incomplete);
     g_test_add_func("/session/dtls-fragment", test_dtls_fragment);
     g_test_add_func("/session/tls13-undecrypted-flight", test_tls13_undecrypted_flight);
+    g_test_add_func("/session/tls13-encrypted-alert", test_tls13_encrypted_alert);
     g_test_add_func("/session/fatal-alert-mid-capture", test_fatal_alert_and_capture_mid_handshake);
     g_test_add_func("/session/malformed-still-placed", test_malformed_message_still_placed);
     g_test_add_func("/session/encrypted-renegotiation", test_encrypted_renegotiation);
