@@ -181,8 +181,9 @@ static void rsa_master(struct analyzer *a, struct handshake *h, const struct eve
     if (!a->rsa || h->kx != KX_RSA || ctx->have_master || !ctx->have_randoms)
         return;
     ctx->master = analyzer_alloc(a, KEYS_MASTER_LEN);
-    if (keys_rsa_premaster(a->rsa, ev->data + m->body.offset, m->body.length, rc->client_version,
-                           pms) != REASON_NONE)
+    ctx->rsa_reason = (guint8)keys_rsa_premaster(a->rsa, ev->data + m->body.offset, m->body.length,
+                                                 rc->client_version, pms);
+    if (ctx->rsa_reason != REASON_NONE)
         return;
     if (h->offer && h->offer->ems && h->offer->choice.ems) {
         guint8 session_hash[KEYS_HASH_MAX];

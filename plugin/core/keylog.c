@@ -8,6 +8,7 @@ struct keylog {
     /* key: label byte + 32-byte random (GBytes); value: the secret (GBytes) */
     GHashTable *table;
     guint bad_lines;
+    guint first_bad_line;
 };
 
 static const char *const label_names[KEYLOG_N_LABELS] = {
@@ -129,19 +130,25 @@ static gboolean parse_line(GHashTable *t, const char *line, gsize len)
 guint keylog_load_buffer(struct keylog *kl, const char *text, gsize len)
 {
     GHashTable *fresh = table_new();
-    guint bad = 0;
+    guint bad = 0, line = 1, first_bad = 0;
     gsize i = 0;
     while (text && i < len) {
         gsize j = i;
         while (j < len && text[j] != '\n' && text[j] != '\r' && text[j] != '\0')
             j++;
-        if (!parse_line(fresh, text + i, j - i))
+        if (!parse_line(fresh, text + i, j - i)) {
             bad++;
+            if (!first_bad)
+                first_bad = line;
+        }
+        if (j < len && text[j] == '\n')
+            line++;
         i = j + 1;
     }
     g_hash_table_destroy(kl->table);
     kl->table = fresh;
     kl->bad_lines = bad;
+    kl->first_bad_line = first_bad;
     return g_hash_table_size(fresh);
 }
 
@@ -181,4 +188,17 @@ guint keylog_count(const struct keylog *kl)
 guint keylog_bad_lines(const struct keylog *kl)
 {
     return kl ? kl->bad_lines : 0;
+}
+
+guint keylog_first_bad_line(const struct keylog *kl)
+{
+    return kl ? kl->first_bad_line : 0;
+}
+
+gboolean keylog_knows(const struct keylog *kl, const guint8 client_random[KEYLOG_RANDOM_LEN])
+{
+    for (int l = 0; l < KEYLOG_N_LABELS; l++)
+        if (keylog_lookup(kl, (enum keylog_label)l, client_random, NULL))
+            return TRUE;
+    return FALSE;
 }

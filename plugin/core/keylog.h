@@ -44,8 +44,12 @@ const guint8 *keylog_lookup(const struct keylog *kl, enum keylog_label label,
                             const guint8 client_random[KEYLOG_RANDOM_LEN], gsize *len);
 
 guint keylog_count(const struct keylog *kl);
-/* Non-comment, non-blank lines that were not usable in the last load. */
+/* Non-comment, non-blank lines that were not usable in the last load,
+ * and the number (from 1) of the first of them, 0 when none. */
 guint keylog_bad_lines(const struct keylog *kl);
+guint keylog_first_bad_line(const struct keylog *kl);
+/* Whether any secret is there for this client random. */
+gboolean keylog_knows(const struct keylog *kl, const guint8 client_random[KEYLOG_RANDOM_LEN]);
 
 /* "CLIENT_RANDOM", ... as written in the file; NULL when out of range. */
 const char *keylog_label_name(enum keylog_label label);

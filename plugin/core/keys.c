@@ -582,6 +582,12 @@ struct keys_privkey *keys_privkey_load(const char *path, const char *password,
         *why = REASON_BAD_DER;
         return NULL;
     }
+    /* Only RSA key exchange encrypts the pre-master secret to the server. */
+    if (gnutls_privkey_get_pk_algorithm(key, NULL) != GNUTLS_PK_RSA) {
+        gnutls_privkey_deinit(key);
+        *why = REASON_KEY_MISMATCH;
+        return NULL;
+    }
     *why = REASON_NONE;
     struct keys_privkey *k = g_new0(struct keys_privkey, 1);
     k->key = key;

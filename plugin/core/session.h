@@ -94,6 +94,7 @@ struct check_context {
     guint8 server_random[32];
     guint8 *master;           /* 48 bytes from the server's RSA key, when given */
     gboolean have_master;
+    guint8 rsa_reason;        /* why the RSA key gave no master secret (enum verify_reason) */
     gboolean have_randoms;
     const char *sni;          /* interned */
     GBytes *server_leaf;      /* shared by every handshake with the same certificate */

@@ -52,6 +52,10 @@ const struct verify_trust *verdicts_trust(struct verdicts *v, enum verify_reason
         v->trust_tried = TRUE;
         v->trust_why = REASON_NONE;
         v->trust = verify_trust_new(v->system_trust, v->ca_file, &v->trust_why);
+        /* A CA file that cannot be used does not take the system's store
+         * with it (the user is told about the file once). */
+        if (!v->trust && v->ca_file && v->system_trust)
+            v->trust = verify_trust_new(TRUE, NULL, NULL);
     }
     if (why)
         *why = v->trust ? REASON_NONE : v->trust_why;
@@ -150,6 +154,10 @@ static struct verify_result finished_verdict(const struct verdicts *v, const str
         return verdicts_finished13(suite, secret, slen, c->hash, c->hash_len, vd, vd_len);
     }
     secret = master_of(v, c->ctx, &slen);
+    /* The RSA key given did not decrypt the pre-master secret: say so, not
+     * that a key log is missing. */
+    if (!secret && c->ctx->rsa_reason != REASON_NONE)
+        return result(VERIFY_UNKNOWN, (enum verify_reason)c->ctx->rsa_reason);
     return verdicts_finished12(it->version, suite, secret, slen, it->sender == SENDER_SERVER,
                                c->hash, c->hash_len, vd, vd_len);
 }

@@ -18,8 +18,10 @@ static void draw_verdict(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint
                          const struct item *it, int hf, const char *section, guint8 verdict,
                          guint8 reason, gboolean text)
 {
-    const char *key = verdict == VERIFY_VALID ? "text_valid" : verdict == VERIFY_INVALID
-                      ? "text_invalid" : "text_unknown";
+    const struct checks *c = item_checks(it);
+    gboolean rsa = c && c->kind == CHECK_FINISHED && c->ctx && c->ctx->have_master;
+    const char *key = verdict == VERIFY_VALID ? (rsa ? "text_valid_rsa" : "text_valid")
+                      : verdict == VERIFY_INVALID ? "text_invalid" : "text_unknown";
     if (verdict != VERIFY_UNKNOWN)
         proto_tree_add_boolean(t, hf, tvb, off, len, verdict == VERIFY_VALID);
     if (!text)
@@ -105,7 +107,8 @@ void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
     if (!verdicts_schedule(tlsx_verdicts(), it, &s))
         return;
     st = proto_tree_add_subtree(t, tvb, off, len, ett_tlsx_summary, NULL,
-                                tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "schedule"));
+                                tlsx_text(pinfo->pool, it, NULL, NULL, "ui",
+                                          s.from_rsa_key ? "schedule_rsa" : "schedule"));
     for (guint i = 0; i < s.n; i++)
         secret_line(st, pinfo, tvb, off, len, s.lines[i].name, s.lines[i].value, s.lines[i].len);
 }

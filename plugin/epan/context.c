@@ -13,6 +13,7 @@
 #include "fields.h"
 #include "keylog.h"
 #include "keys.h"
+#include "text.h"
 #include "verdicts.h"
 #include "verify.h"
 
@@ -39,6 +40,46 @@ void tlsx_store_facts(struct tlsx_context *c, guint32 num, struct frame_facts *f
 /* What the checks use is loaded again for each capture: preferences may
  * have changed. */
 
+/* The key log, and what was wrong with it, said once: a file that cannot
+ * be read, is empty, or has lines that are not key log lines. */
+static void load_keylog(const char *path)
+{
+    GError *error = NULL;
+    char count[16], line[16];
+    if (!keylog_load_file(ctx.keylog, path, &error)) {
+        const struct placeholder ph[] = { { "file", path }, { "reason", error->message } };
+        tlsx_warn_once("keylog_unreadable", ph, G_N_ELEMENTS(ph));
+        g_error_free(error);
+        return;
+    }
+    g_snprintf(count, sizeof count, "%u", keylog_bad_lines(ctx.keylog));
+    g_snprintf(line, sizeof line, "%u", keylog_first_bad_line(ctx.keylog));
+    const struct placeholder ph[] = { { "file", path }, { "count", count }, { "line", line } };
+    if (keylog_bad_lines(ctx.keylog))
+        tlsx_warn_once("keylog_bad_lines", ph, G_N_ELEMENTS(ph));
+    else if (keylog_count(ctx.keylog) == 0)
+        tlsx_warn_once("keylog_empty", ph, G_N_ELEMENTS(ph));
+}
+
+/* A CA file that cannot be used is said once, when the capture is opened;
+ * the chains are then checked against the system's store alone. */
+static void check_ca_file(void)
+{
+    enum verify_reason why = REASON_NONE;
+    struct verify_trust *t;
+    if (!tlsx_prefs.ca_file || !*tlsx_prefs.ca_file)
+        return;
+    t = verify_trust_new(FALSE, tlsx_prefs.ca_file, &why);
+    if (!t) {
+        const struct placeholder ph[] = {
+            { "file", tlsx_prefs.ca_file }, { "reason", tlsx_reason_text(why) },
+        };
+        tlsx_warn_once(tlsx_prefs.system_trust ? "ca_file_unusable" : "ca_file_unusable_no_system",
+                       ph, G_N_ELEMENTS(ph));
+    }
+    verify_trust_free(t);
+}
+
 /* Our own key log if set, else the one the user gave Wireshark's TLS,
  * read through the public preference API. g_free() the result. */
 static char *keylog_path(void)
@@ -59,19 +100,22 @@ static void load_checks(void)
     gboolean keylog_configured = path && *path;
     if (keylog_configured) {
         ctx.keylog = keylog_new();
-        /* A missing file is the TLS dissector's to report; we just check less. */
-        keylog_load_file(ctx.keylog, path, NULL);
+        load_keylog(path);
     }
     g_free(path);
     if (tlsx_prefs.rsa_key && *tlsx_prefs.rsa_key) {
         ctx.rsa_key = keys_privkey_load(tlsx_prefs.rsa_key, NULL, &why);
-        if (!ctx.rsa_key)
-            report_warning("tlsexplain: the RSA key file was not used: %s",
-                           verify_reason_text(why));
+        if (!ctx.rsa_key) {
+            const struct placeholder ph[] = { { "file", tlsx_prefs.rsa_key } };
+            tlsx_warn_once(why == REASON_KEY_MISMATCH ? "rsa_key_not_rsa"
+                           : why == REASON_BAD_DER ? "rsa_key_unreadable" : "rsa_key_missing",
+                           ph, G_N_ELEMENTS(ph));
+        }
     }
     analyzer_set_rsa_key(ctx.analyzer, ctx.rsa_key);
     ctx.verdicts = verdicts_new(ctx.keylog, keylog_configured, tlsx_prefs.system_trust,
                                 tlsx_prefs.ca_file);
+    check_ca_file();
 }
 
 const struct summary *tlsx_unfinished(const struct item *it, guint32 frame)

@@ -6,6 +6,7 @@
 #include "fields.h"
 #include "text.h"
 #include "textfill.h"
+#include "verdicts.h"
 #include "wrap.h"
 
 static struct catalog *catalog;
@@ -53,6 +54,29 @@ static struct catalog *current(void)
     if (!catalog)
         tlsx_catalog_reload();
     return catalog;
+}
+
+const char *tlsx_reason_text(enum verify_reason reason)
+{
+    const char *s = catalog_lookup(current(), "reason", verdicts_reason_key(reason), language);
+    return s ? s : verify_reason_text(reason);
+}
+
+/* A warning for the user, from the catalog's [warning] section, shown once
+ * per distinct text: Wireshark dissects a capture again whenever a
+ * preference changes, and the same problem should not pop up each time. */
+void tlsx_warn_once(const char *key, const struct placeholder *ph, gsize n)
+{
+    static GHashTable *shown;
+    char *text = catalog_text(current(), "warning", key, language, ph, n);
+    if (!shown)
+        shown = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (g_hash_table_contains(shown, text)) {
+        g_free(text);
+        return;
+    }
+    report_warning("tlsexplain: %s", text);
+    g_hash_table_add(shown, text);
 }
 
 gboolean tlsx_text_has(const char *section, const char *key)

@@ -8,11 +8,17 @@
 #include <epan/packet.h>
 #include "session.h"
 #include "catalog.h"
+#include "verify.h"
 #include "walker.h"
 
 void tlsx_catalog_reload(void);
 void tlsx_catalog_free(void);
 gboolean tlsx_text_has(const char *section, const char *key);
+/* Tells the user about a problem with what they gave (a file, a key):
+ * [warning] key of the catalog, filled; each distinct text once. */
+void tlsx_warn_once(const char *key, const struct placeholder *ph, gsize n);
+/* A check's reason in the user's language ([reason] of the catalog). */
+const char *tlsx_reason_text(enum verify_reason reason);
 
 /* Text of section/key filled with this item's values (and a field's, when
  * given); allocated from pool, or the catalog's own when it has nothing to

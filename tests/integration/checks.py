@@ -114,6 +114,77 @@ def check_rsa_key(args):
                "tlsexplain.finished.valid")
     expect(len(v) == 2 and all(x in ("1", "True") for x in v),
            "RSA key exchange: Finished verified from the server's private key alone", v)
+    out, _ = tree(args, pcap(args, name), keys(args, name) + key +
+                  ["-o", "tlsexplain.keylog_file:/nonexistent"])
+    expect("Key schedule (the master secret from the pre-master secret, decrypted with the "
+           "server's RSA key)" in out and "Key schedule (from the key log)" not in out,
+           "secrets derived from the RSA key are titled so, not 'from the key log'")
+    expect("computed from the master secret (from the pre-master secret the server's RSA key "
+           "decrypted)" in out, "the Finished verdict says where its secret came from")
+    # The client's RSA key is not the server's: the reason says so.
+    other = ["-o", "tlsexplain.rsa_key_file:" +
+             os.path.join(args.pcaps, "gen/certs/client-key.pem")]
+    out, _ = tree(args, pcap(args, name), keys(args, name) + other +
+                  ["-o", "tlsexplain.keylog_file:/nonexistent"])
+    expect("it is probably not the private key of the server's certificate" in out and
+           "no key log" not in out.lower(),
+           "a wrong RSA key: Finished cannot be checked because the key does not decrypt")
+    # An EC key cannot decrypt an RSA key exchange: said once, on stderr.
+    ec = ["-o", "tlsexplain.rsa_key_file:" +
+          os.path.join(args.pcaps, "gen/certs/ecdsa-server-key.pem")]
+    out, err = tree(args, pcap(args, name), keys(args, name) + ec)
+    expect("is not an RSA key" in err and err.count("tlsexplain:") == 1,
+           "an EC key as the RSA key file: one warning naming the problem", err)
+
+
+def tree(args, capture, opts):
+    """tshark -V at full detail: (stdout, stderr), each with its lines
+    joined, so that a phrase is found wherever the text wraps."""
+    res = subprocess.run([args.run, args.plugin_dir, args.tshark, "-r", capture, "-V",
+                          "-o", "tlsexplain.detail:full", *opts],
+                         capture_output=True, text=True, check=True)
+    return " ".join(res.stdout.split()), " ".join(res.stderr.split())
+
+
+def check_bad_input(args):
+    """A broken key log or CA file: one clear warning naming the file and
+    the problem, and the rest keeps working."""
+    name = "tls12-ecdhe-rsa-ticket"
+    work = args.workdir
+    good = open(pcap(args, name, ".keys")).read()
+    cases = {
+        "bad.keys": ("# a comment\nCLIENT_RANDOM nothex 00\n" + good + "garbage\n",
+                     "has 2 lines that are not key log lines", "the first is line 2"),
+        "empty.keys": ("", "holds no secrets", None),
+    }
+    for fname, (text, says, line) in cases.items():
+        path = os.path.join(work, fname)
+        with open(path, "w") as f:
+            f.write(text)
+        os.chmod(path, 0o644)
+        out, err = tree(args, pcap(args, name), ["-o", "tls.keylog_file:" + path])
+        expect(says in err and path in err and (line is None or line in err) and
+               err.count("tlsexplain:") == 1, "%s: one warning naming the file" % fname, err)
+        expect("TLS Handshake Explainer" in out, "%s: the capture is still explained" % fname)
+    out, err = tree(args, pcap(args, name), ["-o", "tls.keylog_file:" + work + "/missing.keys"])
+    expect("could not be read" in err and "missing.keys" in err,
+           "a key log that does not exist: said so", err)
+    # The good lines of a partly broken key log are used.
+    v = fields(args, pcap(args, name), ["-o", "tls.keylog_file:" + os.path.join(work, "bad.keys")],
+               "tlsexplain.finished.valid")
+    expect(v and all(x in ("1", "True") for x in v), "the good lines of a broken key log are used", v)
+    # A CA file that is not PEM: warned once; chains are still checked against the system's store.
+    bad_ca = os.path.join(work, "bad-ca.pem")
+    with open(bad_ca, "w") as f:
+        f.write("not a certificate\n")
+    os.chmod(bad_ca, 0o644)
+    out, err = tree(args, pcap(args, "tls12-cert-chain"),
+                    keys(args, "tls12-cert-chain") + ["-o", "tlsexplain.ca_file:" + bad_ca])
+    expect("could not be used" in err and bad_ca in err and
+           "against the system's trusted CAs alone" in err and err.count("tlsexplain:") == 1,
+           "an unusable CA file: one warning, the system's store kept", err)
+    expect("turn on tlsexplain.system_trust" not in out,
+           "the chain verdict does not tell the user to turn on what is on")
 
 
 def check_vectors(args):
@@ -168,7 +239,8 @@ def main():
     os.makedirs(args.workdir, exist_ok=True)
     os.chmod(args.workdir, 0o755)
     for check in (check_chain, check_wrong_secret, check_flipped_signature, check_no_keylog,
-                  check_rsa_key, check_vectors, check_show_secrets, check_all_captures):
+                  check_rsa_key, check_bad_input, check_vectors, check_show_secrets,
+                  check_all_captures):
         check(args)
 
 
