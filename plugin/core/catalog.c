@@ -101,26 +101,34 @@ static const char *const known_placeholders[] = {
     "group_kind", "group_bits", "sig_algorithm", "sig_hash", "frame", "suite", "position",
     "offered", "group", "group_position", "groups_offered", "alpn_position", "alpn_offered",
     "from", "age", "elapsed", "skew", "reason", "subject", "issuer", "serial", "until",
-    "algorithm", "curve", "name", "usage", "type", "first", "last", "total", NULL
+    "algorithm", "curve", "name", "usage", "type", "first", "last", "total", "client_version",
+    "ext_offered", "ext_position", "extension", "file", "frames", "kept", "line", "placeholders",
+    "version_position", "versions_offered", NULL
 };
 
-/* Names every placeholder of text the code does not fill; NULL if none. */
+/* Names every placeholder of text the code does not fill, and every brace
+ * that is not a placeholder's ({SENDER}, {a b}, {%n}, a name of 32
+ * characters or more, a { never closed); NULL if none. */
 static char *unknown_placeholders(const char *text)
 {
-    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GString *out = NULL;
-    GHashTableIter it;
-    gpointer name;
-    collect_placeholders(text, set);
-    g_hash_table_iter_init(&it, set);
-    while (g_hash_table_iter_next(&it, &name, NULL)) {
-        if (g_strv_contains(known_placeholders, name))
-            continue;
-        if (!out)
-            out = g_string_new(NULL);
-        g_string_append_printf(out, "%s{%s}", out->len ? ", " : "", (const char *)name);
+    for (const char *p = text; (p = strchr(p, '{')) != NULL; p++) {
+        const char *end = strchr(p, '}');
+        gsize n = end ? (gsize)(end - p - 1) : strlen(p + 1);
+        gboolean wellformed = end && n > 0 && n < 32 &&
+                              strspn(p + 1, "abcdefghijklmnopqrstuvwxyz_0123456789") == n;
+        char *name = g_strndup(p + 1, MIN(n, 40));
+        if (!wellformed || !g_strv_contains(known_placeholders, name)) {
+            if (!out)
+                out = g_string_new(NULL);
+            g_string_append_printf(out, "%s{%s%s", out->len ? ", " : "", name,
+                                   !end ? " (never closed)" : n > 40 ? "...}" : "}");
+        }
+        g_free(name);
+        if (!end)
+            break;
+        p = end;
     }
-    g_hash_table_destroy(set);
     return out ? g_string_free(out, FALSE) : NULL;
 }
 
@@ -424,6 +432,12 @@ static void check_group_parity(GKeyFile *kf, const char *group, GString *out)
         if (strchr(keys[k], '['))
             continue;
         char *en = g_key_file_get_value(kf, group, keys[k], NULL);
+        /* A teacher may override any key with the same placeholders. */
+        char *unknown = en ? unknown_placeholders(en) : NULL;
+        if (unknown)
+            g_string_append_printf(out, "[%s] %s: placeholder not known to the checks: %s\n",
+                                   group, keys[k], unknown);
+        g_free(unknown);
         for (const char *const *l = languages + 1; *l; l++) {
             char *lk = g_strdup_printf("%s[%s]", keys[k], *l);
             char *tr = g_key_file_get_value(kf, group, lk, NULL);

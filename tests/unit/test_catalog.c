@@ -39,6 +39,13 @@ static void test_override_checked(void)
     expect_rejected("[ClientHello]\ntext[xx]=Hello\n", "unknown language");
     expect_rejected("this is not a key file\n", "teacher.ini");
     expect_rejected("[ClientHello]\ntext=\xff\xfe\n", "not UTF-8");
+    /* Braces that are not a placeholder's are named too, not passed. */
+    expect_rejected("[ClientHello]\ntext=Hello {SENDER}\n", "{SENDER}");
+    expect_rejected("[ClientHello]\ntext=Hello {a b}\n", "{a b}");
+    expect_rejected("[ClientHello]\ntext=Hello {%n}\n", "{%n}");
+    expect_rejected("[ClientHello]\ntext=Hello {abcdefghijklmnopqrstuvwxyzabcdefgh}\n",
+                    "{abcdefghijklmnopqrstuvwxyzabcdefgh}");
+    expect_rejected("[ClientHello]\ntext=Hello {sender\n", "never closed");
 }
 
 static void test_override_used(void)
