@@ -18,6 +18,7 @@ int hf_tlsx_cipher_kx = -1;
 int hf_tlsx_cipher_auth = -1;
 int hf_tlsx_cipher_enc = -1;
 int hf_tlsx_cipher_mac = -1;
+int hf_tlsx_cipher_prf = -1;
 int hf_tlsx_offered_in = -1;
 int hf_tlsx_choice = -1;
 int hf_tlsx_resumed = -1;
@@ -135,6 +136,9 @@ static hf_register_info hf[] = {
     { &hf_tlsx_cipher_mac,
       { "Integrity", "tlsexplain.cipher.mac", FT_STRING, BASE_NONE, NULL, 0x0,
         "The record MAC of the negotiated suite, or AEAD when the cipher protects integrity itself.", HFILL } },
+    { &hf_tlsx_cipher_prf,
+      { "Key derivation", "tlsexplain.cipher.prf", FT_STRING, BASE_NONE, NULL, 0x0,
+        "How keys are derived from the shared secret: the TLS 1.2 PRF or TLS 1.3 HKDF, with its hash.", HFILL } },
     { &hf_tlsx_offered_in,
       { "Offered in", "tlsexplain.offered_in", FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
         "The frame of the ClientHello whose offer this message answers.", HFILL } },

@@ -24,6 +24,7 @@ extern int hf_tlsx_cipher_kx;
 extern int hf_tlsx_cipher_auth;
 extern int hf_tlsx_cipher_enc;
 extern int hf_tlsx_cipher_mac;
+extern int hf_tlsx_cipher_prf;
 extern int hf_tlsx_offered_in;
 extern int hf_tlsx_choice;
 extern int hf_tlsx_resumed;

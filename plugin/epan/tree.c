@@ -10,6 +10,7 @@
 #include "facts.h"
 #include "fields.h"
 #include "registry.h"
+#include "suiteparts.h"
 #include "text.h"
 
 static const char *sender_code(guint8 sender)
@@ -141,16 +142,31 @@ static void draw_alert(proto_tree *t, packet_info *pinfo, proto_item *pi,
         note_alert(pinfo, pi, it);
 }
 
-/* The negotiated suite in four parts, on the message that chose it. */
-static void draw_suite(proto_tree *t, tvbuff_t *tvb, guint off, guint len, const struct item *it)
+static const char *part_text(packet_info *pinfo, const struct item *it,
+                             const struct suite_parts *sp, const struct suite_part *part)
 {
-    const struct reg_suite *s = it->msg_type == HS_SERVER_HELLO ? reg_suite(it->suite) : NULL;
-    if (!s)
+    const struct placeholder ph[] = {
+        { "group", sp->group ? sp->group : "?" }, { "hash", sp->hash ? sp->hash : "?" },
+    };
+    if (!part->key)
+        return part->value ? part->value : "?";
+    return tlsx_text_with(pinfo->pool, it, "suite_parts", part->key, ph, G_N_ELEMENTS(ph));
+}
+
+/* The negotiated suite in its five parts, as they apply to this
+ * handshake, on the message that chose it. */
+static void draw_suite(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                       const struct item *it)
+{
+    struct suite_parts sp;
+    if (!suite_parts(it, &sp))
         return;
-    proto_tree_add_string(t, hf_tlsx_cipher_kx, tvb, off, len, reg_suite_kx(s));
-    proto_tree_add_string(t, hf_tlsx_cipher_auth, tvb, off, len, reg_suite_auth(s));
-    proto_tree_add_string(t, hf_tlsx_cipher_enc, tvb, off, len, reg_suite_enc(s));
-    proto_tree_add_string(t, hf_tlsx_cipher_mac, tvb, off, len, reg_suite_mac(s));
+    proto_tree_add_string(t, hf_tlsx_cipher_kx, tvb, off, len, part_text(pinfo, it, &sp, &sp.kx));
+    proto_tree_add_string(t, hf_tlsx_cipher_auth, tvb, off, len,
+                          part_text(pinfo, it, &sp, &sp.auth));
+    proto_tree_add_string(t, hf_tlsx_cipher_enc, tvb, off, len, sp.enc);
+    proto_tree_add_string(t, hf_tlsx_cipher_mac, tvb, off, len, sp.mac);
+    proto_tree_add_string(t, hf_tlsx_cipher_prf, tvb, off, len, part_text(pinfo, it, &sp, &sp.prf));
 }
 
 /* Full detail draws every field, with a warning on each extension the
@@ -198,7 +214,7 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
         tlsx_add_lines(t, ti, tvb, off, len,
                        tlsx_text(pinfo->pool, it, NULL, NULL, "ui", "explanation"), text);
     }
-    draw_suite(t, tvb, off, len, it);
+    draw_suite(t, pinfo, tvb, off, len, it);
     if (it->msg_type == HS_NEW_SESSION_TICKET && tvb && it->kind == EV_HANDSHAKE)
         tlsx_draw_ticket(t, tvb, off, len, it->proto == TLSX_DTLS ? 12 : 4);
     tlsx_draw_links(t, pinfo, tvb, off, len, it,

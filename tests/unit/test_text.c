@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <string.h>
+#include "handshake.h"
+#include "suiteparts.h"
 #include "textfill.h"
 #include "wrap.h"
 
@@ -121,6 +123,52 @@ static void test_fill_field(void)
     catalog_free(c);
 }
 
+/* A suite's five parts as they apply: what the name says for TLS 1.0-1.2,
+ * what the handshake says for TLS 1.3, nothing new for a resumed session. */
+static void test_suite_parts(void)
+{
+    struct item it = { 0 };
+    struct item_extra extra = { 0 };
+    struct links l = { 0 };
+    struct suite_parts sp;
+    it.msg_type = HS_SERVER_HELLO;
+    it.suite = 0xc013;  /* TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA */
+    it.version = 0x0301;
+    g_assert_true(suite_parts(&it, &sp));
+    g_assert_cmpstr(sp.kx.value, ==, "ECDHE");
+    g_assert_cmpstr(sp.auth.value, ==, "RSA");
+    g_assert_cmpstr(sp.mac, ==, "HMAC-SHA1");  /* IANA's "SHA" */
+    g_assert_cmpstr(sp.prf.key, ==, "prf10");
+    it.version = 0x0303;
+    it.extra = &extra;
+    extra.links = &l;
+    l.resumption = RES_SESSION_ID;
+    l.resumed = TRUE;
+    g_assert_true(suite_parts(&it, &sp));
+    g_assert_cmpstr(sp.kx.key, ==, "kx_resumed");
+    g_assert_cmpstr(sp.prf.key, ==, "prf12");
+    g_assert_cmpstr(sp.hash, ==, "SHA-256");
+    it.suite = 0x1302;  /* TLS_AES_256_GCM_SHA384 */
+    it.version = 0x0304;
+    l.resumption = RES_NONE;
+    l.group = 0x001d;
+    g_assert_true(suite_parts(&it, &sp));
+    g_assert_cmpstr(sp.kx.key, ==, "kx_tls13_dhe");
+    g_assert_cmpstr(sp.group, ==, "x25519");
+    g_assert_cmpstr(sp.auth.key, ==, "auth_tls13_certificate");
+    g_assert_cmpstr(sp.mac, ==, "AEAD");
+    g_assert_cmpstr(sp.prf.key, ==, "hkdf");
+    g_assert_cmpstr(sp.hash, ==, "SHA-384");
+    l.resumption = RES_PSK;
+    l.resumed = TRUE;
+    l.group = 0;
+    g_assert_true(suite_parts(&it, &sp));
+    g_assert_cmpstr(sp.kx.key, ==, "kx_tls13_psk");
+    g_assert_cmpstr(sp.auth.key, ==, "auth_tls13_psk");
+    it.msg_type = HS_CLIENT_HELLO;
+    g_assert_false(suite_parts(&it, &sp));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -129,5 +177,6 @@ int main(int argc, char **argv)
     g_test_add_func("/text/wrap-chinese", test_wrap_chinese);
     g_test_add_func("/text/fill", test_fill);
     g_test_add_func("/text/fill-field", test_fill_field);
+    g_test_add_func("/text/suite-parts", test_suite_parts);
     return g_test_run();
 }

@@ -1,0 +1,70 @@
+/* A chosen suite's parts as they apply; see suiteparts.h.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+#include "handshake.h"
+#include "registry.h"
+#include "suiteparts.h"
+
+/* IANA names the HMAC by its hash alone; "SHA" is SHA-1 (RFC 5246 §A.5). */
+static const char *mac_name(const char *mac)
+{
+    static const char *const names[][2] = {
+        { "SHA", "HMAC-SHA1" }, { "SHA256", "HMAC-SHA256" }, { "SHA384", "HMAC-SHA384" },
+        { "MD5", "HMAC-MD5" }, { "SM3", "HMAC-SM3" },
+    };
+    for (gsize i = 0; mac && i < G_N_ELEMENTS(names); i++)
+        if (strcmp(mac, names[i][0]) == 0)
+            return names[i][1];
+    return mac;
+}
+
+static const char *hash_name(const char *prf)
+{
+    static const char *const names[][2] = {
+        { "SHA256", "SHA-256" }, { "SHA384", "SHA-384" }, { "SHA512", "SHA-512" },
+        { "SM3", "SM3" },
+    };
+    for (gsize i = 0; prf && i < G_N_ELEMENTS(names); i++)
+        if (strcmp(prf, names[i][0]) == 0)
+            return names[i][1];
+    return prf;
+}
+
+static void tls13_parts(const struct item *it, const struct links *l, struct suite_parts *out)
+{
+    gboolean psk = l && l->resumption == RES_PSK && l->resumed;
+    const struct reg_group *g = l && l->group ? reg_group(l->group) : NULL;
+    out->group = g ? g->name : NULL;
+    out->kx.key = psk ? (out->group ? "kx_tls13_psk_dhe" : "kx_tls13_psk")
+                      : out->group ? "kx_tls13_dhe" : "kx_tls13_unknown";
+    out->auth.key = psk ? "auth_tls13_psk" : "auth_tls13_certificate";
+    out->prf.key = "hkdf";
+    (void)it;
+}
+
+gboolean suite_parts(const struct item *it, struct suite_parts *out)
+{
+    const struct reg_suite *s = it->msg_type == HS_SERVER_HELLO ? reg_suite(it->suite) : NULL;
+    const struct links *l = item_links(it);
+    memset(out, 0, sizeof *out);
+    if (!s)
+        return FALSE;
+    out->enc = s->enc;
+    out->mac = mac_name(s->mac);
+    out->hash = hash_name(s->prf);
+    if (it->version == TLSX_VERSION_TLS13) {
+        tls13_parts(it, l, out);
+        return TRUE;
+    }
+    if (l && l->resumption != RES_NONE && l->resumed) {
+        out->kx.key = "kx_resumed";
+        out->auth.key = "auth_resumed";
+    } else {
+        out->kx.value = s->kx;
+        out->auth.value = s->auth;
+    }
+    /* TLS 1.0 and 1.1 split the PRF between MD5 and SHA-1 (RFC 4346 §5). */
+    out->prf.key = it->version >= 0x0303 && it->version != 0xfeff ? "prf12" : "prf10";
+    return TRUE;
+}
