@@ -93,6 +93,16 @@ static gboolean parse_compression_methods(struct parse *p, struct reader *r,
     return TRUE;
 }
 
+#define EXT_SESSION_TICKET 35
+
+/* A ticket to resume with: a session_ticket extension that is not empty
+ * (an empty one only asks for a new ticket, RFC 5077 §3.2). */
+static gboolean offers_ticket(const struct hs_extensions *ext)
+{
+    const struct hs_extension *t = hs_find_ext(ext, EXT_SESSION_TICKET);
+    return t && t->body.length > 0;
+}
+
 static gboolean parse_client_hello(struct parse *p, struct reader *r)
 {
     struct hs_client_hello *ch = &p->msg->u.ch;
@@ -124,6 +134,8 @@ static gboolean parse_client_hello(struct parse *p, struct reader *r)
         set_variant(p, version_mark, "text_tls13");
         if (ch->session_id.length > 0)
             set_variant(p, sid_mark, "text_compat");
+    } else if (ch->session_id.length > 0 && offers_ticket(&ch->ext)) {
+        set_variant(p, sid_mark, "text_with_ticket");
     }
     return need_end(p, r, "extensions");
 }
