@@ -333,6 +333,7 @@ static gboolean key_share_entry(struct parse *p, struct reader *r, const char *s
     guint mark = w_mark(&p->w);
     w_open(&p->w, start, 0, "KeyShareEntry", section, FK_GROUP, 0);
     NEED(w_u16(&p->w, r, "group", "ext.key_share.group", FK_GROUP, &group));
+    note_group_kind(p, group);
     NEED(w_vec(&p->w, r, 2, "key_exchange", "ext.key_share.key_exchange", &v));
     NEED_OR(rd_left(&v) > 0, p, &v, "key_exchange", "nonempty");
     NEED(w_bytes(&p->w, &v, rd_left(&v), "key_exchange", "public_key_bytes", FK_BYTES, NULL));

@@ -6,6 +6,18 @@
 #include "parse.h"
 #include "registry.h"
 
+void note_group_kind(struct parse *p, guint16 group)
+{
+    const struct reg_group *g = reg_group(group);
+    struct field *f = w_last(&p->w);
+    if (!f || !g)
+        return;
+    if (g->kind == REG_GROUP_HYBRID)
+        f->variant = "text_hybrid";
+    else if (g->kind == REG_GROUP_PQ)
+        f->variant = "text_pq";
+}
+
 gboolean need_end(struct parse *p, struct reader *r, const char *after)
 {
     NEED_OR(rd_left(r) == 0, p, r, after, "trailing");
@@ -34,6 +46,8 @@ gboolean parse_u16_list(struct parse *p, struct reader *r, guint prefix, const c
         NEED(w_u16(&p->w, &v, item, item_section, kind, &x));
         if (reg_is_grease16(x) && w_last(&p->w))
             w_last(&p->w)->variant = "text_grease";
+        else if (kind == FK_GROUP)
+            note_group_kind(p, x);
         else if (kind == FK_SUITE && w_last(&p->w) && reg_suite(x) &&
                  (reg_suite(x)->flags & REG_SUITE_TLS13))
             w_last(&p->w)->variant = "text_tls13";  /* kx and auth are not in the name */

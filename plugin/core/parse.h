@@ -21,6 +21,9 @@ struct parse {
     do { if (!(ok)) return w_fail(&(p)->w, (r), (field), (what)); } while (0)
 
 gboolean need_end(struct parse *p, struct reader *r, const char *after);
+/* The field just read names a post-quantum or hybrid group: its text
+ * says what that is instead of giving a size in bits. */
+void note_group_kind(struct parse *p, guint16 group);
 gboolean parse_extensions(struct parse *p, struct reader *r, enum ext_where where,
                           struct hs_extensions *ext);
 /* A vector of 16-bit values (suites, groups, schemes, versions). */

@@ -72,10 +72,15 @@ static gboolean fill_field(const struct fill_ctx *x, const char *name, gsize len
     else if (is(name, len, "auth")) put(out, suite ? reg_suite_auth(suite) : NULL);
     else if (is(name, len, "enc")) put(out, suite ? reg_suite_enc(suite) : NULL);
     else if (is(name, len, "mac")) put(out, suite ? reg_suite_mac(suite) : NULL);
-    else if (is(name, len, "group_kind") || is(name, len, "group_bits")) {
+    else if (is(name, len, "group_kind") || is(name, len, "group_bits") ||
+             is(name, len, "share_client") || is(name, len, "share_server")) {
         const struct reg_group *g = f && f->kind == FK_GROUP ? reg_group(code) : NULL;
         if (is(name, len, "group_bits"))
             sb_put_uint(out, g ? g->bits : 0);
+        else if (is(name, len, "share_client"))
+            sb_put_uint(out, g ? g->client_share_len : 0);
+        else if (is(name, len, "share_server"))
+            sb_put_uint(out, g ? g->server_share_len : 0);
         else
             put(out, g ? reg_group_kind_name(g->kind) : NULL);
     } else if (is(name, len, "sig_algorithm") || is(name, len, "sig_hash")) {

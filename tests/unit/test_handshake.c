@@ -308,6 +308,62 @@ static void test_every_registered_extension_parsed(void)
             g_error("extension %u (%s) has no parser", e[i].id, e[i].name);
 }
 
+/* A post-quantum hybrid group in supported_groups and key_share gets the
+ * text that says what it is, not "0 bits". */
+static void test_hybrid_group(void)
+{
+    GByteArray *b = g_byte_array_new();
+    static const guint8 head[] = { 0x03, 0x03 };
+    static const guint8 tail[] = { 0x00, 0x00, 0x02, 0x13, 0x01, 0x01, 0x00 };
+    guint8 zero[32] = { 0 }, hdr[4], ext_len[2];
+    GByteArray *ext = g_byte_array_new();
+    static const guint8 groups[] = { 0x00, 0x0a, 0x00, 0x06, 0x00, 0x04, 0x11, 0xec, 0x00, 0x1d };
+    guint8 share_head[] = { 0x00, 0x33, 0x00, 0x00, 0x00, 0x00, 0x11, 0xec, 0x04, 0xc0 };
+    guint8 *share = g_malloc0(1216);
+    struct hs_message m;
+    struct hs_error e;
+    struct hs_context ctx = { TLSX_TLS, 0x0303, 0, 0, 0 };
+    GArray *fields = g_array_new(FALSE, FALSE, sizeof(struct field));
+    guint hybrid = 0;
+    g_byte_array_append(ext, groups, sizeof groups);
+    /* key_share: ext length 2 + 4 + 1216, list length 4 + 1216 */
+    share_head[2] = (guint8)((2 + 4 + 1216) >> 8);
+    share_head[3] = (guint8)(2 + 4 + 1216);
+    share_head[4] = (guint8)((4 + 1216) >> 8);
+    share_head[5] = (guint8)(4 + 1216);
+    g_byte_array_append(ext, share_head, sizeof share_head);
+    g_byte_array_append(ext, share, 1216);
+    g_byte_array_append(b, head, sizeof head);
+    g_byte_array_append(b, zero, sizeof zero);
+    g_byte_array_append(b, tail, sizeof tail);
+    ext_len[0] = (guint8)(ext->len >> 8);
+    ext_len[1] = (guint8)ext->len;
+    g_byte_array_append(b, ext_len, 2);
+    g_byte_array_append(b, ext->data, ext->len);
+    hdr[0] = 1;
+    hdr[1] = (guint8)(b->len >> 16);
+    hdr[2] = (guint8)(b->len >> 8);
+    hdr[3] = (guint8)b->len;
+    g_byte_array_prepend(b, hdr, 4);
+    g_assert_true(hs_parse(b->data, b->len, &ctx, &m, &e, fields));
+    for (guint i = 0; i < fields->len; i++) {
+        const struct field *f = &g_array_index(fields, struct field, i);
+        gboolean group = strcmp(f->section, "named_group") == 0 ||
+                         strcmp(f->section, "ext.key_share.group") == 0;
+        if (group && f->value == 0x11ec) {
+            g_assert_cmpstr(f->variant, ==, "text_hybrid");
+            hybrid++;
+        } else if (group && f->value == 0x001d) {
+            g_assert_true(f->variant == NULL || strcmp(f->variant, "text_hybrid") != 0);
+        }
+    }
+    g_assert_cmpuint(hybrid, ==, 2);  /* in supported_groups and in key_share */
+    g_array_free(fields, TRUE);
+    g_byte_array_free(ext, TRUE);
+    g_byte_array_free(b, TRUE);
+    g_free(share);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -321,5 +377,6 @@ int main(int argc, char **argv)
     g_test_add_func("/handshake/sslv2-client-hello", test_sslv2_client_hello);
     g_test_add_func("/handshake/encrypted-only-extensions", test_encrypted_only_extensions);
     g_test_add_func("/handshake/every-registered-extension", test_every_registered_extension_parsed);
+    g_test_add_func("/handshake/hybrid-group", test_hybrid_group);
     return g_test_run();
 }

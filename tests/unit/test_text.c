@@ -119,6 +119,13 @@ static void test_fill_field(void)
                                              &problem));
     g_assert_cmpstr(text_fill(c, "en", &it, &f, NULL, "cipher_suite", "text", NULL, 0, out), ==,
                     "CipherSuite is 2 bytes: ECDHE with AES-128-GCM.");
+    /* The built-in text of a hybrid post-quantum group gives its share sizes. */
+    f.name = "NamedGroup";
+    f.kind = FK_GROUP;
+    f.value = 0x11ec;  /* X25519MLKEM768 */
+    const char *s = text_fill(c, "en", &it, &f, NULL, "named_group", "text_hybrid", NULL, 0, out);
+    g_assert_nonnull(strstr(s, "1216 bytes from the client, 1120 bytes back"));
+    g_assert_null(strstr(s, "0 bits"));
     g_string_free(out, TRUE);
     catalog_free(c);
 }
