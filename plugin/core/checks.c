@@ -118,11 +118,15 @@ static void note_certificate(struct analyzer *a, struct handshake *h, const stru
     }
 }
 
-/* The signature covers the parameters the parser delimited. */
+/* The signature covers the parameters the parser delimited. Anonymous and
+ * pre-shared-key exchanges sign nothing (RFC 5246 §7.4.3, RFC 4279 §2). */
 static void note_server_key_exchange(struct analyzer *a, struct handshake *h,
                                      const struct hs_message *m, struct item *out)
 {
-    struct checks *c = checks_of(a, h, out, CHECK_SKE, 0);
+    struct checks *c;
+    if (h->kx != KX_ECDHE && h->kx != KX_DHE && h->kx != KX_RSA_EXPORT)
+        return;
+    c = checks_of(a, h, out, CHECK_SKE, 0);
     c->params_len = (guint16)MIN(m->ske_params.length, G_MAXUINT16);
 }
 

@@ -291,6 +291,10 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
         out->explain = "ClientHello.sslv2";
     else if (m.type == HS_CLIENT_HELLO && h->retry_pending)
         out->explain = "ClientHello.retry";
+    else if (m.type == HS_CLIENT_KEY_EXCHANGE &&
+             (h->kx == KX_PSK || h->kx == KX_DHE_PSK || h->kx == KX_ECDHE_PSK ||
+              h->kx == KX_RSA_PSK))
+        out->explain = "ClientKeyExchange.psk";
     if (!out->message)
         out->message = "Unknown";
     struct hs_context ctx = { ev->proto, h->version, h->suite, h->kx, (guint8)s };

@@ -442,9 +442,12 @@ void story_record(struct analyzer *a, struct handshake *h, struct item *out)
 {
     history_add(h, out->sender, out->message);
     if (out->kind == EV_CCS && out->sender == SENDER_SERVER && !h->tls13 &&
-        h->saw_server_hello && !h->story.saw_certificate && !h->under_old_keys) {
+        h->saw_server_hello && !h->story.saw_server_hello_done &&
+        !h->story.saw_certificate && !h->under_old_keys) {
         /* Straight from ServerHello to ChangeCipherSpec: an abbreviated
-         * handshake (RFC 5246 §7.3, RFC 5077 §3.1). */
+         * handshake (RFC 5246 §7.3, RFC 5077 §3.1). A full one always ends
+         * the server's first flight with ServerHelloDone, also when a
+         * pre-shared-key or anonymous suite sends no certificate. */
         struct links *l = links_of(a, out);
         if (!h->story.resumption_decided && h->offer)
             decide(h, l, h->offer->ticket_len > 0 ? RES_TICKET : RES_SESSION_ID, TRUE,

@@ -67,7 +67,8 @@ static void test_sections_exist(void)
     static const char *const special[] = {
         "HelloRetryRequest", "UnknownHandshake", "Finished.encrypted", "Renegotiation.client_hello", "Renegotiation.hello_request", "EncryptedHandshake.renegotiation",
         "EncryptedHandshake.tls13.server",
-        "EncryptedHandshake.tls13.client", "ChangeCipherSpec", "ChangeCipherSpec.compat",
+        "EncryptedHandshake.tls13.client", "EncryptedAlert.tls13.client", "ClientKeyExchange.psk",
+        "ChangeCipherSpec", "ChangeCipherSpec.compat",
         "Alert", "Alert.encrypted", "ApplicationData", "ApplicationData.tls13",
         "ApplicationData.early", "Retransmission.dtls", "note.started_mid", "note.unexpected_ske_rsa",
         "note.unexpected_certificate_resumed", "note.unexpected_certificate_psk",
