@@ -68,6 +68,14 @@
  * too. Earlier releases keep them without it (and priming costs a little). */
 #define TLSX_PRIME_TCP_ITEM TLSX_WS_AT_LEAST(4, 6)
 
+/* 4.6 gives proto_item_fill_label() a third argument (where the value
+ * starts in the label). */
+#if TLSX_WS_AT_LEAST(4, 6)
+#define TLSX_FILL_LABEL(fi, buf) proto_item_fill_label((fi), (buf), NULL)
+#else
+#define TLSX_FILL_LABEL(fi, buf) proto_item_fill_label((fi), (buf))
+#endif
+
 /* A boolean preference's variable: bool from 4.4 on, gboolean before. */
 #if TLSX_WS_AT_LEAST(4, 4)
 typedef bool tlsx_pref_bool;

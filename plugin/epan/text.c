@@ -56,6 +56,11 @@ static struct catalog *current(void)
     return catalog;
 }
 
+const char *tlsx_catalog_word(const char *section, const char *key)
+{
+    return strcmp(language, "en") == 0 ? NULL : catalog_lookup(current(), section, key, language);
+}
+
 const char *tlsx_reason_text(enum verify_reason reason)
 {
     const char *s = catalog_lookup(current(), "reason", verdicts_reason_key(reason), language);

@@ -17,6 +17,9 @@ gboolean tlsx_text_has(const char *section, const char *key);
 /* Tells the user about a problem with what they gave (a file, a key):
  * [warning] key of the catalog, filled; each distinct text once. */
 void tlsx_warn_once(const char *key, const struct placeholder *ph, gsize n);
+/* A label or value word of the catalog's [label] or [value] section in the
+ * user's language; NULL in English, whose words are the registered ones. */
+const char *tlsx_catalog_word(const char *section, const char *key);
 /* A check's reason in the user's language ([reason] of the catalog). */
 const char *tlsx_reason_text(enum verify_reason reason);
 

@@ -268,6 +268,58 @@ static void add_notes(packet_info *pinfo, const struct placed_item *p)
 /* tree may be NULL: the Expert Information dialog retaps without one, and
  * tshark -2 builds none on its second pass unless a filter or a column
  * needs one; our notes still count there. */
+/* The word a shown value stands for in the user's language, for the
+ * fields whose values are words; NULL to keep it. */
+static const char *value_word(const header_field_info *h, const char *value)
+{
+    char key[48];
+    if (h->type == FT_BOOLEAN)
+        return tlsx_catalog_word("value", strcmp(value, "True") == 0 ? "bool.true"
+                                        : strcmp(value, "False") == 0 ? "bool.false" : "-");
+    if (h->id == hf_tlsx_sender)
+        return tlsx_catalog_word("ui", value);
+    if (h->id == hf_tlsx_outcome || h->id == hf_tlsx_alert_level) {
+        g_snprintf(key, sizeof key, "%s.%s", h->id == hf_tlsx_outcome ? "outcome" : "alert_level",
+                   value);
+        return tlsx_catalog_word("value", key);
+    }
+    return NULL;
+}
+
+/* Wireshark labels each row with the field's registered (English) name;
+ * in another language the rows of our subtrees are labelled again from
+ * the catalog, so that a Chinese tree reads Chinese from top to bottom.
+ * Filters and columns keep the registered names and values. */
+static void relabel_one(proto_node *n)
+{
+    field_info *fi = PNODE_FINFO(n);
+    const header_field_info *h = fi ? fi->hfinfo : NULL;
+    const char *label = h ? tlsx_catalog_word("label", h->abbrev) : NULL;
+    char text[ITEM_LABEL_LENGTH];
+    gsize name_len;
+    if (!label || proto_item_is_hidden(n))
+        return;
+    name_len = strlen(h->name);
+    if (fi->rep)
+        g_strlcpy(text, fi->rep->representation, sizeof text);
+    else
+        TLSX_FILL_LABEL(fi, text);
+    if (strncmp(text, h->name, name_len) == 0 && text[name_len] == ':') {
+        const char *value = text + name_len + 1 + (text[name_len + 1] == ' ');
+        const char *word = value_word(h, value);
+        proto_item_set_text(n, "%s: %s", label, word ? word : value);
+    } else if (strcmp(text, h->name) == 0) {
+        proto_item_set_text(n, "%s", label);
+    }
+}
+
+static void relabel(proto_node *node)
+{
+    relabel_one(node);
+    for (proto_node *n = node->first_child; n; n = n->next)
+        relabel(n);
+}
+
 void tlsx_draw(proto_tree *tree, packet_info *pinfo, const struct frame_facts *facts)
 {
     gboolean seen = tree && (PTREE_DATA(tree)->visible ||
@@ -287,5 +339,9 @@ void tlsx_draw(proto_tree *tree, packet_info *pinfo, const struct frame_facts *f
         else
             add_notes(pinfo, &facts->items[i]);
     }
+    if (tree && PTREE_DATA(tree)->visible && tlsx_catalog_word("label", "tlsexplain.message"))
+        for (proto_node *n = tree->first_child; n; n = n->next)
+            if (PNODE_FINFO(n) && PNODE_FINFO(n)->hfinfo->id == proto_tlsexplain)
+                relabel(n);
     pinfo->current_proto = saved;
 }

@@ -125,8 +125,33 @@ def check_language(args):
     en, _ = tshark(args, "-o", "tlsexplain.language:en", message="Certificate")
     expect("Issuer: " in en and "颁发者：" in zh and "Issuer: " not in zh,
            "certificate details follow the language", zh)
+    # A Chinese tree is Chinese: no row keeps the English label of one of
+    # our fields (the protocol's own name, and the RFC's names for message
+    # fields, stay as Wireshark and the RFCs write them).
+    labels = subprocess.run([args.run, args.plugin_dir, args.tshark, "-G", "fields"],
+                            capture_output=True, text=True).stdout
+    names = {c[1] for c in (l.split("\t") for l in labels.splitlines())
+             if len(c) > 4 and c[0] == "F" and c[4] == "tlsexplain"}
+    expect(len(names) > 30, "tlsexplain's field labels are listed", labels[-300:])
+    for message in ("ServerHello", "Finished", "NewSessionTicket"):
+        zh, _ = tshark(args, "-o", "tlsexplain.language:zh_CN", "-o", "tlsexplain.detail:full",
+                       message=message)
+        rows, inside = [], False
+        for line in zh.splitlines():
+            if not line.startswith(" "):
+                inside = line.startswith("TLS Handshake Explainer")
+            elif inside:
+                rows.append(line.strip())
+        english = sorted({r for r in rows for n in names if r.startswith(n + ":")})
+        expect(not english, "%s in zh_CN: no English label of ours" % message, "\n".join(english))
+        expect(any(r.startswith("发送方: ") for r in rows), "%s in zh_CN: Chinese labels" % message,
+               zh[:2000])
     # The field value stays the contract, whatever the language.
-    expect("Sender: client" in zh or "client" in zh, "tlsexplain.sender stays 'client'", zh)
+    v = subprocess.run([args.run, args.plugin_dir, args.tshark, "-r", args.capture,
+                        "-o", "tlsexplain.language:zh_CN", "-T", "fields", "-e", "tlsexplain.sender",
+                        "-Y", "tlsexplain.message == \"ClientHello\""],
+                       capture_output=True, text=True).stdout
+    expect(v.split() and set(v.split()) == {"client"}, "tlsexplain.sender stays 'client'", v)
 
 
 def main():
