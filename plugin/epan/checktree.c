@@ -88,13 +88,56 @@ static char *hex(packet_info *pinfo, const guint8 *p, gsize n)
     return s;
 }
 
-static void secret_line(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
-                        const char *name, const guint8 *p, gsize n)
+/* How a line of the key schedule is derived, in words: its [schedule]
+ * key in the catalog. */
+static const char *derivation_key(const char *name, gboolean from_rsa)
 {
-    const char *value = tlsx_prefs.show_secrets ? hex(pinfo, p, n)
-                        : wmem_strdup_printf(pinfo->pool, "(%" G_GSIZE_FORMAT " bytes, hidden)", n);
-    proto_item *ti = proto_tree_add_string(t, hf_tlsx_secret, tvb, off, len, value);
-    proto_item_set_text(ti, "%s: %s", name, value);
+    static const char *const keys[][2] = {
+        { "client_write_MAC_key", "key_block" }, { "server_write_MAC_key", "key_block" },
+        { "client_write_key", "key_block" }, { "server_write_key", "key_block" },
+        { "client_write_IV", "key_block" }, { "server_write_IV", "key_block" },
+        { "client_handshake_traffic_secret", "c_hs_traffic" },
+        { "server_handshake_traffic_secret", "s_hs_traffic" },
+        { "client_application_traffic_secret_0", "c_ap_traffic" },
+        { "server_application_traffic_secret_0", "s_ap_traffic" },
+        { "key", "key" }, { "application key", "key" }, { "iv", "iv" }, { "application iv", "iv" },
+        { "finished_key", "finished_key" },
+        { "quic key", "quic_key" }, { "application quic key", "quic_key" },
+        { "quic iv", "quic_iv" }, { "application quic iv", "quic_iv" },
+        { "quic hp", "quic_hp" }, { "application quic hp", "quic_hp" },
+    };
+    if (strcmp(name, "master_secret") == 0)
+        return from_rsa ? "master_secret_rsa" : "master_secret";
+    for (gsize i = 0; i < G_N_ELEMENTS(keys); i++)
+        if (strcmp(name, keys[i][0]) == 0)
+            return keys[i][1];
+    return NULL;
+}
+
+static void secret_line(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                        const struct item *it, const struct schedule_line *line, gboolean from_rsa,
+                        const char **explained, guint *n_explained)
+{
+    char bytes[16];
+    const struct placeholder ph[] = { { "bytes", bytes } };
+    const char *value, *key;
+    proto_item *ti;
+    g_snprintf(bytes, sizeof bytes, "%" G_GSIZE_FORMAT, line->len);
+    value = tlsx_prefs.show_secrets ? hex(pinfo, line->value, line->len)
+            : tlsx_text_with(pinfo->pool, it, "ui", "secret_hidden", ph, G_N_ELEMENTS(ph));
+    ti = proto_tree_add_string(t, hf_tlsx_secret, tvb, off, len, value);
+    proto_item_set_text(ti, "%s: %s", line->name, value);
+    /* How it was made, where every field is explained; once per way of
+     * making (the six parts of one key block share one). */
+    key = tlsx_detail_full() ? derivation_key(line->name, from_rsa) : NULL;
+    for (guint i = 0; key && i < *n_explained; i++)
+        if (strcmp(explained[i], key) == 0)
+            key = NULL;
+    if (key && *n_explained < SCHEDULE_MAX_LINES)
+        explained[(*n_explained)++] = key;
+    if (key)
+        tlsx_add_text(proto_item_add_subtree(ti, ett_tlsx_field), tvb, off, len,
+                      tlsx_text(pinfo->pool, it, NULL, NULL, "schedule", key));
 }
 
 /* On a Finished, what the key log (or the server's RSA key) gives and what
@@ -109,8 +152,11 @@ void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
     st = proto_tree_add_subtree(t, tvb, off, len, ett_tlsx_summary, NULL,
                                 tlsx_text(pinfo->pool, it, NULL, NULL, "ui",
                                           s.from_rsa_key ? "schedule_rsa" : "schedule"));
+    const char *explained[SCHEDULE_MAX_LINES];
+    guint n_explained = 0;
     for (guint i = 0; i < s.n; i++)
-        secret_line(st, pinfo, tvb, off, len, s.lines[i].name, s.lines[i].value, s.lines[i].len);
+        secret_line(st, pinfo, tvb, off, len, it, &s.lines[i], s.from_rsa_key, explained,
+                    &n_explained);
 }
 
 /* One line of a certificate's details, its words from the catalog. */
