@@ -66,7 +66,8 @@ expert_field ei_tlsx_encrypted = EI_INIT;
 expert_field ei_tlsx_alert = EI_INIT;
 expert_field ei_tlsx_not_offered = EI_INIT;
 
-struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, TLSX_DETAIL_AUTO, "", "", "", TRUE, "", TRUE };
+struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, TLSX_DETAIL_AUTO, "", "", "", TRUE, "", TRUE,
+                                  TLSX_LINE_COLUMNS };
 
 static const enum_val_t detail_values[] = {
     { "auto", "Full in Wireshark, brief in tshark", TLSX_DETAIL_AUTO },
@@ -290,6 +291,9 @@ static void register_prefs(void (*prefs_applied)(void))
     prefs_register_filename_preference(m, "rsa_key_file", "Server RSA private key",
         "PEM private key of the server, to decrypt the pre-master secret of RSA key exchange.",
         &tlsx_prefs.rsa_key, FALSE);
+    prefs_register_uint_preference(m, "wrap_columns", "Line width",
+        "Explanations are wrapped at this many columns (a Chinese character takes two): 140 by "
+        "default, 60 to 80 for a projector. 40 to 200.", 10, &tlsx_prefs.wrap_columns);
     prefs_register_bool_preference(m, "show_secrets", "Show secrets",
         "Show master secrets and keys; off masks them (for a projector) but keeps the verdicts.",
         &tlsx_prefs.show_secrets);

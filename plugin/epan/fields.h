@@ -75,6 +75,12 @@ extern expert_field ei_tlsx_not_offered;
 enum tlsx_language { TLSX_LANG_AUTO, TLSX_LANG_EN, TLSX_LANG_ZH_CN };
 enum tlsx_detail { TLSX_DETAIL_BRIEF, TLSX_DETAIL_FULL, TLSX_DETAIL_AUTO };
 
+/* Lines are wrapped at tlsexplain.wrap_columns columns (a wide character
+ * is two): 140 by default, fewer for a projector, within these bounds. */
+#define TLSX_LINE_COLUMNS 140
+#define TLSX_LINE_COLUMNS_MIN 40
+#define TLSX_LINE_COLUMNS_MAX 200
+
 struct tlsx_prefs {
     gint language;                /* enum tlsx_language */
     gint detail;                  /* enum tlsx_detail */
@@ -84,6 +90,7 @@ struct tlsx_prefs {
     tlsx_pref_bool system_trust;  /* also trust the system's CA store */
     const char *rsa_key;          /* the server's RSA private key (PEM) */
     tlsx_pref_bool show_secrets;  /* off: mask key material, keep verdicts */
+    guint wrap_columns;           /* explanations wrapped at this many columns */
 };
 extern struct tlsx_prefs tlsx_prefs;
 

@@ -56,7 +56,7 @@ static void draw_answer(proto_tree *sub, proto_item *ti, packet_info *pinfo, tvb
  * suite's parts, a group's size) is always short, and every entry of a
  * list reads the same way, so those may take a longer line. */
 #define CODE_LINE_BYTES 200
-G_STATIC_ASSERT(TLSX_LINE_COLUMNS < ITEM_LABEL_LENGTH && CODE_LINE_BYTES < ITEM_LABEL_LENGTH);
+G_STATIC_ASSERT(TLSX_LINE_COLUMNS_MAX < ITEM_LABEL_LENGTH && CODE_LINE_BYTES < ITEM_LABEL_LENGTH);
 
 static gboolean is_code(guint8 kind)
 {
@@ -73,7 +73,9 @@ static gboolean is_code(guint8 kind)
 static gboolean fits_on_line(const struct field *f, gsize label_len, const char *gloss,
                              const char *text)
 {
-    gsize limit = is_code(f->kind) ? CODE_LINE_BYTES : TLSX_LINE_COLUMNS;
+    gsize limit = is_code(f->kind) ? MAX(CODE_LINE_BYTES * tlsx_line_columns() / TLSX_LINE_COLUMNS,
+                                         tlsx_line_columns())
+                                   : tlsx_line_columns();
     return label_len + strlen(gloss) + strlen(text) + 2 <= limit;
 }
 

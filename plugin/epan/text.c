@@ -129,7 +129,10 @@ const char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const 
     return text_impl(pool, it, NULL, NULL, section, key, extra, n_extra);
 }
 
-#define WRAP_COLUMNS TLSX_LINE_COLUMNS
+guint tlsx_line_columns(void)
+{
+    return CLAMP(tlsx_prefs.wrap_columns, TLSX_LINE_COLUMNS_MIN, TLSX_LINE_COLUMNS_MAX);
+}
 
 /* Returns the last line added, or NULL. */
 static proto_item *add_rest(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
@@ -140,13 +143,13 @@ static proto_item *add_rest(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
         const char *end;
         while (*p == ' ')
             p++;
-        end = wrap_point(p, WRAP_COLUMNS);
+        end = wrap_point(p, tlsx_line_columns());
         if (end == p)
             break;
         if (*end || *indent) {
-            /* A line of at most WRAP_COLUMNS characters, four bytes each at
-             * most, fits; the tree keeps fewer anyway. */
-            char line[8 + 4 * WRAP_COLUMNS + 1];
+            /* A line of at most TLSX_LINE_COLUMNS_MAX characters, four
+             * bytes each at most, fits; the tree keeps fewer anyway. */
+            char line[8 + 4 * TLSX_LINE_COLUMNS_MAX + 1];
             gsize ilen = strlen(indent), n = MIN((gsize)(end - p), sizeof line - 1 - ilen);
             memcpy(line, indent, ilen);
             memcpy(line + ilen, p, n);
@@ -165,7 +168,8 @@ proto_item *tlsx_add_lines(proto_tree *t, proto_item *ti, tvbuff_t *tvb,
 {
     proto_item *last;
     guint plen = (guint)strlen(prefix) + 2;
-    const char *end = wrap_point(text, WRAP_COLUMNS > plen + 20 ? WRAP_COLUMNS - plen : 20);
+    guint columns = tlsx_line_columns();
+    const char *end = wrap_point(text, columns > plen + 20 ? columns - plen : 20);
     proto_item_set_text(ti, "%s: %.*s", prefix, (int)(end - text), text);
     last = add_rest(t, tvb, off, len, "    ", end);
     return last ? last : ti;

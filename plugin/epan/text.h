@@ -32,8 +32,8 @@ const char *tlsx_text(wmem_allocator_t *pool, const struct item *it, const struc
 const char *tlsx_text_with(wmem_allocator_t *pool, const struct item *it, const char *section,
                      const char *key, const struct placeholder *extra, gsize n_extra);
 
-/* Lines are wrapped at this many columns (a wide character is two). */
-#define TLSX_LINE_COLUMNS 140
+/* The width lines are wrapped at (tlsexplain.wrap_columns, bounded). */
+guint tlsx_line_columns(void);
 
 /* Adds text as item ti's label ("<prefix>: first line") and the rest as
  * indented lines below it in tree t, since labels are cut at 240 bytes.

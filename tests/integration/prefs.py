@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import subprocess
+import unicodedata
 import sys
 
 BUILTIN = "The client opens the handshake"
@@ -154,6 +155,38 @@ def check_language(args):
     expect(v.split() and set(v.split()) == {"client"}, "tlsexplain.sender stays 'client'", v)
 
 
+def columns(text):
+    """Display columns: a CJK character takes two."""
+    return sum(2 if ord(c) >= 0x1100 and unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
+
+
+def check_wrap(args):
+    """For a projector: explanations wrapped at tlsexplain.wrap_columns,
+    in English and in Chinese, and never inside an RFC citation."""
+    for lang in ("en", "zh_CN"):
+        out, _ = tshark(args, "-o", "tlsexplain.language:" + lang, "-o", "tlsexplain.wrap_columns:60",
+                        message="ServerHello")
+        lines, inside = [], False
+        for line in out.splitlines():
+            if line.startswith("    ") and not line.startswith("     "):
+                inside = line.strip().split(":")[0] in ("Explanation", "说明")
+                if inside:
+                    lines.append(line.split(":", 1)[1].strip())
+            elif inside and line.startswith("        "):
+                lines.append(line.strip())
+            else:
+                inside = False
+        expect(len(lines) >= 3, "%s: the explanation takes several lines at 60 columns" % lang,
+               out[:1500])
+        wide = [l for l in lines if columns(l) > 60]
+        expect(not wide, "%s: no line over 60 columns" % lang, "\n".join(wide))
+        split = [l for l in lines if "(RFC" in l and ")" not in l[l.rindex("(RFC"):]]
+        expect(not split, "%s: no citation split across lines" % lang, "\n".join(split))
+    out, _ = tshark(args, "-o", "tlsexplain.wrap_columns:140", message="ServerHello")
+    expect(any(len(l) > 100 for l in out.splitlines()), "at 140 columns lines are longer", out[:500])
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--run", required=True)
@@ -168,7 +201,7 @@ def main():
     os.makedirs(args.workdir, exist_ok=True)
     os.chmod(args.workdir, 0o755)
     checks = {"catalog": (check_bad_catalogs, check_good_catalog), "detail": (check_detail,),
-              "language": (check_language,)}
+              "language": (check_language, check_wrap)}
     for name, fns in checks.items():
         if args.only and name != args.only:
             continue
