@@ -136,7 +136,7 @@ static void secret_line(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
     if (key && *n_explained < SCHEDULE_MAX_LINES)
         explained[(*n_explained)++] = key;
     if (key)
-        tlsx_add_text(proto_item_add_subtree(ti, ett_tlsx_field), tvb, off, len,
+        tlsx_add_text(proto_item_add_subtree(ti, ett_tlsx_text), tvb, off, len,
                       tlsx_text(pinfo->pool, it, NULL, NULL, "schedule", key));
 }
 
@@ -149,7 +149,7 @@ void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
     proto_tree *st;
     if (!verdicts_schedule(tlsx_verdicts(), it, &s))
         return;
-    st = proto_tree_add_subtree(t, tvb, off, len, ett_tlsx_summary, NULL,
+    st = proto_tree_add_subtree(t, tvb, off, len, ett_tlsx_schedule, NULL,
                                 tlsx_text(pinfo->pool, it, NULL, NULL, "ui",
                                           s.from_rsa_key ? "schedule_rsa" : "schedule"));
     const char *explained[SCHEDULE_MAX_LINES];
@@ -164,7 +164,7 @@ static void cert_line(proto_tree *ct, packet_info *pinfo, tvbuff_t *tvb, guint o
                       const struct item *it, const char *key, const struct placeholder *ph,
                       gsize n)
 {
-    proto_tree_add_subtree(ct, tvb, off, len, ett_tlsx_field, NULL,
+    proto_tree_add_subtree(ct, tvb, off, len, ett_tlsx_text, NULL,
                            tlsx_text_with(pinfo->pool, it, "certificate", key, ph, n));
 }
 
@@ -198,7 +198,7 @@ static void draw_one_certificate(proto_tree *t, packet_info *pinfo, tvbuff_t *tv
         proto_item_set_text(ti, "%s", tlsx_text_with(pinfo->pool, it, "certificate", "title",
                                                      ph, G_N_ELEMENTS(ph)));
     }
-    ct = proto_item_add_subtree(ti, ett_tlsx_field);
+    ct = proto_item_add_subtree(ti, ett_tlsx_cert);
     CERT_LINE("issuer", { "issuer", info->issuer ? info->issuer : "?" });
     CERT_LINE("serial", { "serial", info->serial_hex ? info->serial_hex : "?" });
     CERT_LINE(validity,

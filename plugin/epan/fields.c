@@ -60,6 +60,9 @@ gint ett_tlsx_fields = -1;
 gint ett_tlsx_field = -1;
 gint ett_tlsx_summary = -1;
 gint ett_tlsx_later = -1;
+gint ett_tlsx_text = -1;
+gint ett_tlsx_schedule = -1;
+gint ett_tlsx_cert = -1;
 
 expert_field ei_tlsx_malformed = EI_INIT;
 expert_field ei_tlsx_encrypted = EI_INIT;
@@ -245,6 +248,9 @@ static gint *ett[] = {
     &ett_tlsx_field,
     &ett_tlsx_summary,
     &ett_tlsx_later,
+    &ett_tlsx_text,
+    &ett_tlsx_schedule,
+    &ett_tlsx_cert,
 };
 
 static ei_register_info ei[] = {

@@ -66,6 +66,12 @@ extern gint ett_tlsx_fields;
 extern gint ett_tlsx_field;
 extern gint ett_tlsx_summary;
 extern gint ett_tlsx_later;
+/* Each kind of subtree has its own, so that opening one kind in a packet
+ * (the wrapped lines of a text, the key schedule, a certificate) opens
+ * no other kind, here or in the next packet. */
+extern gint ett_tlsx_text;
+extern gint ett_tlsx_schedule;
+extern gint ett_tlsx_cert;
 
 extern expert_field ei_tlsx_malformed;
 extern expert_field ei_tlsx_encrypted;

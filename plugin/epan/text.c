@@ -154,9 +154,9 @@ static proto_item *add_rest(proto_tree *t, tvbuff_t *tvb, guint off, guint len,
             memcpy(line, indent, ilen);
             memcpy(line + ilen, p, n);
             line[ilen + n] = '\0';
-            proto_tree_add_subtree(t, tvb, off, len, ett_tlsexplain, &last, line);
+            proto_tree_add_subtree(t, tvb, off, len, ett_tlsx_text, &last, line);
         } else {
-            proto_tree_add_subtree(t, tvb, off, len, ett_tlsexplain, &last, p);
+            proto_tree_add_subtree(t, tvb, off, len, ett_tlsx_text, &last, p);
         }
         p = end;
     }

@@ -274,6 +274,47 @@ def without_later(trees):
     return out, removed
 
 
+def cmd_subtrees(args):
+    """Each kind of subtree has its own ett, as sharkd reports it ("e"), so
+    that opening one kind (the key schedule, a certificate, the lines of a
+    wrapped text) in the GUI opens no other kind, here or in the next
+    packet; the explainer's own ett is on no subtree below it."""
+    kinds = {"Summary": "summary", "Fields, byte by byte": "fields", "Key schedule": "schedule",
+             "Known from later frames": "later", "Certificate ": "certificate"}
+    seen = {}
+    sd = Sharkd(args)
+    try:
+        sd.call("setconf", name=DETAIL[0], value=DETAIL[1])
+        if args.keys:
+            sd.call("setconf", name="tls.keylog_file", value=args.keys)
+        sd.call("load", file=args.capture)
+        for k in range(1, int(sd.call("status")["frames"]) + 1):
+            for node in sd.call("frame", frame=k, proto=True).get("tree", []):
+                if node.get("f") != PROTO_FILTER:
+                    continue
+                seen.setdefault("explainer", set()).add(node.get("e"))
+                stack = list(node.get("n", []))
+                while stack:
+                    n = stack.pop()
+                    stack.extend(n.get("n", []))
+                    if "e" not in n:
+                        continue
+                    kind = next((v for p, v in kinds.items()
+                                 if n.get("l", "").startswith(p)), "other")
+                    seen.setdefault(kind, set()).add(n["e"])
+    finally:
+        sd.close()
+    for kind in ("summary", "fields", "schedule", "certificate"):
+        if kind not in seen:
+            raise Failure("no %s subtree in %s" % (kind, args.capture))
+    for a in seen:
+        for b in seen:
+            if a < b and seen[a] & seen[b]:
+                raise Failure("%s and %s subtrees share an ett: %s"
+                              % (a, b, sorted(seen[a] & seen[b])))
+    print("distinct etts: " + ", ".join("%s %s" % (k, sorted(v)) for k, v in sorted(seen.items())))
+
+
 def cmd_passes(args):
     # A display filter changes which fields a first pass puts in the tree
     # (and where), so it must not change what is explained.
@@ -312,7 +353,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("command",
-                    choices=["plugins", "protocols", "passes", "clicks"])
+                    choices=["plugins", "protocols", "passes", "clicks", "subtrees"])
     ap.add_argument("--run", required=True, help="run-as-user.sh")
     ap.add_argument("--plugin-dir", required=True)
     ap.add_argument("--tshark", default="tshark")
