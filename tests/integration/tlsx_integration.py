@@ -133,6 +133,16 @@ class Sharkd:
         self.proc.wait()
 
 
+def loaded_sharkd(args):
+    """A sharkd session with the capture (and its keys) loaded, at full detail."""
+    sd = Sharkd(args)
+    sd.call("setconf", name=DETAIL[0], value=DETAIL[1])
+    if args.keys:
+        sd.call("setconf", name="tls.keylog_file", value=args.keys)
+    sd.call("load", file=args.capture)
+    return sd
+
+
 def flatten(node, depth, detailed, out):
     """Renders a sharkd tree node like tshark -V renders it.
 
@@ -152,12 +162,8 @@ def flatten(node, depth, detailed, out):
 
 def sharkd_trees(args, order_name):
     """{frame: {"plain": [...], "detailed": [...]}} opening frames in order."""
-    sd = Sharkd(args)
+    sd = loaded_sharkd(args)
     try:
-        sd.call("setconf", name=DETAIL[0], value=DETAIL[1])
-        if args.keys:
-            sd.call("setconf", name="tls.keylog_file", value=args.keys)
-        sd.call("load", file=args.capture)
         count = int(sd.call("status")["frames"])
         frames = list(range(1, count + 1))
         if order_name == "reverse":
@@ -282,12 +288,8 @@ def cmd_subtrees(args):
     kinds = {"Summary": "summary", "Fields, byte by byte": "fields", "Key schedule": "schedule",
              "Known from later frames": "later", "Certificate ": "certificate"}
     seen = {}
-    sd = Sharkd(args)
+    sd = loaded_sharkd(args)
     try:
-        sd.call("setconf", name=DETAIL[0], value=DETAIL[1])
-        if args.keys:
-            sd.call("setconf", name="tls.keylog_file", value=args.keys)
-        sd.call("load", file=args.capture)
         for k in range(1, int(sd.call("status")["frames"]) + 1):
             for node in sd.call("frame", frame=k, proto=True).get("tree", []):
                 if node.get("f") != PROTO_FILTER:
