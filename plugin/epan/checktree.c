@@ -16,26 +16,38 @@
  * what was checked and why it passed, failed or could not be checked. */
 static void draw_verdict(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                          const struct item *it, int hf, const char *section, guint8 verdict,
-                         guint8 reason, gboolean text)
+                         guint8 reason, gboolean text, gboolean notes)
 {
     const struct checks *c = item_checks(it);
     gboolean rsa = c && c->kind == CHECK_FINISHED && c->ctx && c->ctx->have_master;
     const char *key = verdict == VERIFY_VALID ? (rsa ? "text_valid_rsa" : "text_valid")
                       : verdict == VERIFY_INVALID ? "text_invalid" : "text_unknown";
-    if (verdict != VERIFY_UNKNOWN)
-        proto_tree_add_boolean(t, hf, tvb, off, len, verdict == VERIFY_VALID);
-    if (!text)
+    proto_item *bi = NULL;
+    if (!text && !(notes && verdict == VERIFY_INVALID)) {
+        if (verdict != VERIFY_UNKNOWN)
+            proto_tree_add_boolean(t, hf, tvb, off, len, verdict == VERIFY_VALID);
         return;
+    }
     struct placeholder ph[] = {
         { "reason", tlsx_text(pinfo->pool, it, NULL, NULL, "reason", verdicts_reason_key(reason)) },
     };
     const char *s = tlsx_text_with(pinfo->pool, it, section, key, ph, G_N_ELEMENTS(ph));
+    if (verdict != VERIFY_UNKNOWN)
+        bi = proto_tree_add_boolean(t, hf, tvb, off, len, verdict == VERIFY_VALID);
+    /* A check that ran and failed stands out: coloured in the GUI, listed
+     * in Expert Information and by tshark -z expert. */
+    if (notes && verdict == VERIFY_INVALID)
+        expert_add_info_format(pinfo, bi,
+                               hf == hf_tlsx_chain_valid || hf == hf_tlsx_hostname_match
+                               ? &ei_tlsx_chain_failed : &ei_tlsx_check_failed, "%s", s);
+    if (!text)
+        return;
     proto_item *ti = proto_tree_add_string(t, hf_tlsx_check, tvb, off, len, s);
     tlsx_add_lines(t, ti, tvb, off, len, proto_registrar_get_name(hf_tlsx_check), s);
 }
 
 void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p,
-                      gboolean text)
+                      gboolean text, gboolean notes)
 {
     const struct item *it = &p->item;
     const struct checks *c = item_checks(it);
@@ -52,19 +64,19 @@ void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const st
     switch (c->kind) {
     case CHECK_CHAIN:
         draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_chain_valid, "check.chain", r.verdict,
-                     r.reason, text);
+                     r.reason, text, notes);
         if (it->sender == SENDER_SERVER)
             draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_hostname_match, "check.hostname",
-                         hostname.verdict, hostname.reason, text);
+                         hostname.verdict, hostname.reason, text, notes);
         break;
     case CHECK_FINISHED:
         draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_finished_valid, "check.finished",
-                     r.verdict, r.reason, text);
+                     r.verdict, r.reason, text, notes);
         break;
     default:
         draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_signature_valid,
                      c->kind == CHECK_SKE ? "check.ske_signature" : "check.certificate_verify",
-                     r.verdict, r.reason, text);
+                     r.verdict, r.reason, text, notes);
         if (r.weak && text) {
             /* Labelled like the verdict it qualifies, so it reads as a check. */
             const char *weak = tlsx_text(pinfo->pool, it, NULL, NULL, "check.weak", "text");

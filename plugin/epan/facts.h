@@ -51,8 +51,10 @@ void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint o
 void tlsx_draw_later(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                      const struct item *it);
 /* checktree.c */
+/* text: the sentences; notes: an expert note on each check that failed
+ * (t may be NULL: the notes alone, for a tap without a tree). */
 void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p,
-                      gboolean text);
+                      gboolean text, gboolean notes);
 void tlsx_draw_certificates(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
                             const struct placed_item *p);
 void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,

@@ -68,6 +68,8 @@ expert_field ei_tlsx_malformed = EI_INIT;
 expert_field ei_tlsx_encrypted = EI_INIT;
 expert_field ei_tlsx_alert = EI_INIT;
 expert_field ei_tlsx_not_offered = EI_INIT;
+expert_field ei_tlsx_check_failed = EI_INIT;
+expert_field ei_tlsx_chain_failed = EI_INIT;
 
 struct tlsx_prefs tlsx_prefs = { TLSX_LANG_AUTO, TLSX_DETAIL_AUTO, "", "", "", TRUE, "", TRUE,
                                   TLSX_LINE_COLUMNS };
@@ -266,6 +268,13 @@ static ei_register_info ei[] = {
     { &ei_tlsx_not_offered,
       { "tlsexplain.not_offered", PI_PROTOCOL, PI_WARN,
         "The server chose or answered something the client's offer does not allow", EXPFILL } },
+    /* PI_SECURITY: a check that ran and failed */
+    { &ei_tlsx_check_failed,
+      { "tlsexplain.check.failed", PI_SECURITY, PI_ERROR,
+        "A signature or Finished does not verify", EXPFILL } },
+    { &ei_tlsx_chain_failed,
+      { "tlsexplain.check.chain_failed", PI_SECURITY, PI_WARN,
+        "The certificate chain or host name does not check out", EXPFILL } },
     /* PI_SEQUENCE */
     { &ei_tlsx_alert,
       { "tlsexplain.alert", PI_SEQUENCE, PI_WARN,

@@ -76,6 +76,8 @@ extern gint ett_tlsx_cert;
 extern expert_field ei_tlsx_malformed;
 extern expert_field ei_tlsx_encrypted;
 extern expert_field ei_tlsx_alert;
+extern expert_field ei_tlsx_check_failed;
+extern expert_field ei_tlsx_chain_failed;
 extern expert_field ei_tlsx_not_offered;
 
 enum tlsx_language { TLSX_LANG_AUTO, TLSX_LANG_EN, TLSX_LANG_ZH_CN };

@@ -222,8 +222,11 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
                     wanted_expert(t, &ei_tlsx_not_offered));
     if (wanted(t, hf_tlsx_check) || wanted(t, hf_tlsx_chain_valid) ||
         wanted(t, hf_tlsx_hostname_match) || wanted(t, hf_tlsx_signature_valid) ||
-        wanted(t, hf_tlsx_finished_valid))
-        tlsx_draw_checks(t, pinfo, tvb, p, wanted(t, hf_tlsx_check));
+        wanted(t, hf_tlsx_finished_valid) || wanted_expert(t, &ei_tlsx_check_failed) ||
+        wanted_expert(t, &ei_tlsx_chain_failed))
+        tlsx_draw_checks(t, pinfo, tvb, p, wanted(t, hf_tlsx_check),
+                         wanted_expert(t, &ei_tlsx_check_failed) ||
+                         wanted_expert(t, &ei_tlsx_chain_failed));
     if (tvb && PTREE_DATA(tree)->visible) {
         tlsx_draw_certificates(t, pinfo, tvb, p);
         tlsx_draw_schedule(t, pinfo, tvb, off, len, it);
@@ -263,6 +266,8 @@ static void add_notes(packet_info *pinfo, const struct placed_item *p)
     }
     if (it->malformed && item_error(it))
         note_malformed(pinfo, NULL, it);
+    if (item_checks(it) && item_tvb(pinfo, p))
+        tlsx_draw_checks(NULL, pinfo, item_tvb(pinfo, p), p, FALSE, TRUE);
 }
 
 /* tree may be NULL: the Expert Information dialog retaps without one, and

@@ -8,6 +8,7 @@ right key log, a wrong one, none, and with the server's RSA key instead.
 """
 import argparse
 import os
+import re
 import subprocess
 import sys
 
@@ -54,6 +55,17 @@ def check_chain(args):
              "-o", "tlsexplain.system_trust:FALSE"]
     v = fields(args, pcap(args, name), keys(args, name) + other, "tlsexplain.cert.chain_valid")
     expect(v in (["0"], ["False"]), "the same chain is rejected when only another CA is trusted", v)
+    # A failed check stands out: an expert note in group Security, so the
+    # GUI colours it and Expert Information lists it.
+    for extra in ([], ["-2"]):
+        out = subprocess.run([args.run, args.plugin_dir, args.tshark, "-r", pcap(args, name), *extra,
+                              *keys(args, name), *other, "-q", "-z", "expert"],
+                             capture_output=True, text=True, check=True).stdout
+        expect("Security" in out and "Certificate chain rejected" in out,
+               "the rejected chain is a Security expert note %s" % " ".join(extra), out)
+    v = fields(args, pcap(args, name), keys(args, name) + ca, "_ws.expert.message",
+               filt="tlsexplain.check.failed || tlsexplain.check.chain_failed")
+    expect(not v, "no failed-check note when every check passes", v)
 
 
 def check_wrong_secret(args):
@@ -75,6 +87,12 @@ def check_wrong_secret(args):
                "tlsexplain.finished.valid")
     expect(len(v) == 4 and all(x in ("0", "False") for x in v),
            "every Finished is invalid with a wrong secret, while Wireshark still decrypts", v)
+    out = subprocess.run([args.run, args.plugin_dir, args.tshark, "-r", pcap(args, name),
+                          *keys(args, name), "-o", "tlsexplain.keylog_file:" + path,
+                          "-q", "-z", "expert,error"],
+                         capture_output=True, text=True, check=True).stdout
+    expect(re.search(r"\b4\s+Security\s+TLSexplain\s+Finished does not verify", out),
+           "each of the 4 failed Finished is an error in Expert Information", out)
     v = fields(args, pcap(args, name), keys(args, name), "tlsexplain.finished.valid")
     expect(len(v) == 4 and all(x in ("1", "True") for x in v), "and valid with the right one", v)
 
