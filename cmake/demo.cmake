@@ -39,6 +39,57 @@ else()
   endif()
 endif()
 
+# The "TLS class" profile (profile/): columns, colours, full detail and a
+# larger font for teaching. Installed for this user, and updated only while
+# it is as we left it: a profile of that name the user changed, or made,
+# is kept as it is.
+# Wireshark rewrites "recent" itself whenever the profile is used: only the
+# preferences and colours tell whether the user changed it.
+function(tlsx_files_hash dir out)
+  set(all "")
+  foreach(f preferences colorfilters)
+    if(EXISTS "${dir}/${f}")
+      file(SHA256 "${dir}/${f}" h)
+      string(APPEND all "${f}:${h};")
+    endif()
+  endforeach()
+  set(${out} "${all}" PARENT_SCOPE)
+endfunction()
+
+function(tlsx_install_profile)
+  set(src "${TLSX_ROOT}/profile/TLS class")
+  if(DEFINED ENV{XDG_CONFIG_HOME} AND NOT "$ENV{XDG_CONFIG_HOME}" STREQUAL "")
+    set(config "$ENV{XDG_CONFIG_HOME}/wireshark")
+  elseif(DEFINED ENV{HOME})
+    set(config "$ENV{HOME}/.config/wireshark")
+  else()
+    return()
+  endif()
+  set(dest "${config}/profiles/TLS class")
+  set(marker "${dest}/.tlsexplain-installed")
+  if(EXISTS "${dest}")
+    tlsx_files_hash("${dest}" now)
+    set(was "")
+    if(EXISTS "${marker}")
+      file(READ "${marker}" was)
+    endif()
+    if(NOT was STREQUAL now)
+      message("The Wireshark profile \"TLS class\" in ${dest} was changed "
+        "or made by you: it is left as it is (the shipped one is in ${src}).")
+      return()
+    endif()
+  endif()
+  file(MAKE_DIRECTORY "${dest}")
+  foreach(f preferences recent colorfilters)
+    file(COPY "${src}/${f}" DESTINATION "${dest}")
+  endforeach()
+  tlsx_files_hash("${dest}" now)
+  file(WRITE "${marker}" "${now}")
+  message("Installed the Wireshark profile \"TLS class\" in ${dest}: "
+    "choose it with Edit > Configuration Profiles, or run wireshark -C \"TLS class\".")
+endfunction()
+tlsx_install_profile()
+
 set(name tls12-ecdhe-rsa-ticket)
 if(NOT EXISTS "${TLSX_ROOT}/pcaps/${name}.pcapng")
   file(GLOB pcaps RELATIVE "${TLSX_ROOT}/pcaps" "${TLSX_ROOT}/pcaps/*.pcapng")

@@ -35,6 +35,10 @@ fi
 scratch=$(mktemp -d "$base/tlsx-run.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/home" "$scratch/config" "$scratch/tmp"
+# TLSX_PROFILES: a folder of configuration profiles to start with.
+if [ -n "${TLSX_PROFILES:-}" ]; then
+  cp -r "$TLSX_PROFILES" "$scratch/config/profiles"
+fi
 if [ ${#drop[@]} -gt 0 ]; then
   chown -R nobody:nogroup "$scratch"
 fi
