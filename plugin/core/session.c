@@ -538,6 +538,7 @@ static gboolean too_short_for_handshake(const struct handshake *h, const struct 
 static gboolean feed_opaque(struct analyzer *a, struct connection *c, const struct event *ev,
                             struct item *out)
 {
+    gboolean aborted = FALSE;
     enum sender s = sender_of(c, ev->side);
     struct handshake *h = c->cur;
     if (h && s == SENDER_CLIENT && !h->saw_server_hello)
@@ -571,7 +572,7 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
     } else if (s == SENDER_SERVER) {
         out->explain = ev->proto == TLSX_QUIC ? "EncryptedHandshake.quic.server"
                                                : "EncryptedHandshake.tls13.server";
-    } else if (too_short_for_handshake(h, ev)) {
+    } else if ((aborted = too_short_for_handshake(h, ev))) {
         /* Where the client's Finished would come, a record that cannot hold
          * a handshake message: it can only be an alert. */
         out->message = "EncryptedAlert";
@@ -590,8 +591,7 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
     place(out, h);
     story_record(a, h, out);
     if (h->complete)
-        story_end(a, h, ev, out, strcmp(out->message, "EncryptedAlert") == 0 ? OUTCOME_FAILED
-                                                                          : OUTCOME_UNCONFIRMED);
+        story_end(a, h, ev, out, aborted ? OUTCOME_FAILED : OUTCOME_UNCONFIRMED);
     return TRUE;
 }
 

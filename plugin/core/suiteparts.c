@@ -31,7 +31,7 @@ static const char *hash_name(const char *prf)
     return prf;
 }
 
-static void tls13_parts(const struct item *it, const struct links *l, struct suite_parts *out)
+static void tls13_parts(const struct links *l, struct suite_parts *out)
 {
     gboolean psk = l && l->resumption == RES_PSK && l->resumed;
     const struct reg_group *g = l && l->group ? reg_group(l->group) : NULL;
@@ -40,7 +40,6 @@ static void tls13_parts(const struct item *it, const struct links *l, struct sui
                       : out->group ? "kx_tls13_dhe" : "kx_tls13_unknown";
     out->auth.key = psk ? "auth_tls13_psk" : "auth_tls13_certificate";
     out->prf.key = "hkdf";
-    (void)it;
 }
 
 gboolean suite_parts(const struct item *it, struct suite_parts *out)
@@ -54,7 +53,7 @@ gboolean suite_parts(const struct item *it, struct suite_parts *out)
     out->mac = mac_name(s->mac);
     out->hash = hash_name(s->prf);
     if (it->version == TLSX_VERSION_TLS13) {
-        tls13_parts(it, l, out);
+        tls13_parts(l, out);
         return TRUE;
     }
     if (l && l->resumption != RES_NONE && l->resumed) {

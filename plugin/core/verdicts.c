@@ -276,7 +276,7 @@ struct check_verdict verdicts_check(struct verdicts *v, const struct item *it,
 {
     const struct checks *c = item_checks(it);
     struct check_verdict out = { result(VERIFY_UNKNOWN, REASON_BAD_FORMAT),
-                                 result(VERIFY_UNKNOWN, REASON_NO_HOSTNAME) };
+                                 result(VERIFY_UNKNOWN, REASON_NO_HOSTNAME), FALSE };
     struct chain_verdict cv;
     if (!c || !body)
         return out;
@@ -288,6 +288,7 @@ struct check_verdict verdicts_check(struct verdicts *v, const struct item *it,
         break;
     case CHECK_FINISHED:
         out.main = finished_verdict(v, it, body, blen);
+        out.from_rsa_key = it->version != TLSX_VERSION_TLS13 && c->ctx && c->ctx->have_master;
         break;
     default:
         out.main = signature_verdict(it, body, blen);
@@ -300,11 +301,17 @@ struct check_verdict verdicts_check(struct verdicts *v, const struct item *it,
 
 /* ---- Key schedule ---- */
 
-static void line(struct schedule *s, const char *name, const guint8 *p, gsize n)
+/* how: the [schedule] catalog key saying how the line is made, given on
+ * the first line made that way only, so each way is told once. */
+static void line(struct schedule *s, const char *name, const char *how, const guint8 *p, gsize n)
 {
     if (s->n >= SCHEDULE_MAX_LINES || n > sizeof s->lines[0].value)
         return;
+    for (guint i = 0; how && i < s->n; i++)
+        if (s->lines[i].how && strcmp(s->lines[i].how, how) == 0)
+            how = NULL;
     s->lines[s->n].name = name;
+    s->lines[s->n].how = how;
     memcpy(s->lines[s->n].value, p, n);
     s->lines[s->n].len = n;
     s->n++;
@@ -319,19 +326,19 @@ static gboolean schedule12(const struct verdicts *v, const struct item *it, stru
     if (!master || mlen != KEYS_MASTER_LEN)
         return FALSE;
     s->from_rsa_key = ctx->have_master;
-    line(s, "master_secret", master, mlen);
+    line(s, "master_secret", ctx->have_master ? "master_secret_rsa" : "master_secret", master, mlen);
     if (!keys_key_block(it->version, reg_suite(it->suite), master, ctx->client_random,
                         ctx->server_random, &kb))
         return TRUE;
     if (kb.mac_len) {
-        line(s, "client_write_MAC_key", kb.client_mac, kb.mac_len);
-        line(s, "server_write_MAC_key", kb.server_mac, kb.mac_len);
+        line(s, "client_write_MAC_key", "key_block", kb.client_mac, kb.mac_len);
+        line(s, "server_write_MAC_key", "key_block", kb.server_mac, kb.mac_len);
     }
-    line(s, "client_write_key", kb.client_key, kb.key_len);
-    line(s, "server_write_key", kb.server_key, kb.key_len);
+    line(s, "client_write_key", "key_block", kb.client_key, kb.key_len);
+    line(s, "server_write_key", "key_block", kb.server_key, kb.key_len);
     if (kb.iv_len) {
-        line(s, "client_write_IV", kb.client_iv, kb.iv_len);
-        line(s, "server_write_IV", kb.server_iv, kb.iv_len);
+        line(s, "client_write_IV", "key_block", kb.client_iv, kb.iv_len);
+        line(s, "server_write_IV", "key_block", kb.server_iv, kb.iv_len);
     }
     return TRUE;
 }
@@ -351,11 +358,13 @@ static void packet_keys(struct schedule *s, const struct item *it,
 {
     gboolean quic = it->proto == TLSX_QUIC;
     line(s, quic ? (application ? "application quic key" : "quic key")
-                 : (application ? "application key" : "key"), k->key, k->key_len);
+                 : (application ? "application key" : "key"), quic ? "quic_key" : "key",
+         k->key, k->key_len);
     line(s, quic ? (application ? "application quic iv" : "quic iv")
-                 : (application ? "application iv" : "iv"), k->iv, k->iv_len);
+                 : (application ? "application iv" : "iv"), quic ? "quic_iv" : "iv",
+         k->iv, k->iv_len);
     if (quic)
-        line(s, application ? "application quic hp" : "quic hp", k->hp, k->key_len);
+        line(s, application ? "application quic hp" : "quic hp", "quic_hp", k->hp, k->key_len);
 }
 
 static gboolean schedule13(const struct verdicts *v, const struct item *it, struct schedule *s)
@@ -367,9 +376,9 @@ static gboolean schedule13(const struct verdicts *v, const struct item *it, stru
     if (!secret || !traffic_keys(it, secret, slen, &k))
         return FALSE;
     line(s, server ? "server_handshake_traffic_secret" : "client_handshake_traffic_secret",
-         secret, slen);
+         server ? "s_hs_traffic" : "c_hs_traffic", secret, slen);
     packet_keys(s, it, &k, FALSE);
-    line(s, "finished_key", k.finished_key, k.hash_len);
+    line(s, "finished_key", "finished_key", k.finished_key, k.hash_len);
     /* After its Finished the sender switches to application traffic keys. */
     secret = keylog_lookup(v->keylog, server ? KEYLOG_SERVER_TRAFFIC_SECRET_0
                                              : KEYLOG_CLIENT_TRAFFIC_SECRET_0,
@@ -377,7 +386,7 @@ static gboolean schedule13(const struct verdicts *v, const struct item *it, stru
     if (!secret || !traffic_keys(it, secret, slen, &k))
         return TRUE;
     line(s, server ? "server_application_traffic_secret_0" : "client_application_traffic_secret_0",
-         secret, slen);
+         server ? "s_ap_traffic" : "c_ap_traffic", secret, slen);
     packet_keys(s, it, &k, TRUE);
     return TRUE;
 }

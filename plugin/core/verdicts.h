@@ -31,6 +31,8 @@ const struct verify_trust *verdicts_trust(struct verdicts *v, enum verify_reason
 struct check_verdict {
     struct verify_result main;      /* the message's check (enum check_kind) */
     struct verify_result hostname;  /* CHECK_CHAIN from the server: the SNI */
+    gboolean from_rsa_key;          /* Finished: checked with the master secret
+                                     * decrypted with the server's RSA key */
 };
 
 /* The verdict of it's check over body (the message without its handshake
@@ -59,6 +61,8 @@ struct verify_result verdicts_finished13(const struct reg_suite *suite,
 #define SCHEDULE_MAX_LINES 16
 struct schedule_line {
     const char *name;             /* RFC's name, e.g. "client_write_key" */
+    const char *how;              /* [schedule] catalog key: how it is made; NULL
+                                   * when a line before it was made the same way */
     guint8 value[KEYS_HASH_MAX];
     gsize len;
 };

@@ -4,7 +4,6 @@
  */
 #include <epan/packet.h>
 #include <epan/to_str.h>
-#include <string.h>
 #include "context.h"
 #include "facts.h"
 #include "fields.h"
@@ -16,10 +15,8 @@
  * what was checked and why it passed, failed or could not be checked. */
 static void draw_verdict(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                          const struct item *it, int hf, const char *section, guint8 verdict,
-                         guint8 reason, gboolean text, gboolean notes)
+                         guint8 reason, gboolean rsa, gboolean text, gboolean notes)
 {
-    const struct checks *c = item_checks(it);
-    gboolean rsa = c && c->kind == CHECK_FINISHED && c->ctx && c->ctx->have_master;
     const char *key = verdict == VERIFY_VALID ? (rsa ? "text_valid_rsa" : "text_valid")
                       : verdict == VERIFY_INVALID ? "text_invalid" : "text_unknown";
     proto_item *bi = NULL;
@@ -64,19 +61,19 @@ void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const st
     switch (c->kind) {
     case CHECK_CHAIN:
         draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_chain_valid, "check.chain", r.verdict,
-                     r.reason, text, notes);
+                     r.reason, FALSE, text, notes);
         if (it->sender == SENDER_SERVER)
             draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_hostname_match, "check.hostname",
-                         hostname.verdict, hostname.reason, text, notes);
+                         hostname.verdict, hostname.reason, FALSE, text, notes);
         break;
     case CHECK_FINISHED:
         draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_finished_valid, "check.finished",
-                     r.verdict, r.reason, text, notes);
+                     r.verdict, r.reason, v.from_rsa_key, text, notes);
         break;
     default:
         draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_signature_valid,
                      c->kind == CHECK_SKE ? "check.ske_signature" : "check.certificate_verify",
-                     r.verdict, r.reason, text, notes);
+                     r.verdict, r.reason, FALSE, text, notes);
         if (r.weak && text) {
             /* Labelled like the verdict it qualifies, so it reads as a check. */
             const char *weak = tlsx_text(pinfo->pool, it, NULL, NULL, "check.weak", "text");
@@ -100,35 +97,8 @@ static char *hex(packet_info *pinfo, const guint8 *p, gsize n)
     return s;
 }
 
-/* How a line of the key schedule is derived, in words: its [schedule]
- * key in the catalog. */
-static const char *derivation_key(const char *name, gboolean from_rsa)
-{
-    static const char *const keys[][2] = {
-        { "client_write_MAC_key", "key_block" }, { "server_write_MAC_key", "key_block" },
-        { "client_write_key", "key_block" }, { "server_write_key", "key_block" },
-        { "client_write_IV", "key_block" }, { "server_write_IV", "key_block" },
-        { "client_handshake_traffic_secret", "c_hs_traffic" },
-        { "server_handshake_traffic_secret", "s_hs_traffic" },
-        { "client_application_traffic_secret_0", "c_ap_traffic" },
-        { "server_application_traffic_secret_0", "s_ap_traffic" },
-        { "key", "key" }, { "application key", "key" }, { "iv", "iv" }, { "application iv", "iv" },
-        { "finished_key", "finished_key" },
-        { "quic key", "quic_key" }, { "application quic key", "quic_key" },
-        { "quic iv", "quic_iv" }, { "application quic iv", "quic_iv" },
-        { "quic hp", "quic_hp" }, { "application quic hp", "quic_hp" },
-    };
-    if (strcmp(name, "master_secret") == 0)
-        return from_rsa ? "master_secret_rsa" : "master_secret";
-    for (gsize i = 0; i < G_N_ELEMENTS(keys); i++)
-        if (strcmp(name, keys[i][0]) == 0)
-            return keys[i][1];
-    return NULL;
-}
-
 static void secret_line(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
-                        const struct item *it, const struct schedule_line *line, gboolean from_rsa,
-                        const char **explained, guint *n_explained)
+                        const struct item *it, const struct schedule_line *line)
 {
     char bytes[16];
     const struct placeholder ph[] = { { "bytes", bytes } };
@@ -139,14 +109,8 @@ static void secret_line(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
             : tlsx_text_with(pinfo->pool, it, "ui", "secret_hidden", ph, G_N_ELEMENTS(ph));
     ti = proto_tree_add_string(t, hf_tlsx_secret, tvb, off, len, value);
     proto_item_set_text(ti, "%s: %s", line->name, value);
-    /* How it was made, where every field is explained; once per way of
-     * making (the six parts of one key block share one). */
-    key = tlsx_detail_full() ? derivation_key(line->name, from_rsa) : NULL;
-    for (guint i = 0; key && i < *n_explained; i++)
-        if (strcmp(explained[i], key) == 0)
-            key = NULL;
-    if (key && *n_explained < SCHEDULE_MAX_LINES)
-        explained[(*n_explained)++] = key;
+    /* How it was made, where every field is explained. */
+    key = tlsx_detail_full() ? line->how : NULL;
     if (key)
         tlsx_add_text(proto_item_add_subtree(ti, ett_tlsx_text), tvb, off, len,
                       tlsx_text(pinfo->pool, it, NULL, NULL, "schedule", key));
@@ -164,11 +128,8 @@ void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
     st = proto_tree_add_subtree(t, tvb, off, len, ett_tlsx_schedule, NULL,
                                 tlsx_text(pinfo->pool, it, NULL, NULL, "ui",
                                           s.from_rsa_key ? "schedule_rsa" : "schedule"));
-    const char *explained[SCHEDULE_MAX_LINES];
-    guint n_explained = 0;
     for (guint i = 0; i < s.n; i++)
-        secret_line(st, pinfo, tvb, off, len, it, &s.lines[i], s.from_rsa_key, explained,
-                    &n_explained);
+        secret_line(st, pinfo, tvb, off, len, it, &s.lines[i]);
 }
 
 /* One line of a certificate's details, its words from the catalog. */

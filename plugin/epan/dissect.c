@@ -9,7 +9,6 @@
 #include <epan/proto_data.h>
 #include <epan/address.h>
 #include "offer.h"
-#include "verdicts.h"
 #include "compat.h"
 #include "context.h"
 #include "facts.h"

@@ -681,6 +681,18 @@ static void finished_verifies(struct verdicts *v, const struct item *it,
         g_assert_cmpstr(sched.lines[0].name, ==, first_line);
     }
     g_assert_false(sched.from_rsa_key);
+    g_assert_false(cv.from_rsa_key);
+    /* Every way of making a line is told once, on the first line made so. */
+    g_assert_nonnull(sched.lines[0].how);
+    for (guint i = 0; i < sched.n; i++)
+        for (guint j = 0; j < i; j++)
+            g_assert_true(!sched.lines[i].how || !sched.lines[j].how ||
+                          strcmp(sched.lines[i].how, sched.lines[j].how) != 0);
+    if (strcmp(first_line, "master_secret") == 0) {
+        g_assert_cmpstr(sched.lines[0].how, ==, "master_secret");
+        g_assert_cmpstr(sched.lines[1].how, ==, "key_block");
+        g_assert_null(sched.lines[2].how);  /* the next part of the same key block */
+    }
     guint8 *bad = g_memdup2(m->data + 4, m->len - 4);
     bad[0] ^= 1;
     cv = verdicts_check(v, it, bad, m->len - 4, 0);
