@@ -402,6 +402,11 @@ gboolean verdicts_schedule(const struct verdicts *v, const struct item *it, stru
     return schedule12(v, it, out);
 }
 
+gboolean verdicts_failed(struct verify_result r)
+{
+    return r.verdict == VERIFY_INVALID && r.reason != REASON_UNTRUSTED_ROOT;
+}
+
 const char *verdicts_reason_key(enum verify_reason reason)
 {
     static const char *const keys[REASON_N] = {

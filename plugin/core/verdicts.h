@@ -75,6 +75,12 @@ struct schedule {
 gboolean verdicts_schedule(const struct verdicts *v, const struct item *it,
                            struct schedule *out);
 
+/* Whether a verdict is a failure the capture itself shows (a signature,
+ * a date, a link, a name): INVALID, except a chain that ends at no root
+ * this machine trusts, which says as much about the machine's store as
+ * about the handshake (the client may well trust that root). */
+gboolean verdicts_failed(struct verify_result r);
+
 /* The catalog key under [reason] for a reason. */
 const char *verdicts_reason_key(enum verify_reason reason);
 

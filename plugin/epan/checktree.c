@@ -33,7 +33,7 @@ static void draw_verdict(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint
         bi = proto_tree_add_boolean(t, hf, tvb, off, len, verdict == VERIFY_VALID);
     /* A check that ran and failed stands out: coloured in the GUI, listed
      * in Expert Information and by tshark -z expert. */
-    if (notes && verdict == VERIFY_INVALID)
+    if (notes && verdicts_failed((struct verify_result){ verdict, reason, FALSE }))
         expert_add_info_format(pinfo, bi,
                                hf == hf_tlsx_chain_valid || hf == hf_tlsx_hostname_match
                                ? &ei_tlsx_chain_failed : &ei_tlsx_check_failed, "%s", s);

@@ -36,11 +36,12 @@ def main():
         first = res.stdout.splitlines()[0] if res.stdout else ""
         if "ClientHello client 1 1" not in first:
             errors.append("no Message, Sender, Handshake and Step columns: " + first)
-        # The colours reach PSML too; the handshake rule's is #c3e2ff.
+        # The colours reach PSML too: the handshake rule's background is
+        # light blue, its text black.
         psml = subprocess.run([args.run, args.plugin_dir, args.tshark, "-C", "TLS class", "-r",
                                args.capture, "--color", "-T", "psml", "-Y", "tlsexplain"],
                               capture_output=True, text=True, env=env).stdout
-        if "#c3e2ff" not in psml:
+        if "foreground='#000000' background='#c3e2ff'" not in psml:
             errors.append("the colouring rules were not applied:\n" + psml[:600])
         full = subprocess.run([args.run, args.plugin_dir, args.tshark, "-C", "TLS class", "-r",
                                args.capture, "-V", "-c", "4"],

@@ -745,6 +745,13 @@ static void test_verdicts_no_keylog(void)
     struct verdicts *v = verdicts_new(NULL, FALSE, FALSE, NULL);
     g_assert_cmpuint(each_finished(IL12, v, finished_without_keylog, NULL), ==, 2);
     g_assert_cmpstr(verdicts_reason_key(REASON_NO_KEYLOG), ==, "no_keylog");
+    /* A root this machine does not trust is no failure of the handshake. */
+    struct verify_result r = { VERIFY_INVALID, REASON_UNTRUSTED_ROOT, FALSE };
+    g_assert_false(verdicts_failed(r));
+    r.reason = REASON_EXPIRED;
+    g_assert_true(verdicts_failed(r));
+    r.verdict = VERIFY_UNKNOWN;
+    g_assert_false(verdicts_failed(r));
     verdicts_free(v);
 }
 
