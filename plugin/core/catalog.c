@@ -2,6 +2,7 @@
 #include <string.h>
 #include "catalog.h"
 #include "strbuf.h"
+#include "testing.h"
 
 extern const char tlsx_catalog_default[];
 extern const size_t tlsx_catalog_default_len;
@@ -80,19 +81,6 @@ void catalog_free(struct catalog *c)
     g_free(c);
 }
 
-/* Collects the {name} placeholders of text into set. */
-static void collect_placeholders(const char *text, GHashTable *set)
-{
-    for (const char *p = text; (p = strchr(p, '{')) != NULL; p++) {
-        const char *end = strchr(p, '}');
-        if (!end)
-            return;
-        gsize n = (gsize)(end - p - 1);
-        if (n > 0 && n < 32 && strspn(p + 1, "abcdefghijklmnopqrstuvwxyz_0123456789") == n)
-            g_hash_table_add(set, g_strndup(p + 1, n));
-    }
-}
-
 /* Every placeholder the plugin fills (plugin/epan/text.c); a teacher's text
  * may use any of them, and no other. */
 static const char *const known_placeholders[] = {
@@ -132,6 +120,20 @@ static char *unknown_placeholders(const char *text)
     return out ? g_string_free(out, FALSE) : NULL;
 }
 
+#ifdef TLSX_TESTING
+/* Collects the {name} placeholders of text into set. */
+static void collect_placeholders(const char *text, GHashTable *set)
+{
+    for (const char *p = text; (p = strchr(p, '{')) != NULL; p++) {
+        const char *end = strchr(p, '}');
+        if (!end)
+            return;
+        gsize n = (gsize)(end - p - 1);
+        if (n > 0 && n < 32 && strspn(p + 1, "abcdefghijklmnopqrstuvwxyz_0123456789") == n)
+            g_hash_table_add(set, g_strndup(p + 1, n));
+    }
+}
+
 static GHashTable *placeholder_set(const char *text)
 {
     GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -159,6 +161,7 @@ static char *extra_placeholders(const char *a, const char *b)
     g_hash_table_destroy(sb);
     return out ? g_string_free(out, FALSE) : NULL;
 }
+#endif
 
 /* Splits "text[zh_CN]" into "text" and "zh_CN". */
 static char *base_key(const char *key, char **locale)
@@ -415,6 +418,7 @@ char *catalog_text(const struct catalog *c, const char *group, const char *key,
     return filled;
 }
 
+#ifdef TLSX_TESTING
 static void check_group_parity(GKeyFile *kf, const char *group, GString *out)
 {
     gsize nkeys;
@@ -473,3 +477,4 @@ char *catalog_check_parity(const struct catalog *c)
     }
     return g_string_free(out, FALSE);
 }
+#endif

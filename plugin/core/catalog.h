@@ -54,8 +54,5 @@ char *catalog_text(const struct catalog *c, const char *group, const char *key,
 /* Every language the default catalog has texts in, e.g. {"en", "zh_CN"}. */
 const char *const *catalog_languages(void);
 
-/* Lists problems with the default catalog itself (keys missing a language,
- * placeholders that differ between languages); NULL when there are none. */
-char *catalog_check_parity(const struct catalog *c);
 
 #endif

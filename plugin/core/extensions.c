@@ -5,6 +5,7 @@
 #include <string.h>
 #include "parse.h"
 #include "registry.h"
+#include "testing.h"
 
 typedef gboolean (*ext_body_fn)(struct parse *p, struct reader *r, enum ext_where where);
 
@@ -797,10 +798,12 @@ static const struct ext_parser *parser_for(guint16 type)
     return small[type];
 }
 
+#ifdef TLSX_TESTING
 gboolean hs_extension_parsed(guint16 type)
 {
     return parser_for(type) != NULL;
 }
+#endif
 
 static gboolean parse_one_extension(struct parse *p, struct reader *block,
                                     enum ext_where where, struct hs_extension *e)

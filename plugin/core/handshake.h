@@ -65,9 +65,6 @@ struct hs_extension {
 
 /* Extensions we need to reason about the handshake; the full list stays
  * available for per-field rendering. */
-/* Whether core knows the data layout of this extension type (else its
- * data is shown as bytes under a text saying so). */
-gboolean hs_extension_parsed(guint16 type);
 
 struct hs_extensions {
     gboolean present;           /* the extensions block exists at all */

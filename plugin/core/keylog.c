@@ -3,6 +3,7 @@
  */
 #include <string.h>
 #include "keylog.h"
+#include "testing.h"
 
 struct keylog {
     /* key: label byte + 32-byte random (GBytes); value: the secret (GBytes) */
@@ -22,10 +23,12 @@ static const char *const label_names[KEYLOG_N_LABELS] = {
     "EARLY_EXPORTER_SECRET",
 };
 
+#ifdef TLSX_TESTING
 const char *keylog_label_name(enum keylog_label label)
 {
     return (guint)label < KEYLOG_N_LABELS ? label_names[label] : NULL;
 }
+#endif
 
 static GHashTable *table_new(void)
 {

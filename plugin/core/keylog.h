@@ -51,7 +51,5 @@ guint keylog_first_bad_line(const struct keylog *kl);
 /* Whether any secret is there for this client random. */
 gboolean keylog_knows(const struct keylog *kl, const guint8 client_random[KEYLOG_RANDOM_LEN]);
 
-/* "CLIENT_RANDOM", ... as written in the file; NULL when out of range. */
-const char *keylog_label_name(enum keylog_label label);
 
 #endif

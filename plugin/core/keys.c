@@ -8,6 +8,7 @@
 #include <gnutls/abstract.h>
 #include "keys.h"
 #include "reader.h"
+#include "testing.h"
 
 /* ---- Hashes ---- */
 
@@ -259,16 +260,6 @@ static gboolean hkdf_usable(enum keys_hash h)
     return h != KEYS_HASH_UNKNOWN && h != KEYS_HASH_MD5_SHA1;
 }
 
-static gboolean keys_hkdf_extract(enum keys_hash h, const guint8 *salt, gsize salt_len,
-                           const guint8 *ikm, gsize ikm_len, guint8 *out)
-{
-    static const guint8 none[1];
-    /* RFC 5869 §2.2: a missing salt is HashLen zeros, which HMAC pads to
-     * the same key as an empty one. */
-    return hkdf_usable(h) && hmac(h, salt ? salt : none, salt ? salt_len : 0,
-                                  ikm ? ikm : none, ikm ? ikm_len : 0, out);
-}
-
 static gboolean hkdf_expand(enum keys_hash h, const guint8 *prk, gsize prk_len,
                             const guint8 *info, gsize info_len, guint8 *out, gsize out_len)
 {
@@ -317,6 +308,17 @@ gboolean keys_hkdf_expand_label(enum keys_hash h, const guint8 *secret, gsize se
     return hkdf_expand(h, secret, secret_len, info, n, out, out_len);
 }
 
+#ifdef TLSX_TESTING
+static gboolean hkdf_extract(enum keys_hash h, const guint8 *salt, gsize salt_len,
+                         const guint8 *ikm, gsize ikm_len, guint8 *out)
+{
+    static const guint8 none[1];
+    /* RFC 5869 §2.2: a missing salt is HashLen zeros, which HMAC pads to
+     * the same key as an empty one. */
+    return hkdf_usable(h) && hmac(h, salt ? salt : none, salt ? salt_len : 0,
+                                  ikm ? ikm : none, ikm ? ikm_len : 0, out);
+}
+
 gboolean keys_derive_secret(enum keys_hash h, const guint8 *secret, const char *label,
                             const guint8 *transcript_hash, guint8 *out)
 {
@@ -346,7 +348,7 @@ gboolean keys_schedule13_init(struct keys_schedule13 *ks, enum keys_hash h,
         psk = zeros;
         psk_len = ks->hash_len;
     }
-    return keys_hkdf_extract(h, NULL, 0, psk, psk_len, ks->early_secret);
+    return hkdf_extract(h, NULL, 0, psk, psk_len, ks->early_secret);
 }
 
 gboolean keys_schedule13_shared(struct keys_schedule13 *ks,
@@ -360,12 +362,13 @@ gboolean keys_schedule13_shared(struct keys_schedule13 *ks,
         shared_len = ks->hash_len;
     }
     return derived_salt(ks->hash, ks->early_secret, salt)
-           && keys_hkdf_extract(ks->hash, salt, ks->hash_len, shared, shared_len,
+           && hkdf_extract(ks->hash, salt, ks->hash_len, shared, shared_len,
                                 ks->handshake_secret)
            && derived_salt(ks->hash, ks->handshake_secret, salt)
-           && keys_hkdf_extract(ks->hash, salt, ks->hash_len, zeros, ks->hash_len,
+           && hkdf_extract(ks->hash, salt, ks->hash_len, zeros, ks->hash_len,
                                 ks->master_secret);
 }
+#endif
 
 static gboolean traffic13(const struct reg_suite *suite, const guint8 *traffic_secret,
                           gsize secret_len, gboolean quic, struct keys_traffic13 *out)
@@ -493,21 +496,25 @@ gboolean transcript_add(struct transcript *t, const guint8 *msg, gsize len)
     return append(t, msg, len, whole_message(msg, len));
 }
 
+#ifdef TLSX_TESTING
 void transcript_mark_broken(struct transcript *t)
 {
     if (t)
         t->broken = TRUE;
 }
+#endif
 
 gboolean transcript_ok(const struct transcript *t)
 {
     return t && !t->broken;
 }
 
+#ifdef TLSX_TESTING
 guint transcript_count(const struct transcript *t)
 {
     return t ? t->count : 0;
 }
+#endif
 
 const guint8 *transcript_bytes(const struct transcript *t, gsize *len)
 {

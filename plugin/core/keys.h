@@ -84,24 +84,6 @@ gboolean keys_finished12(guint16 version, enum keys_hash prf_hash,
 gboolean keys_hkdf_expand_label(enum keys_hash h, const guint8 *secret, gsize secret_len,
                                 const char *label, const guint8 *context, gsize ctx_len,
                                 guint8 *out, gsize out_len);
-/* Derive-Secret(secret, label, messages) given Transcript-Hash(messages). */
-gboolean keys_derive_secret(enum keys_hash h, const guint8 *secret, const char *label,
-                            const guint8 *transcript_hash, guint8 *out);
-
-struct keys_schedule13 {
-    enum keys_hash hash;
-    gsize hash_len;
-    guint8 early_secret[KEYS_HASH_MAX];
-    guint8 handshake_secret[KEYS_HASH_MAX];
-    guint8 master_secret[KEYS_HASH_MAX];
-};
-/* Early secret from a PSK (NULL: no PSK, zeros as RFC 8446 §7.1 says). */
-gboolean keys_schedule13_init(struct keys_schedule13 *ks, enum keys_hash h,
-                              const guint8 *psk, gsize psk_len);
-/* Handshake secret from the (EC)DHE shared secret (NULL: psk_ke, zeros),
- * then the master secret. */
-gboolean keys_schedule13_shared(struct keys_schedule13 *ks,
-                                const guint8 *shared, gsize shared_len);
 
 struct keys_traffic13 {
     guint8 key[KEYS_KEY_MAX];
@@ -136,15 +118,11 @@ void transcript_free(struct transcript *t);
 /* FALSE (and the transcript marks itself broken) when msg is not one whole
  * message or the cap is reached. */
 gboolean transcript_add(struct transcript *t, const guint8 *msg, gsize len);
-/* The caller lost a message (gap, undecryptable record): hashes from now on
- * are refused rather than wrong. */
-void transcript_mark_broken(struct transcript *t);
 /* DTLS: the whole message with its 12-byte header (RFC 6347 §4.2.6). */
 gboolean transcript_add_dtls(struct transcript *t, const guint8 *msg, gsize len);
 /* Starts again, e.g. after a DTLS HelloVerifyRequest (RFC 6347 §4.2.1). */
 void transcript_reset(struct transcript *t);
 gboolean transcript_ok(const struct transcript *t);
-guint transcript_count(const struct transcript *t);
 const guint8 *transcript_bytes(const struct transcript *t, gsize *len);
 /* Hash of everything added so far; FALSE when broken. *out_len may be NULL. */
 gboolean transcript_hash(const struct transcript *t, enum keys_hash h,

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 #include "registry.h"
+#include "testing.h"
 
 /* Defined in the generated registry_data.c. */
 extern const struct reg_suite tlsx_reg_suites[];
@@ -207,6 +208,7 @@ const char *reg_content_type_name(guint8 type)
 
 /* ---- Whole tables ---- */
 
+#ifdef TLSX_TESTING
 const struct reg_suite *reg_suite_table(gsize *n)
 {
     *n = tlsx_reg_n_suites;
@@ -246,3 +248,4 @@ const struct reg_name *reg_name_table(enum reg_table table, gsize *n)
     *n = tlsx_reg_name_tables[table].n;
     return tlsx_reg_name_tables[table].rows;
 }
+#endif

@@ -157,12 +157,4 @@ const char *reg_version_name(guint16 version);
 const char *reg_psk_ke_mode_name(guint8 mode);
 const char *reg_content_type_name(guint8 type);
 
-/* Whole tables, for tests and for listing; *n receives the row count. */
-const struct reg_suite *reg_suite_table(gsize *n);
-const struct reg_extension *reg_extension_table(gsize *n);
-const struct reg_group *reg_group_table(gsize *n);
-const struct reg_sigscheme *reg_sigscheme_table(gsize *n);
-const struct reg_alpn *reg_alpn_table(gsize *n);
-const struct reg_name *reg_name_table(enum reg_table table, gsize *n);
-
 #endif

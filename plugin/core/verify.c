@@ -8,6 +8,7 @@
 #include "verify.h"
 #include "keys.h"
 #include "handshake.h"
+#include "testing.h"
 
 /* Weak algorithms are still checked: we explain, we do not enforce policy. */
 #define ALLOW_WEAK (GNUTLS_VERIFY_ALLOW_BROKEN | GNUTLS_VERIFY_ALLOW_SIGN_WITH_SHA1)
@@ -52,6 +53,7 @@ const char *verify_reason_text(enum verify_reason reason)
     return (guint)reason < REASON_N && reason_texts[reason] ? reason_texts[reason] : "?";
 }
 
+#ifdef TLSX_TESTING
 const char *verify_verdict_name(enum verify_verdict verdict)
 {
     switch (verdict) {
@@ -60,6 +62,7 @@ const char *verify_verdict_name(enum verify_verdict verdict)
     default: return "unknown";
     }
 }
+#endif
 
 static struct verify_result result(enum verify_verdict v, enum verify_reason r)
 {

@@ -55,7 +55,6 @@ enum verify_reason {
 
 /* Short English text for logs; the UI maps the enum to catalog keys. */
 const char *verify_reason_text(enum verify_reason reason);
-const char *verify_verdict_name(enum verify_verdict verdict);
 
 struct verify_result {
     enum verify_verdict verdict;

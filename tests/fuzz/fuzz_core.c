@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
+#include "testing.h"
 #include "catalog.h"
 #include "fieldtext.h"
 #include "handshake.h"

@@ -35,7 +35,7 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "writing seeds failed")
 endif()
 
-execute_process(COMMAND ${CLANG} -g -O1 -fsanitize=fuzzer,address,undefined
+execute_process(COMMAND ${CLANG} -g -O1 -DTLSX_TESTING -fsanitize=fuzzer,address,undefined
                         -fno-sanitize-recover=all -Wall -Wextra -Werror ${includes} ${SRC}/tests/fuzz/fuzz_core.c
                         ${core} -o ${WORK}/fuzz_core ${glib_libs} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <string.h>
+#include "testing.h"
 #include "catalog.h"
 
 /* Without zh_CN in the list the parity check would pass vacuously. */

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <string.h>
+#include "testing.h"
 #include "handshake.h"
 #include "registry.h"
 #include "vectors.h"

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <string.h>
+#include "testing.h"
 #include "registry.h"
 
 /* Rows are read through their leading guint16 key, as registry.c does. */

@@ -7,6 +7,7 @@
 #include <gnutls/crypto.h>
 #include <gnutls/abstract.h>
 #include <gnutls/x509.h>
+#include "testing.h"
 #include "keys.h"
 #include "verify.h"
 #include "vectors.h"
