@@ -323,6 +323,7 @@ static gboolean feed_handshake(struct analyzer *a, struct connection *c,
     if (!out->malformed) {
         story_message(a, h, ev, &m, out);
         checks_message(a, h, ev, &m, out);
+        findings_message(a, h, ev, &m, out);
     } else {
         story_malformed(h, out);
     }
@@ -417,6 +418,30 @@ static gboolean feed_ccs(struct analyzer *a, struct connection *c, const struct 
     return TRUE;
 }
 
+/* A heartbeat is readable only before its sender's ChangeCipherSpec (TLS
+ * 1.3 encrypts it from the ServerHello on); Heartbleed's requests were
+ * often sent there, in the clear. */
+static gboolean feed_heartbeat(struct analyzer *a, struct connection *c, const struct event *ev,
+                               struct item *out)
+{
+    struct handshake *h = c->cur;
+    enum sender s = sender_of(c, ev->side);
+    begin_item(out, ev, s);
+    out->message = "Heartbeat";
+    out->explain = "Heartbeat";
+    if (!h)
+        return TRUE;
+    out->handshake = h->number;
+    out->version = h->version;
+    if (h->tls13 || (s != SENDER_UNKNOWN && h->ccs[s]) || h->under_old_keys) {
+        out->encrypted = TRUE;
+        out->explain = "Heartbeat.encrypted";
+    } else {
+        findings_heartbeat(a, h, ev, out);
+    }
+    return TRUE;
+}
+
 static gboolean feed_alert(struct analyzer *a, struct connection *c, const struct event *ev,
                            struct item *out)
 {
@@ -435,6 +460,7 @@ static gboolean feed_alert(struct analyzer *a, struct connection *c, const struc
     if (h && !h->complete) {
         place(out, h);
         story_record(a, h, out);
+        findings_alert(a, h, ev, out);
         if (out->has_alert && out->alert_level == ALERT_FATAL) {
             h->complete = TRUE;  /* a fatal alert ends the handshake for good */
             story_end(a, h, ev, out, OUTCOME_FAILED);
@@ -668,6 +694,7 @@ static gboolean feed_kind(struct analyzer *a, struct connection *c, const struct
     case EV_OPAQUE: return feed_opaque(a, c, ev, out);
     case EV_CLOSE: return feed_close(a, ev, out);
     case EV_FRAGMENT: return feed_fragment(c, ev, out);
+    case EV_HEARTBEAT: return feed_heartbeat(a, c, ev, out);
     }
     return FALSE;
 }

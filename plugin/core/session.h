@@ -8,6 +8,7 @@
 #define TLSX_SESSION_H
 
 #include <glib.h>
+#include "findings.h"
 #include "handshake.h"
 
 enum event_kind {
@@ -22,6 +23,7 @@ enum event_kind {
     EV_CLOSE,         /* the transport connection closes: data holds CLOSE_* */
     EV_FRAGMENT,      /* a DTLS handshake fragment that does not complete its
                          message: data holds its 12-byte header */
+    EV_HEARTBEAT,     /* a heartbeat record (RFC 6520): data holds its payload */
 };
 
 /* How a connection closed (EV_CLOSE). */
@@ -164,6 +166,9 @@ struct summary {
     const char *alpn;
     const char *history;
     const char *note;         /* catalog section, for a handshake the capture never ends */
+    const struct finding *findings; /* every finding of the handshake, in frame order */
+    guint n_findings;
+    struct diagnosis diagnosis;     /* OUTCOME_FAILED: the probable cause (key NULL otherwise) */
 };
 
 struct item_extra;
@@ -199,6 +204,7 @@ struct item_extra {
     const struct links *links;      /* choices, resumption, notes */
     const struct summary *summary;  /* on the item that ended a handshake */
     const struct checks *checks;    /* what gnutls can check */
+    const struct findings *findings;/* what is weak or wrong in this message */
 };
 
 static inline const struct hs_error *item_error(const struct item *it)
@@ -214,6 +220,11 @@ static inline const struct links *item_links(const struct item *it)
 static inline const struct summary *item_summary(const struct item *it)
 {
     return it->extra ? it->extra->summary : NULL;
+}
+
+static inline const struct findings *item_findings(const struct item *it)
+{
+    return it->extra ? it->extra->findings : NULL;
 }
 
 static inline const struct checks *item_checks(const struct item *it)

@@ -7,6 +7,7 @@
 #ifndef TLSX_SESSION_PRIV_H
 #define TLSX_SESSION_PRIV_H
 
+#include "findings.h"
 #include "offer.h"
 #include "session.h"
 
@@ -36,6 +37,23 @@ struct story_state {
     GString *history;
     const struct summary *unfinished; /* made for `fed` items */
     guint unfinished_fed;
+};
+
+/* What findings.c keeps of a handshake: its findings so far and the frames
+ * a diagnosis may point at. Only findings.c touches it. */
+#define FOUND_KEPT 24
+struct found_state {
+    struct finding list[FOUND_KEPT];
+    guint n;
+    guint16 cert_rsa_bits;    /* the server certificate's RSA key */
+    gboolean order_noted;
+    gboolean hello_seen;
+    gboolean client_cert_empty;
+    guint32 client_hello_frame;
+    guint32 cert_frame;       /* the server's Certificate */
+    guint32 client_cert_frame;
+    guint32 cert_request_frame;
+    guint32 finished_frame[3];/* indexed by enum sender */
 };
 
 struct handshake {
@@ -73,6 +91,7 @@ struct handshake {
     gdouble last_time;
     guint fed;                /* items so far */
     struct story_state story; /* story.c's alone: nobody else reads or writes it */
+    struct found_state found; /* findings.c's alone */
 };
 
 struct connection {
@@ -129,6 +148,17 @@ void checks_free(struct handshake *h);
 /* The same for a handshake that ended, keeping its transcript for reuse. */
 void checks_release(struct analyzer *a, struct handshake *h);
 guint checks_cert_hash(gconstpointer key);
+
+/* findings.c: called by session.c for each message, alert and heartbeat
+ * record, and by story.c when a handshake ends. */
+void findings_message(struct analyzer *a, struct handshake *h, const struct event *ev,
+                      const struct hs_message *m, struct item *out);
+void findings_alert(struct analyzer *a, struct handshake *h, const struct event *ev,
+                    struct item *out);
+void findings_heartbeat(struct analyzer *a, struct handshake *h, const struct event *ev,
+                        struct item *out);
+/* The handshake's findings and, for a failed one, the probable cause. */
+void findings_summarise(struct analyzer *a, const struct handshake *h, struct summary *s);
 
 /* story.c: called by session.c at each step. */
 void story_client_hello(struct analyzer *a, struct handshake *h, const struct event *ev,

@@ -619,6 +619,7 @@ void story_end(struct analyzer *a, struct handshake *h, const struct event *ev,
     s = summarise(a, h, outcome, ev->time);
     s->has_alert = out->has_alert;
     s->alert = out->alert_desc;
+    findings_summarise(a, h, s);
     item_extra_of(a, out)->summary = s;
     story_release(a, h);
     checks_release(a, h);
@@ -632,6 +633,7 @@ const struct summary *story_unfinished(struct analyzer *a, struct handshake *h)
     if (h->story.unfinished && h->story.unfinished_fed == h->fed)
         return h->story.unfinished;
     s = summarise(a, h, OUTCOME_INCOMPLETE, h->last_time);
+    findings_summarise(a, h, s);
     s->note = h->have_client_hello && h->story.server_flights == 0 && !h->started_mid &&
               !h->under_old_keys ? "note.capture_ended_no_answer" : "note.capture_ended";
     h->story.unfinished = s;

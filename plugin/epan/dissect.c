@@ -24,6 +24,7 @@ void proto_reg_handoff_tlsexplain(void);
 #define CT_ALERT 21
 #define CT_HANDSHAKE 22
 #define CT_APPLICATION_DATA 23
+#define CT_HEARTBEAT 24
 
 /* The Wireshark fields we read; each may be registered more than once
  * under one name (before 4.4, tls.handshake.type is also SSLv2's). */
@@ -415,6 +416,9 @@ static void finish_record(struct walk *w, struct record_ctx *rec)
          * alert would have shown those children; with none it is data. */
         kind = frame_decrypted(w, rec->dtls) ? EV_APPDATA : EV_OPAQUE;
         break;
+    case CT_HEARTBEAT:
+        kind = EV_HEARTBEAT;
+        break;
     default:
         return;
     }
@@ -644,6 +648,7 @@ static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree 
 void proto_register_tlsexplain(void)
 {
     tlsx_register_fields(tlsx_catalog_reload);
+    tlsx_register_findings();
     /* The handle's protocol is a helper of ours, not ours: Wireshark then
      * still asks ours whether it is enabled, but no longer pushes a layer
      * for every frame only to pop it again from the frames we leave: a list

@@ -59,6 +59,13 @@ void tlsx_draw_certificates(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
                             const struct placed_item *p);
 void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                         const struct item *it);
+/* findingtree.c */
+void tlsx_register_findings(void);
+/* t may be NULL: the expert items alone. */
+void tlsx_draw_findings(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                        const struct item *it, gboolean text);
+void tlsx_draw_security(proto_tree *st, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
+                        const struct item *it, const struct summary *s);
 /* fieldtree.c */
 void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
                       const struct placed_item *p, gboolean hidden);

@@ -270,6 +270,7 @@ static void draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint
     proto_tree_add_double_format_value(st, hf_tlsx_sum_duration, tvb, off, len, s->duration,
                                        "%.6f", s->duration);
     proto_tree_add_string(st, hf_tlsx_history, tvb, off, len, s->history);
+    tlsx_draw_security(st, pinfo, tvb, off, len, it, s);
 }
 
 void tlsx_draw_summary(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,

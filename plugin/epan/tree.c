@@ -227,6 +227,7 @@ static void draw_item(proto_tree *tree, packet_info *pinfo, const struct placed_
         tlsx_draw_checks(t, pinfo, tvb, p, wanted(t, hf_tlsx_check),
                          wanted_expert(t, &ei_tlsx_check_failed) ||
                          wanted_expert(t, &ei_tlsx_chain_failed));
+    tlsx_draw_findings(t, pinfo, tvb, off, len, it, PTREE_DATA(tree)->visible);
     if (tvb && PTREE_DATA(tree)->visible) {
         tlsx_draw_certificates(t, pinfo, tvb, p);
         tlsx_draw_schedule(t, pinfo, tvb, off, len, it);
@@ -268,6 +269,7 @@ static void add_notes(packet_info *pinfo, const struct placed_item *p)
         note_malformed(pinfo, NULL, it);
     if (item_checks(it) && item_tvb(pinfo, p))
         tlsx_draw_checks(NULL, pinfo, item_tvb(pinfo, p), p, FALSE, TRUE);
+    tlsx_draw_findings(NULL, pinfo, NULL, 0, 0, it, FALSE);
 }
 
 /* tree may be NULL: the Expert Information dialog retaps without one, and

@@ -90,7 +90,10 @@ static void event_sequence(const uint8_t *data, size_t size, enum tlsx_proto pro
         if (len > size)
             len = size;
         frame++;
-        struct event ev = { (enum event_kind)(kind & 7), proto, (kind >> 3) & 1,
+        /* Bits 0-2 the kind; bit 5 turns a CLOSE into a heartbeat record. */
+        enum event_kind k = (kind & 7) == EV_CLOSE && (kind & 0x20) ? EV_HEARTBEAT
+                                                                  : (enum event_kind)(kind & 7);
+        struct event ev = { k, proto, (kind >> 3) & 1,
                             (kind >> 4) & 1, data, len, frame, frame * 0.02 };
         if (analyzer_feed(a, &ev, &it) && n < KEPT_ITEMS) {
             kept[n] = it;
