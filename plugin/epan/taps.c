@@ -1,5 +1,6 @@
 /* Views of the whole capture drawn from the stored facts: the handshake
- * ladder in Statistics > Flow Graph (tshark -z flow,tlsexplain,...).
+ * ladder in Statistics > Flow Graph (tshark -z flow,tlsexplain,...), the
+ * counts in Statistics > TLS Handshakes (-z tlsexplain,tree).
  * Every frame with facts is queued to the "tlsexplain" tap on every pass
  * that taps (dissect.c); what a listener makes of it depends on those facts
  * alone, so one pass and two give the same.
@@ -8,9 +9,11 @@
 #include <string.h>
 #include <epan/packet.h>
 #include <epan/tap.h>
+#include <epan/stats_tree.h>
 #include "compat.h"
 #include "facts.h"
 #include "fields.h"
+#include "registry.h"
 #include "taps.h"
 #include "text.h"
 
@@ -117,10 +120,138 @@ static tap_packet_status flow_packet(void *tapdata, packet_info *pinfo, epan_dis
     return TAP_PACKET_REDRAW;
 }
 
+/* Statistics > TLS Handshakes: what the handshakes that end in the capture
+ * were, counted from their summaries. A handshake the capture never ends
+ * is known to be one only once every frame is read, which a tree ticked
+ * frame by frame cannot wait for: it counts among those begun only. */
+static GHashTable *begun;  /* handshake numbers seen by the tree being filled */
+
+static const char *word(const char *key)
+{
+    return tlsx_text(wmem_packet_scope(), NULL, NULL, NULL, "views", key);
+}
+
+static void tree_init(stats_tree *st _U_)
+{
+    if (begun)
+        g_hash_table_remove_all(begun);
+    else
+        begun = g_hash_table_new(g_direct_hash, g_direct_equal);
+}
+
+static void tree_cleanup(stats_tree *st _U_)
+{
+    if (begun)
+        g_hash_table_destroy(begun);
+    begun = NULL;
+}
+
+static const char *resumption_word(const struct summary *s)
+{
+    static const char *const keys[] = { "resumption_none", "resumption_session_id",
+                                        "resumption_ticket", "resumption_psk" };
+    if (!s->resumption_known && s->resumption == RES_NONE)
+        return word("unknown");
+    return word(keys[MIN(s->resumption, G_N_ELEMENTS(keys) - 1)]);
+}
+
+static const char *group_word(const struct summary *s)
+{
+    const struct reg_group *g = s->group ? reg_group(s->group) : NULL;
+    char bits[16];
+    if (g)
+        return g->name;
+    if (s->dh_bits) {
+        struct placeholder ph[] = { { "bits", bits } };
+        g_snprintf(bits, sizeof bits, "%u", s->dh_bits);
+        return tlsx_text_with(wmem_packet_scope(), NULL, "views", "dh_prime", ph,
+                              G_N_ELEMENTS(ph));
+    }
+    return word("none");
+}
+
+static void tick_under(stats_tree *st, int parent, const char *key, const char *value)
+{
+    int node = tick_stat_node(st, word(key), parent, TRUE);
+    tick_stat_node(st, value ? value : word("none"), node, FALSE);
+}
+
+static void tree_summary(stats_tree *st, const struct item *it, const struct summary *s)
+{
+    const struct reg_suite *suite = s->suite ? reg_suite(s->suite) : NULL;
+    const char *version = s->version ? reg_version_name(s->version) : NULL;
+    int ended = tick_stat_node(st, word("tree_ended"), 0, TRUE);
+    tick_under(st, ended, "tree_version", version ? version : word("unknown"));
+    tick_under(st, ended, "tree_flow", s->flow);
+    tick_under(st, ended, "tree_outcome", tlsx_outcome_word(wmem_packet_scope(), it, s));
+    tick_under(st, ended, "tree_resumption", resumption_word(s));
+    tick_under(st, ended, "tree_group", group_word(s));
+    tick_under(st, ended, "tree_suite", suite ? suite->name : NULL);
+    tick_under(st, ended, "tree_sni", s->sni);
+    tick_under(st, ended, "tree_alpn", s->alpn);
+}
+
+/* The signature scheme a CertificateVerify or a TLS 1.2 ServerKeyExchange
+ * names, from its bytes (2 after the parameters a ServerKeyExchange signs),
+ * or 0. TLS 1.0 and 1.1 name none. */
+static guint16 signature_scheme(packet_info *pinfo, const struct placed_item *p)
+{
+    const struct item *it = &p->item;
+    const struct checks *c = item_checks(it);
+    struct data_source *src = g_slist_nth_data(pinfo->data_src, p->ds_index);
+    tvbuff_t *tvb = src ? TLSX_DS_TVB(src) : NULL;
+    guint header = it->proto == TLSX_DTLS ? 12 : 4, at;
+    if (it->kind != EV_HANDSHAKE || !tvb || (it->version != TLSX_VERSION_TLS13 &&
+                                             it->version != 0x0303 /* TLS 1.2 */ &&
+                                             it->version != 0xfefd /* DTLS 1.2 */))
+        return 0;
+    if (it->msg_type == HS_CERTIFICATE_VERIFY)
+        at = header;
+    else if (it->msg_type == HS_SERVER_KEY_EXCHANGE && c && c->kind == CHECK_SKE)
+        at = header + c->params_len;
+    else
+        return 0;
+    if (at + 2 > p->length || tvb_captured_length(tvb) < p->offset + p->length)
+        return 0;
+    return tvb_get_ntohs(tvb, p->offset + at);
+}
+
+/* Where the findings another change adds (tlsexplain.finding.*) will be
+ * counted by kind, each under word("tree_findings"). */
+static void tree_findings(stats_tree *st _U_, const struct placed_item *p _U_)
+{
+}
+
+static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
+                                     const void *data, tap_flags_t flags _U_)
+{
+    const struct frame_facts *facts = (const struct frame_facts *)data;
+    for (guint i = 0; facts && i < facts->count; i++) {
+        const struct placed_item *p = &facts->items[i];
+        const struct summary *s = item_summary(&p->item);
+        guint16 scheme = signature_scheme(pinfo, p);
+        if (p->item.handshake && begun &&
+            g_hash_table_add(begun, GUINT_TO_POINTER(p->item.handshake)))
+            tick_stat_node(st, word("tree_begun"), 0, TRUE);
+        if (s)
+            tree_summary(st, &p->item, s);
+        if (scheme) {
+            const struct reg_sigscheme *r = reg_sigscheme(scheme);
+            int node = tick_stat_node(st, word("tree_sigscheme"), 0, TRUE);
+            tick_stat_node(st, r ? r->name : word("unknown"), node, FALSE);
+        }
+        tree_findings(st, p);
+    }
+    return TAP_PACKET_REDRAW;
+}
+
 void tlsx_register_taps(void)
 {
     tlsx_tap = register_tap("tlsexplain");
     /* Registered before preferences are read: the menu name stays English. */
     register_seq_analysis("tlsexplain", "TLS handshake", proto_tlsexplain, "tlsexplain",
                           TL_REQUIRES_NOTHING, flow_packet);
+    /* Statistics > TLS Handshakes, beside the other protocols' statistics. */
+    stats_tree_register_with_group("tlsexplain", "tlsexplain", "TLS Handshakes", 0, tree_packet,
+                                   tree_init, tree_cleanup, REGISTER_PACKET_STAT_GROUP_UNSORTED);
 }
