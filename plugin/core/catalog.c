@@ -104,7 +104,7 @@ static const char *const known_placeholders[] = {
     "algorithm", "curve", "name", "usage", "type", "first", "last", "total", "client_version",
     "ext_offered", "ext_position", "extension", "file", "frames", "kept", "line", "placeholders",
     "version_position", "versions_offered", "hash", "share_client", "share_server",
-    "messages", "explanation", "flow", "outcome", NULL
+    "messages", "explanation", "flow", "outcome", "how", NULL
 };
 
 /* Names every placeholder of text the code does not fill, and every brace

@@ -1,6 +1,7 @@
 /* Views of the whole capture drawn from the stored facts: the handshake
  * ladder in Statistics > Flow Graph (tshark -z flow,tlsexplain,...), the
- * counts in Statistics > TLS Handshakes (-z tlsexplain,tree).
+ * counts in Statistics > TLS Handshakes (-z tlsexplain,tree), and one line
+ * per handshake (-z tlsexplain,handshakes[,csv]).
  * Every frame with facts is queued to the "tlsexplain" tap on every pass
  * that taps (dissect.c); what a listener makes of it depends on those facts
  * alone, so one pass and two give the same.
@@ -10,7 +11,11 @@
 #include <epan/packet.h>
 #include <epan/tap.h>
 #include <epan/stats_tree.h>
+#include <epan/stat_tap_ui.h>
+#include <epan/address.h>
+#include <epan/to_str.h>
 #include "compat.h"
+#include "context.h"
 #include "facts.h"
 #include "fields.h"
 #include "registry.h"
@@ -126,9 +131,18 @@ static tap_packet_status flow_packet(void *tapdata, packet_info *pinfo, epan_dis
  * frame by frame cannot wait for: it counts among those begun only. */
 static GHashTable *begun;  /* handshake numbers seen by the tree being filled */
 
+/* Texts live for the packet being tapped, or for the drawing of a table
+ * after the last packet, which has no packet scope. */
+static wmem_allocator_t *draw_pool;
+
+static wmem_allocator_t *text_pool(void)
+{
+    return draw_pool ? draw_pool : wmem_packet_scope();
+}
+
 static const char *word(const char *key)
 {
-    return tlsx_text(wmem_packet_scope(), NULL, NULL, NULL, "views", key);
+    return tlsx_text(text_pool(), NULL, NULL, NULL, "views", key);
 }
 
 static void tree_init(stats_tree *st _U_)
@@ -164,7 +178,7 @@ static const char *group_word(const struct summary *s)
     if (s->dh_bits) {
         struct placeholder ph[] = { { "bits", bits } };
         g_snprintf(bits, sizeof bits, "%u", s->dh_bits);
-        return tlsx_text_with(wmem_packet_scope(), NULL, "views", "dh_prime", ph,
+        return tlsx_text_with(text_pool(), NULL, "views", "dh_prime", ph,
                               G_N_ELEMENTS(ph));
     }
     return word("none");
@@ -183,7 +197,7 @@ static void tree_summary(stats_tree *st, const struct item *it, const struct sum
     int ended = tick_stat_node(st, word("tree_ended"), 0, TRUE);
     tick_under(st, ended, "tree_version", version ? version : word("unknown"));
     tick_under(st, ended, "tree_flow", s->flow);
-    tick_under(st, ended, "tree_outcome", tlsx_outcome_word(wmem_packet_scope(), it, s));
+    tick_under(st, ended, "tree_outcome", tlsx_outcome_word(text_pool(), it, s));
     tick_under(st, ended, "tree_resumption", resumption_word(s));
     tick_under(st, ended, "tree_group", group_word(s));
     tick_under(st, ended, "tree_suite", suite ? suite->name : NULL);
@@ -245,6 +259,194 @@ static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo, epan_di
     return TAP_PACKET_REDRAW;
 }
 
+/* One line per handshake: the summary's facts, a teacher's handout. */
+struct hs_row {
+    char *client, *server;
+    const struct summary *summary;   /* on the item that ended it */
+    const struct item *last;         /* its last item so far, stored per frame */
+    guint32 last_frame;
+};
+
+struct hs_table {
+    gboolean csv;
+    GArray *rows;                    /* struct hs_row, by handshake number - 1 */
+};
+
+static char *endpoint(const address *addr, guint32 port)
+{
+    char *a = address_to_str(NULL, addr);
+    char *s = addr->type == AT_IPv6 ? g_strdup_printf("[%s]:%u", a, port)
+                                    : g_strdup_printf("%s:%u", a, port);
+    wmem_free(NULL, a);
+    return s;
+}
+
+static void table_reset(void *tapdata)
+{
+    struct hs_table *t = tapdata;
+    for (guint i = 0; i < t->rows->len; i++) {
+        struct hs_row *r = &g_array_index(t->rows, struct hs_row, i);
+        g_free(r->client);
+        g_free(r->server);
+    }
+    g_array_set_size(t->rows, 0);
+}
+
+static tap_packet_status table_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
+                                      const void *data, tap_flags_t flags _U_)
+{
+    struct hs_table *t = tapdata;
+    const struct frame_facts *facts = (const struct frame_facts *)data;
+    for (guint i = 0; facts && i < facts->count; i++) {
+        const struct item *it = &facts->items[i].item;
+        struct hs_row *r;
+        if (!it->handshake)
+            continue;
+        if (t->rows->len < it->handshake)
+            g_array_set_size(t->rows, it->handshake);
+        r = &g_array_index(t->rows, struct hs_row, it->handshake - 1);
+        if (!r->client && it->sender != SENDER_UNKNOWN) {
+            gboolean client = it->sender == SENDER_CLIENT;
+            r->client = endpoint(client ? &pinfo->src : &pinfo->dst,
+                                 client ? pinfo->srcport : pinfo->destport);
+            r->server = endpoint(client ? &pinfo->dst : &pinfo->src,
+                                 client ? pinfo->destport : pinfo->srcport);
+        }
+        if (item_summary(it))
+            r->summary = item_summary(it);
+        r->last = it;
+        r->last_frame = pinfo->num;
+    }
+    return TAP_PACKET_REDRAW;
+}
+
+enum { COL_NUM, COL_CLIENT, COL_SERVER, COL_SNI, COL_VERSION, COL_SUITE, COL_GROUP, COL_FLOW,
+       COL_RESUMED, COL_OUTCOME, COL_DURATION, N_COLS };
+static const char *const col_keys[N_COLS] = {
+    "col_handshake", "col_client", "col_server", "col_sni", "col_version", "col_suite",
+    "col_group", "col_flow", "col_resumed", "col_outcome", "col_duration",
+};
+
+static const char *resumed_text(const struct item *it, const struct summary *s)
+{
+    char frame[16];
+    struct placeholder ph[] = { { "how", resumption_word(s) }, { "frame", frame } };
+    if (s->resumption == RES_NONE)
+        return resumption_word(s);
+    if (!s->resumed_from)
+        return ph[0].value;
+    g_snprintf(frame, sizeof frame, "%u", s->resumed_from);
+    return tlsx_text_with(text_pool(), it, "views", "resumed_from", ph, G_N_ELEMENTS(ph));
+}
+
+/* The cells of handshake n, from its summary, or the one a handshake the
+ * capture never ends has once every frame is read. */
+static void row_cells(guint n, const struct hs_row *r, const char **cells)
+{
+    const struct summary *s = r->summary ? r->summary
+                            : r->last ? tlsx_unfinished(r->last, r->last_frame) : NULL;
+    const struct reg_suite *suite = s && s->suite ? reg_suite(s->suite) : NULL;
+    const char *none = "";
+    for (guint c = 0; c < N_COLS; c++)
+        cells[c] = none;
+    cells[COL_NUM] = wmem_strdup_printf(text_pool(), "%u", n);
+    cells[COL_CLIENT] = r->client ? r->client : none;
+    cells[COL_SERVER] = r->server ? r->server : none;
+    if (!s) {
+        cells[COL_OUTCOME] = word("unknown");
+        return;
+    }
+    cells[COL_SNI] = s->sni ? s->sni : none;
+    cells[COL_VERSION] = s->version && reg_version_name(s->version)
+                         ? reg_version_name(s->version) : none;
+    cells[COL_SUITE] = suite ? suite->name : none;
+    cells[COL_GROUP] = s->group || s->dh_bits ? group_word(s) : none;
+    cells[COL_FLOW] = s->flow ? s->flow : none;
+    cells[COL_RESUMED] = resumed_text(r->last, s);
+    cells[COL_OUTCOME] = tlsx_outcome_word(text_pool(), r->last, s);
+    cells[COL_DURATION] = wmem_strdup_printf(text_pool(), "%.6f", s->duration);
+}
+
+static void print_csv_cell(const char *cell, gboolean last)
+{
+    if (strpbrk(cell, ",\"\r\n")) {
+        putchar('"');
+        for (const char *p = cell; *p; p++) {
+            if (*p == '"')
+                putchar('"');
+            putchar(*p);
+        }
+        putchar('"');
+    } else {
+        fputs(cell, stdout);
+    }
+    putchar(last ? '\n' : ',');
+}
+
+static void print_padded(const char *cell, guint width, gboolean last)
+{
+    guint len = (guint)g_utf8_strlen(cell, -1);
+    fputs(cell, stdout);
+    if (last) {
+        putchar('\n');
+        return;
+    }
+    for (guint i = len; i < width + 2; i++)
+        putchar(' ');
+}
+
+static void table_draw(void *tapdata)
+{
+    struct hs_table *t = tapdata;
+    guint n = t->rows->len + 1, width[N_COLS] = { 0 };
+    const char **cells = g_new0(const char *, (gsize)n * N_COLS);
+    draw_pool = wmem_allocator_new(WMEM_ALLOCATOR_SIMPLE);
+    for (guint c = 0; c < N_COLS; c++)
+        cells[c] = word(col_keys[c]);
+    for (guint i = 1; i < n; i++)
+        row_cells(i, &g_array_index(t->rows, struct hs_row, i - 1), cells + i * N_COLS);
+    for (guint i = 0; i < n * N_COLS; i++)
+        width[i % N_COLS] = MAX(width[i % N_COLS], (guint)g_utf8_strlen(cells[i], -1));
+    if (!t->csv)
+        printf("%s\n", word("table_title"));
+    for (guint i = 0; i < n * N_COLS; i++) {
+        if (t->csv)
+            print_csv_cell(cells[i], i % N_COLS == N_COLS - 1);
+        else
+            print_padded(cells[i], width[i % N_COLS], i % N_COLS == N_COLS - 1);
+    }
+    g_free(cells);
+    wmem_destroy_allocator(draw_pool);
+    draw_pool = NULL;
+}
+
+static void table_finish(void *tapdata)
+{
+    struct hs_table *t = tapdata;
+    table_reset(t);
+    g_array_free(t->rows, TRUE);
+    g_free(t);
+}
+
+static void table_init(const char *opt_arg, void *userdata _U_)
+{
+    struct hs_table *t = g_new0(struct hs_table, 1);
+    GString *error;
+    t->csv = g_str_has_suffix(opt_arg, ",csv");
+    t->rows = g_array_new(FALSE, TRUE, sizeof(struct hs_row));
+    error = register_tap_listener("tlsexplain", t, NULL, TL_REQUIRES_NOTHING, table_reset,
+                                  table_packet, table_draw, table_finish);
+    if (error) {
+        fprintf(stderr, "tlsexplain: %s\n", error->str);
+        g_string_free(error, TRUE);
+        table_finish(t);
+    }
+}
+
+static stat_tap_ui table_ui = {
+    REGISTER_PACKET_STAT_GROUP_UNSORTED, NULL, "tlsexplain,handshakes", table_init, 0, NULL
+};
+
 void tlsx_register_taps(void)
 {
     tlsx_tap = register_tap("tlsexplain");
@@ -254,4 +456,5 @@ void tlsx_register_taps(void)
     /* Statistics > TLS Handshakes, beside the other protocols' statistics. */
     stats_tree_register_with_group("tlsexplain", "tlsexplain", "TLS Handshakes", 0, tree_packet,
                                    tree_init, tree_cleanup, REGISTER_PACKET_STAT_GROUP_UNSORTED);
+    register_stat_tap_ui(&table_ui, NULL);
 }
