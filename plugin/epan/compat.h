@@ -136,4 +136,14 @@ G_STATIC_ASSERT(G_STRUCT_OFFSET(seq_analysis_info_t, items) == 16);
 G_STATIC_ASSERT(sizeof(seq_analysis_info_t) == 1000);
 #endif
 
+/* A -z statistic's init callback says whether it started (bool) in the
+ * releases after 4.0 (4.4 and 4.6 checked; 4.2 assumed with them). */
+#if TLSX_WS_AT_LEAST(4, 2)
+#define TLSX_STAT_INIT_RESULT bool
+#define TLSX_STAT_INIT_RETURN(ok) return (ok)
+#else
+#define TLSX_STAT_INIT_RESULT void
+#define TLSX_STAT_INIT_RETURN(ok) do { (void)(ok); return; } while (0)
+#endif
+
 #endif

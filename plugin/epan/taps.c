@@ -131,13 +131,13 @@ static tap_packet_status flow_packet(void *tapdata, packet_info *pinfo, epan_dis
  * frame by frame cannot wait for: it counts among those begun only. */
 static GHashTable *begun;  /* handshake numbers seen by the tree being filled */
 
-/* Texts live for the packet being tapped, or for the drawing of a table
- * after the last packet, which has no packet scope. */
+/* Texts live for the packet being tapped (its pinfo->pool), or for the
+ * drawing of a table after the last packet, which has no packet. */
 static wmem_allocator_t *draw_pool;
 
 static wmem_allocator_t *text_pool(void)
 {
-    return draw_pool ? draw_pool : wmem_packet_scope();
+    return draw_pool;
 }
 
 static const char *word(const char *key)
@@ -240,6 +240,7 @@ static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo, epan_di
                                      const void *data, tap_flags_t flags _U_)
 {
     const struct frame_facts *facts = (const struct frame_facts *)data;
+    draw_pool = pinfo->pool;
     for (guint i = 0; facts && i < facts->count; i++) {
         const struct placed_item *p = &facts->items[i];
         const struct summary *s = item_summary(&p->item);
@@ -256,6 +257,7 @@ static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo, epan_di
         }
         tree_findings(st, p);
     }
+    draw_pool = NULL;
     return TAP_PACKET_REDRAW;
 }
 
@@ -428,7 +430,7 @@ static void table_finish(void *tapdata)
     g_free(t);
 }
 
-static void table_init(const char *opt_arg, void *userdata _U_)
+static TLSX_STAT_INIT_RESULT table_init(const char *opt_arg, void *userdata _U_)
 {
     struct hs_table *t = g_new0(struct hs_table, 1);
     GString *error;
@@ -440,7 +442,9 @@ static void table_init(const char *opt_arg, void *userdata _U_)
         fprintf(stderr, "tlsexplain: %s\n", error->str);
         g_string_free(error, TRUE);
         table_finish(t);
+        TLSX_STAT_INIT_RETURN(FALSE);
     }
+    TLSX_STAT_INIT_RETURN(TRUE);
 }
 
 static stat_tap_ui table_ui = {
