@@ -91,7 +91,8 @@ static const char *const known_placeholders[] = {
     "from", "age", "elapsed", "skew", "reason", "subject", "issuer", "serial", "until",
     "algorithm", "curve", "name", "usage", "type", "first", "last", "total", "client_version",
     "ext_offered", "ext_position", "extension", "file", "frames", "kept", "line", "placeholders",
-    "version_position", "versions_offered", "hash", "share_client", "share_server", "sni", NULL
+    "version_position", "versions_offered", "hash", "share_client", "share_server", "sni",
+    "messages", "explanation", "flow", "outcome", "how", NULL
 };
 
 /* Names every placeholder of text the code does not fill, and every brace

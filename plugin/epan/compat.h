@@ -83,4 +83,67 @@ typedef bool tlsx_pref_bool;
 typedef gboolean tlsx_pref_bool;
 #endif
 
+/* The Flow Graph's sequence analysis. 4.4 and 4.6 install
+ * epan/sequence_analysis.h; 4.0 exports the functions from libwireshark
+ * but installs no header, so what the plugin uses is declared here as
+ * 4.0's source has it (gboolean members; no occurrence[] in the info, which
+ * later releases added after nodes[]). Checked against 4.0.17's
+ * libwireshark.so.16: sequence_analysis_info_new() allocates 1000 bytes and
+ * puts items at offset 16, create_sai_with_addresses() a 144-byte item. */
+#if TLSX_WS_AT_LEAST(4, 4)
+#include <epan/sequence_analysis.h>
+#else
+#include <epan/tap.h>
+#define MAX_NUM_NODES 40
+typedef enum _ga_info_type { GA_INFO_TYPE_NONE = 0, GA_INFO_TYPE_RTP } ga_info_type;
+typedef struct _seq_analysis_item {
+    guint32 frame_number;
+    address src_addr;
+    guint16 port_src;
+    address dst_addr;
+    guint16 port_dst;
+    gchar *frame_label;
+    gchar *time_str;
+    gchar *comment;
+    guint16 conv_num;
+    unsigned fg_color;
+    unsigned bg_color;
+    gboolean has_color_filter;
+    gboolean display;
+    guint src_node;
+    guint dst_node;
+    guint16 line_style;
+    ga_info_type info_type;
+    gpointer info_ptr;
+} seq_analysis_item_t;
+typedef struct _seq_analysis_info {
+    const char *name;
+    gboolean any_addr;
+    int nconv;
+    GQueue *items;
+    GHashTable *ht;
+    address nodes[MAX_NUM_NODES];
+    guint32 num_nodes;
+} seq_analysis_info_t;
+WS_DLL_PUBLIC void register_seq_analysis(const char *name, const char *ui_name, const int proto_id,
+                                         const char *tap_listener, guint tap_flags,
+                                         tap_packet_cb tap_func);
+WS_DLL_PUBLIC seq_analysis_item_t *sequence_analysis_create_sai_with_addresses(
+    packet_info *pinfo, seq_analysis_info_t *sainfo);
+WS_DLL_PUBLIC void sequence_analysis_use_color_filter(packet_info *pinfo, seq_analysis_item_t *sai);
+G_STATIC_ASSERT(sizeof(seq_analysis_item_t) == 144);
+G_STATIC_ASSERT(G_STRUCT_OFFSET(seq_analysis_info_t, items) == 16);
+G_STATIC_ASSERT(sizeof(seq_analysis_info_t) == 1000);
+#endif
+
+/* A -z statistic's init callback says whether it started (bool) in the
+ * releases after 4.0 (4.4 and 4.6 checked; 4.2 assumed with them). */
+#if TLSX_WS_AT_LEAST(4, 2)
+#define TLSX_STAT_INIT_RESULT bool
+#define TLSX_STAT_INIT_RETURN(ok) return (ok)
+#else
+#define TLSX_STAT_INIT_RESULT void
+#define TLSX_STAT_INIT_RETURN(ok) do { (void)(ok); return; } while (0)
+#endif
+
 #endif

@@ -13,6 +13,7 @@
 #include "context.h"
 #include "facts.h"
 #include "fields.h"
+#include "taps.h"
 #include "text.h"
 
 void proto_register_tlsexplain(void);
@@ -640,8 +641,10 @@ static int dissect_tlsexplain(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree 
     } else if (facts) {
         tlsx_rebuild_dtls_whole(pinfo, facts);
     }
-    if (facts)
+    if (facts) {
         tlsx_draw(tree, pinfo, facts);
+        tlsx_tap_frame(pinfo, facts);
+    }
     return 0;
 }
 
@@ -659,6 +662,7 @@ void proto_register_tlsexplain(void)
         "tlsexplain.postdissector", proto_tlsexplain, FT_PROTOCOL);
     tlsexplain_handle = register_dissector("tlsexplain", dissect_tlsexplain, proto_hook);
     tlsx_context_register();
+    tlsx_register_taps();
     register_shutdown_routine(tlsx_catalog_free);
 }
 

@@ -1,0 +1,464 @@
+/* Views of the whole capture drawn from the stored facts: the handshake
+ * ladder in Statistics > Flow Graph (tshark -z flow,tlsexplain,...), the
+ * counts in Statistics > TLS Handshakes (-z tlsexplain,tree), and one line
+ * per handshake (-z tlsexplain,handshakes[,csv]).
+ * Every frame with facts is queued to the "tlsexplain" tap on every pass
+ * that taps (dissect.c); what a listener makes of it depends on those facts
+ * alone, so one pass and two give the same.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+#include <epan/packet.h>
+#include <epan/tap.h>
+#include <epan/stats_tree.h>
+#include <epan/stat_tap_ui.h>
+#include <epan/address.h>
+#include <epan/to_str.h>
+#include "compat.h"
+#include "context.h"
+#include "facts.h"
+#include "fields.h"
+#include "registry.h"
+#include "taps.h"
+#include "text.h"
+
+static int tlsx_tap = -1;
+
+void tlsx_tap_frame(packet_info *pinfo, const struct frame_facts *facts)
+{
+    if (tlsx_tap >= 0 && facts->count && have_tap_listener(tlsx_tap))
+        tap_queue_packet(tlsx_tap, pinfo, facts);
+}
+
+/* The first sentence of a message's explanation, for a line of its own. */
+static const char *first_sentence(wmem_allocator_t *pool, const struct item *it)
+{
+    const char *variant = it->sender == SENDER_CLIENT && tlsx_text_has(it->explain, "text_client")
+                          ? "text_client" : "text";
+    const char *text = tlsx_text(pool, it, NULL, NULL, it->explain, variant);
+    const char *end = strstr(text, ". ");
+    const char *zh = strstr(text, "\xe3\x80\x82");  /* 。 */
+    if (zh && (!end || zh < end))
+        return wmem_strndup(pool, text, (gsize)(zh - text) + 3);
+    return end ? wmem_strndup(pool, text, (gsize)(end - text) + 1) : text;
+}
+
+const char *tlsx_outcome_word(wmem_allocator_t *pool, const struct item *it,
+                              const struct summary *s)
+{
+    static const char *const keys[] = { "outcome_none", "outcome_established", "outcome_failed",
+                                        "outcome_incomplete", "outcome_unconfirmed" };
+    return tlsx_text(pool, it, NULL, NULL, "views", keys[MIN(s->outcome, G_N_ELEMENTS(keys) - 1)]);
+}
+
+/* "2 ServerHello, 3 Certificate": every item of the frame, in order. */
+static const char *arrow_label(packet_info *pinfo, const struct frame_facts *facts)
+{
+    wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
+    for (guint i = 0; i < facts->count; i++) {
+        const struct item *it = &facts->items[i].item;
+        if (i)
+            wmem_strbuf_append(b, ", ");
+        if (it->step)
+            wmem_strbuf_append_printf(b, "%u ", it->step);
+        wmem_strbuf_append(b, it->message);
+    }
+    return wmem_strbuf_get_str(b);
+}
+
+/* The handshake, its flow and outcome where it ends, and what the first
+ * message of the arrow is for. */
+static const char *arrow_comment(packet_info *pinfo, const struct frame_facts *facts,
+                                 const char *label)
+{
+    const struct item *first = &facts->items[0].item;
+    /* A label of several messages is cut short in tshark's drawing. */
+    const char *messages = facts->count > 1 ? label : first->message;
+    for (guint i = 0; i < facts->count; i++) {
+        const struct item *it = &facts->items[i].item;
+        const struct summary *s = item_summary(it);
+        if (s) {
+            struct placeholder ph[] = {
+                { "flow", s->flow ? s->flow : "?" },
+                { "outcome", tlsx_outcome_word(pinfo->pool, it, s) },
+                { "explanation", first_sentence(pinfo->pool, first) },
+                { "messages", messages },
+            };
+            return tlsx_text_with(pinfo->pool, it, "views", "comment_end", ph, G_N_ELEMENTS(ph));
+        }
+    }
+    {
+        struct placeholder ph[] = { { "explanation", first_sentence(pinfo->pool, first) },
+                                    { "messages", messages } };
+        return tlsx_text_with(pinfo->pool, first, "views",
+                              first->handshake ? "comment" : "comment_bare", ph,
+                              G_N_ELEMENTS(ph));
+    }
+}
+
+/* One arrow per frame, from the sender to the receiver (the frame's own
+ * direction), whatever the packet list shows: the Flow Graph limits it to
+ * the displayed packets by the filter it taps with. */
+static tap_packet_status flow_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
+                                     const void *data, tap_flags_t flags _U_)
+{
+    seq_analysis_info_t *sainfo = (seq_analysis_info_t *)tapdata;
+    const struct frame_facts *facts = (const struct frame_facts *)data;
+    seq_analysis_item_t *sai;
+    const char *label;
+    if (!facts || !facts->count)
+        return TAP_PACKET_DONT_REDRAW;
+    sai = sequence_analysis_create_sai_with_addresses(pinfo, sainfo);
+    if (!sai)
+        return TAP_PACKET_DONT_REDRAW;
+    sai->frame_number = pinfo->num;
+    sequence_analysis_use_color_filter(pinfo, sai);
+    sai->port_src = (guint16)pinfo->srcport;
+    sai->port_dst = (guint16)pinfo->destport;
+    label = arrow_label(pinfo, facts);
+    sai->frame_label = g_strdup(label);
+    sai->comment = g_strdup(arrow_comment(pinfo, facts, label));
+    sai->line_style = 1;
+    sai->conv_num = (guint16)facts->items[0].item.handshake;
+    sai->display = TRUE;
+    g_queue_push_tail(sainfo->items, sai);
+    return TAP_PACKET_REDRAW;
+}
+
+/* Statistics > TLS Handshakes: what the handshakes that end in the capture
+ * were, counted from their summaries. A handshake the capture never ends
+ * is known to be one only once every frame is read, which a tree ticked
+ * frame by frame cannot wait for: it counts among those begun only. */
+static GHashTable *begun;  /* handshake numbers seen by the tree being filled */
+
+/* Texts live for the packet being tapped (its pinfo->pool), or for the
+ * drawing of a table after the last packet, which has no packet. */
+static wmem_allocator_t *draw_pool;
+
+static wmem_allocator_t *text_pool(void)
+{
+    return draw_pool;
+}
+
+static const char *word(const char *key)
+{
+    return tlsx_text(text_pool(), NULL, NULL, NULL, "views", key);
+}
+
+static void tree_init(stats_tree *st _U_)
+{
+    if (begun)
+        g_hash_table_remove_all(begun);
+    else
+        begun = g_hash_table_new(g_direct_hash, g_direct_equal);
+}
+
+static void tree_cleanup(stats_tree *st _U_)
+{
+    if (begun)
+        g_hash_table_destroy(begun);
+    begun = NULL;
+}
+
+static const char *resumption_word(const struct summary *s)
+{
+    static const char *const keys[] = { "resumption_none", "resumption_session_id",
+                                        "resumption_ticket", "resumption_psk" };
+    if (!s->resumption_known && s->resumption == RES_NONE)
+        return word("unknown");
+    return word(keys[MIN(s->resumption, G_N_ELEMENTS(keys) - 1)]);
+}
+
+static const char *group_word(const struct summary *s)
+{
+    const struct reg_group *g = s->group ? reg_group(s->group) : NULL;
+    char bits[16];
+    if (g)
+        return g->name;
+    if (s->dh_bits) {
+        struct placeholder ph[] = { { "bits", bits } };
+        g_snprintf(bits, sizeof bits, "%u", s->dh_bits);
+        return tlsx_text_with(text_pool(), NULL, "views", "dh_prime", ph,
+                              G_N_ELEMENTS(ph));
+    }
+    return word("none");
+}
+
+static void tick_under(stats_tree *st, int parent, const char *key, const char *value)
+{
+    int node = tick_stat_node(st, word(key), parent, TRUE);
+    tick_stat_node(st, value ? value : word("none"), node, FALSE);
+}
+
+static void tree_summary(stats_tree *st, const struct item *it, const struct summary *s)
+{
+    const struct reg_suite *suite = s->suite ? reg_suite(s->suite) : NULL;
+    const char *version = s->version ? reg_version_name(s->version) : NULL;
+    int ended = tick_stat_node(st, word("tree_ended"), 0, TRUE);
+    tick_under(st, ended, "tree_version", version ? version : word("unknown"));
+    tick_under(st, ended, "tree_flow", s->flow);
+    tick_under(st, ended, "tree_outcome", tlsx_outcome_word(text_pool(), it, s));
+    tick_under(st, ended, "tree_resumption", resumption_word(s));
+    tick_under(st, ended, "tree_group", group_word(s));
+    tick_under(st, ended, "tree_suite", suite ? suite->name : NULL);
+    tick_under(st, ended, "tree_sni", s->sni);
+    tick_under(st, ended, "tree_alpn", s->alpn);
+}
+
+/* The signature scheme a CertificateVerify or a TLS 1.2 ServerKeyExchange
+ * names, from its bytes (2 after the parameters a ServerKeyExchange signs),
+ * or 0. TLS 1.0 and 1.1 name none. */
+static guint16 signature_scheme(packet_info *pinfo, const struct placed_item *p)
+{
+    const struct item *it = &p->item;
+    const struct checks *c = item_checks(it);
+    struct data_source *src = g_slist_nth_data(pinfo->data_src, p->ds_index);
+    tvbuff_t *tvb = src ? TLSX_DS_TVB(src) : NULL;
+    guint header = it->proto == TLSX_DTLS ? 12 : 4, at;
+    if (it->kind != EV_HANDSHAKE || !tvb || (it->version != TLSX_VERSION_TLS13 &&
+                                             it->version != 0x0303 /* TLS 1.2 */ &&
+                                             it->version != 0xfefd /* DTLS 1.2 */))
+        return 0;
+    if (it->msg_type == HS_CERTIFICATE_VERIFY)
+        at = header;
+    else if (it->msg_type == HS_SERVER_KEY_EXCHANGE && c && c->kind == CHECK_SKE)
+        at = header + c->params_len;
+    else
+        return 0;
+    if (at + 2 > p->length || tvb_captured_length(tvb) < p->offset + p->length)
+        return 0;
+    return tvb_get_ntohs(tvb, p->offset + at);
+}
+
+/* Where the findings another change adds (tlsexplain.finding.*) will be
+ * counted by kind, each under word("tree_findings"). */
+static void tree_findings(stats_tree *st _U_, const struct placed_item *p _U_)
+{
+}
+
+static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
+                                     const void *data, tap_flags_t flags _U_)
+{
+    const struct frame_facts *facts = (const struct frame_facts *)data;
+    draw_pool = pinfo->pool;
+    for (guint i = 0; facts && i < facts->count; i++) {
+        const struct placed_item *p = &facts->items[i];
+        const struct summary *s = item_summary(&p->item);
+        guint16 scheme = signature_scheme(pinfo, p);
+        if (p->item.handshake && begun &&
+            g_hash_table_add(begun, GUINT_TO_POINTER(p->item.handshake)))
+            tick_stat_node(st, word("tree_begun"), 0, TRUE);
+        if (s)
+            tree_summary(st, &p->item, s);
+        if (scheme) {
+            const struct reg_sigscheme *r = reg_sigscheme(scheme);
+            int node = tick_stat_node(st, word("tree_sigscheme"), 0, TRUE);
+            tick_stat_node(st, r ? r->name : word("unknown"), node, FALSE);
+        }
+        tree_findings(st, p);
+    }
+    draw_pool = NULL;
+    return TAP_PACKET_REDRAW;
+}
+
+/* One line per handshake: the summary's facts, a teacher's handout. */
+struct hs_row {
+    char *client, *server;
+    const struct summary *summary;   /* on the item that ended it */
+    const struct item *last;         /* its last item so far, stored per frame */
+    guint32 last_frame;
+};
+
+struct hs_table {
+    gboolean csv;
+    GArray *rows;                    /* struct hs_row, by handshake number - 1 */
+};
+
+static char *endpoint(const address *addr, guint32 port)
+{
+    char *a = address_to_str(NULL, addr);
+    char *s = addr->type == AT_IPv6 ? g_strdup_printf("[%s]:%u", a, port)
+                                    : g_strdup_printf("%s:%u", a, port);
+    wmem_free(NULL, a);
+    return s;
+}
+
+static void table_reset(void *tapdata)
+{
+    struct hs_table *t = tapdata;
+    for (guint i = 0; i < t->rows->len; i++) {
+        struct hs_row *r = &g_array_index(t->rows, struct hs_row, i);
+        g_free(r->client);
+        g_free(r->server);
+    }
+    g_array_set_size(t->rows, 0);
+}
+
+static tap_packet_status table_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
+                                      const void *data, tap_flags_t flags _U_)
+{
+    struct hs_table *t = tapdata;
+    const struct frame_facts *facts = (const struct frame_facts *)data;
+    for (guint i = 0; facts && i < facts->count; i++) {
+        const struct item *it = &facts->items[i].item;
+        struct hs_row *r;
+        if (!it->handshake)
+            continue;
+        if (t->rows->len < it->handshake)
+            g_array_set_size(t->rows, it->handshake);
+        r = &g_array_index(t->rows, struct hs_row, it->handshake - 1);
+        if (!r->client && it->sender != SENDER_UNKNOWN) {
+            gboolean client = it->sender == SENDER_CLIENT;
+            r->client = endpoint(client ? &pinfo->src : &pinfo->dst,
+                                 client ? pinfo->srcport : pinfo->destport);
+            r->server = endpoint(client ? &pinfo->dst : &pinfo->src,
+                                 client ? pinfo->destport : pinfo->srcport);
+        }
+        if (item_summary(it))
+            r->summary = item_summary(it);
+        r->last = it;
+        r->last_frame = pinfo->num;
+    }
+    return TAP_PACKET_REDRAW;
+}
+
+enum { COL_NUM, COL_CLIENT, COL_SERVER, COL_SNI, COL_VERSION, COL_SUITE, COL_GROUP, COL_FLOW,
+       COL_RESUMED, COL_OUTCOME, COL_DURATION, N_COLS };
+static const char *const col_keys[N_COLS] = {
+    "col_handshake", "col_client", "col_server", "col_sni", "col_version", "col_suite",
+    "col_group", "col_flow", "col_resumed", "col_outcome", "col_duration",
+};
+
+static const char *resumed_text(const struct item *it, const struct summary *s)
+{
+    char frame[16];
+    struct placeholder ph[] = { { "how", resumption_word(s) }, { "frame", frame } };
+    if (s->resumption == RES_NONE)
+        return resumption_word(s);
+    if (!s->resumed_from)
+        return ph[0].value;
+    g_snprintf(frame, sizeof frame, "%u", s->resumed_from);
+    return tlsx_text_with(text_pool(), it, "views", "resumed_from", ph, G_N_ELEMENTS(ph));
+}
+
+/* The cells of handshake n, from its summary, or the one a handshake the
+ * capture never ends has once every frame is read. */
+static void row_cells(guint n, const struct hs_row *r, const char **cells)
+{
+    const struct summary *s = r->summary ? r->summary
+                            : r->last ? tlsx_unfinished(r->last, r->last_frame) : NULL;
+    const struct reg_suite *suite = s && s->suite ? reg_suite(s->suite) : NULL;
+    const char *none = "";
+    for (guint c = 0; c < N_COLS; c++)
+        cells[c] = none;
+    cells[COL_NUM] = wmem_strdup_printf(text_pool(), "%u", n);
+    cells[COL_CLIENT] = r->client ? r->client : none;
+    cells[COL_SERVER] = r->server ? r->server : none;
+    if (!s) {
+        cells[COL_OUTCOME] = word("unknown");
+        return;
+    }
+    cells[COL_SNI] = s->sni ? s->sni : none;
+    cells[COL_VERSION] = s->version && reg_version_name(s->version)
+                         ? reg_version_name(s->version) : none;
+    cells[COL_SUITE] = suite ? suite->name : none;
+    cells[COL_GROUP] = s->group || s->dh_bits ? group_word(s) : none;
+    cells[COL_FLOW] = s->flow ? s->flow : none;
+    cells[COL_RESUMED] = resumed_text(r->last, s);
+    cells[COL_OUTCOME] = tlsx_outcome_word(text_pool(), r->last, s);
+    cells[COL_DURATION] = wmem_strdup_printf(text_pool(), "%.6f", s->duration);
+}
+
+static void print_csv_cell(const char *cell, gboolean last)
+{
+    if (strpbrk(cell, ",\"\r\n")) {
+        putchar('"');
+        for (const char *p = cell; *p; p++) {
+            if (*p == '"')
+                putchar('"');
+            putchar(*p);
+        }
+        putchar('"');
+    } else {
+        fputs(cell, stdout);
+    }
+    putchar(last ? '\n' : ',');
+}
+
+static void print_padded(const char *cell, guint width, gboolean last)
+{
+    guint len = (guint)g_utf8_strlen(cell, -1);
+    fputs(cell, stdout);
+    if (last) {
+        putchar('\n');
+        return;
+    }
+    for (guint i = len; i < width + 2; i++)
+        putchar(' ');
+}
+
+static void table_draw(void *tapdata)
+{
+    struct hs_table *t = tapdata;
+    guint n = t->rows->len + 1, width[N_COLS] = { 0 };
+    const char **cells = g_new0(const char *, (gsize)n * N_COLS);
+    draw_pool = wmem_allocator_new(WMEM_ALLOCATOR_SIMPLE);
+    for (guint c = 0; c < N_COLS; c++)
+        cells[c] = word(col_keys[c]);
+    for (guint i = 1; i < n; i++)
+        row_cells(i, &g_array_index(t->rows, struct hs_row, i - 1), cells + i * N_COLS);
+    for (guint i = 0; i < n * N_COLS; i++)
+        width[i % N_COLS] = MAX(width[i % N_COLS], (guint)g_utf8_strlen(cells[i], -1));
+    if (!t->csv)
+        printf("%s\n", word("table_title"));
+    for (guint i = 0; i < n * N_COLS; i++) {
+        if (t->csv)
+            print_csv_cell(cells[i], i % N_COLS == N_COLS - 1);
+        else
+            print_padded(cells[i], width[i % N_COLS], i % N_COLS == N_COLS - 1);
+    }
+    g_free(cells);
+    wmem_destroy_allocator(draw_pool);
+    draw_pool = NULL;
+}
+
+static void table_finish(void *tapdata)
+{
+    struct hs_table *t = tapdata;
+    table_reset(t);
+    g_array_free(t->rows, TRUE);
+    g_free(t);
+}
+
+static TLSX_STAT_INIT_RESULT table_init(const char *opt_arg, void *userdata _U_)
+{
+    struct hs_table *t = g_new0(struct hs_table, 1);
+    GString *error;
+    t->csv = g_str_has_suffix(opt_arg, ",csv");
+    t->rows = g_array_new(FALSE, TRUE, sizeof(struct hs_row));
+    error = register_tap_listener("tlsexplain", t, NULL, TL_REQUIRES_NOTHING, table_reset,
+                                  table_packet, table_draw, table_finish);
+    if (error) {
+        fprintf(stderr, "tlsexplain: %s\n", error->str);
+        g_string_free(error, TRUE);
+        table_finish(t);
+        TLSX_STAT_INIT_RETURN(FALSE);
+    }
+    TLSX_STAT_INIT_RETURN(TRUE);
+}
+
+static stat_tap_ui table_ui = {
+    REGISTER_PACKET_STAT_GROUP_UNSORTED, NULL, "tlsexplain,handshakes", table_init, 0, NULL
+};
+
+void tlsx_register_taps(void)
+{
+    tlsx_tap = register_tap("tlsexplain");
+    /* Registered before preferences are read: the menu name stays English. */
+    register_seq_analysis("tlsexplain", "TLS handshake", proto_tlsexplain, "tlsexplain",
+                          TL_REQUIRES_NOTHING, flow_packet);
+    /* Statistics > TLS Handshakes, beside the other protocols' statistics. */
+    stats_tree_register_with_group("tlsexplain", "tlsexplain", "TLS Handshakes", 0, tree_packet,
+                                   tree_init, tree_cleanup, REGISTER_PACKET_STAT_GROUP_UNSORTED);
+    register_stat_tap_ui(&table_ui, NULL);
+}
