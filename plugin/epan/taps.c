@@ -230,10 +230,14 @@ static guint16 signature_scheme(packet_info *pinfo, const struct placed_item *p)
     return tvb_get_ntohs(tvb, p->offset + at);
 }
 
-/* Where the findings another change adds (tlsexplain.finding.*) will be
- * counted by kind, each under word("tree_findings"). */
-static void tree_findings(stats_tree *st _U_, const struct placed_item *p _U_)
+/* Findings counted by kind, named as their fields are (tlsexplain.finding.NAME). */
+static void tree_findings(stats_tree *st, const struct placed_item *p)
 {
+    const struct findings *fs = item_findings(&p->item);
+    for (guint i = 0; fs && i < fs->n; i++) {
+        int node = tick_stat_node(st, word("tree_findings"), 0, TRUE);
+        tick_stat_node(st, finding_def(fs->list[i].kind)->name, node, FALSE);
+    }
 }
 
 static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
@@ -323,11 +327,24 @@ static tap_packet_status table_packet(void *tapdata, packet_info *pinfo, epan_di
 }
 
 enum { COL_NUM, COL_CLIENT, COL_SERVER, COL_SNI, COL_VERSION, COL_SUITE, COL_GROUP, COL_FLOW,
-       COL_RESUMED, COL_OUTCOME, COL_DURATION, N_COLS };
+       COL_RESUMED, COL_OUTCOME, COL_DURATION, COL_FINDINGS, N_COLS };
 static const char *const col_keys[N_COLS] = {
     "col_handshake", "col_client", "col_server", "col_sni", "col_version", "col_suite",
-    "col_group", "col_flow", "col_resumed", "col_outcome", "col_duration",
+    "col_group", "col_flow", "col_resumed", "col_outcome", "col_duration", "col_findings",
 };
+
+/* The kinds of the handshake's warnings and errors, worst first: what a
+ * handout lists; notes stay in the tree. */
+static const char *findings_text(const struct summary *s)
+{
+    wmem_strbuf_t *b = wmem_strbuf_new(text_pool(), "");
+    for (guint8 sev = SEVERITY_ERROR; sev >= SEVERITY_WARN; sev--)
+        for (guint i = 0; i < s->n_findings; i++)
+            if (finding_def(s->findings[i].kind)->severity == sev)
+                wmem_strbuf_append_printf(b, "%s%s", wmem_strbuf_get_len(b) ? " " : "",
+                                          finding_def(s->findings[i].kind)->name);
+    return wmem_strbuf_get_str(b);
+}
 
 static const char *resumed_text(const struct item *it, const struct summary *s)
 {
@@ -367,6 +384,7 @@ static void row_cells(guint n, const struct hs_row *r, const char **cells)
     cells[COL_RESUMED] = resumed_text(r->last, s);
     cells[COL_OUTCOME] = tlsx_outcome_word(text_pool(), r->last, s);
     cells[COL_DURATION] = wmem_strdup_printf(text_pool(), "%.6f", s->duration);
+    cells[COL_FINDINGS] = findings_text(s);
 }
 
 static void print_csv_cell(const char *cell, gboolean last)
