@@ -202,9 +202,84 @@ void tls_credentials_free_extras(struct tls_credentials *creds)
     creds->extras_loaded = FALSE;
 }
 
+/* RFC 2409 section 6.2, "Second Oakley Group": the 1024-bit prime most
+ * DHE servers shared when Logjam (2015) showed it within reach of a
+ * state's precomputation; generator 2. */
+static const unsigned char oakley_group2_prime[128] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xC9, 0x0F, 0xDA, 0xA2,
+    0x21, 0x68, 0xC2, 0x34, 0xC4, 0xC6, 0x62, 0x8B, 0x80, 0xDC, 0x1C, 0xD1,
+    0x29, 0x02, 0x4E, 0x08, 0x8A, 0x67, 0xCC, 0x74, 0x02, 0x0B, 0xBE, 0xA6,
+    0x3B, 0x13, 0x9B, 0x22, 0x51, 0x4A, 0x08, 0x79, 0x8E, 0x34, 0x04, 0xDD,
+    0xEF, 0x95, 0x19, 0xB3, 0xCD, 0x3A, 0x43, 0x1B, 0x30, 0x2B, 0x0A, 0x6D,
+    0xF2, 0x5F, 0x14, 0x37, 0x4F, 0xE1, 0x35, 0x6D, 0x6D, 0x51, 0xC2, 0x45,
+    0xE4, 0x85, 0xB5, 0x76, 0x62, 0x5E, 0x7E, 0xC6, 0xF4, 0x4C, 0x42, 0xE9,
+    0xA6, 0x37, 0xED, 0x6B, 0x0B, 0xFF, 0x5C, 0xB6, 0xF4, 0x06, 0xB7, 0xED,
+    0xEE, 0x38, 0x6B, 0xFB, 0x5A, 0x89, 0x9F, 0xA5, 0xAE, 0x9F, 0x24, 0x11,
+    0x7C, 0x4B, 0x1F, 0xE6, 0x49, 0x28, 0x66, 0x51, 0xEC, 0xE6, 0x53, 0x81,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+
+static gboolean make_dh1024(struct tls_credentials *c, GError **error)
+{
+    static const unsigned char two = 2;
+    const gnutls_datum_t prime = { (unsigned char *)oakley_group2_prime,
+                                   sizeof oakley_group2_prime };
+    const gnutls_datum_t generator = { (unsigned char *)&two, 1 };
+    int rc = gnutls_dh_params_init(&c->dh1024);
+
+    if (rc >= 0)
+        rc = gnutls_dh_params_import_raw(c->dh1024, &prime, &generator);
+    if (gnutls_failed(rc, "1024-bit DH group", error))
+        return FALSE;
+    gnutls_certificate_set_dh_params(c->server_dh1024, c->dh1024);
+    return TRUE;
+}
+
+gboolean tls_credentials_load_flawed(struct tls_credentials *c,
+                                     GError **error)
+{
+    const char *dir = c->dir;
+
+    if (load_key_pair(&c->server_expired, dir, "expired-server-cert.pem",
+                      "server-key.pem", error) &&
+        load_key_pair(&c->server_other_name, dir, "other-name-server-cert.pem",
+                      "server-key.pem", error) &&
+        load_key_pair(&c->server_self_signed, dir,
+                      "self-signed-server-cert.pem", "server-key.pem", error) &&
+        load_key_pair(&c->server_rsa1024, dir, "rsa1024-server-cert.pem",
+                      "rsa1024-server-key.pem", error) &&
+        load_key_pair(&c->server_dh1024, dir, "server-cert.pem",
+                      "server-key.pem", error) &&
+        make_dh1024(c, error)) {
+        c->flawed_loaded = TRUE;
+        return TRUE;
+    }
+    tls_credentials_free_flawed(c);
+    return FALSE;
+}
+
+void tls_credentials_free_flawed(struct tls_credentials *c)
+{
+    gnutls_certificate_credentials_t *all[] = {
+        &c->server_expired, &c->server_other_name, &c->server_self_signed,
+        &c->server_rsa1024, &c->server_dh1024,
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(all); i++) {
+        if (*all[i])
+            gnutls_certificate_free_credentials(*all[i]);
+        *all[i] = NULL;
+    }
+    if (c->dh1024)
+        gnutls_dh_params_deinit(c->dh1024);
+    c->dh1024 = NULL;
+    c->flawed_loaded = FALSE;
+}
+
 void tls_credentials_free(struct tls_credentials *creds)
 {
     tls_credentials_free_extras(creds);
+    tls_credentials_free_flawed(creds);
     if (creds->server)
         gnutls_certificate_free_credentials(creds->server);
     if (creds->client)

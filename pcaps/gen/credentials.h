@@ -31,6 +31,16 @@ struct tls_credentials {
     gnutls_anti_replay_t anti_replay;
     GHashTable *replay_seen;    /* ClientHellos that brought early data */
     GHashTable *session_cache;  /* session ID -> session data (GBytes) */
+    /* Servers with a classic flaw, loaded by tls_credentials_load_flawed(). */
+    gboolean flawed_loaded;
+    gnutls_certificate_credentials_t server_expired;    /* expired 2025-12-01 */
+    gnutls_certificate_credentials_t server_other_name; /* other.example.net */
+    gnutls_certificate_credentials_t server_self_signed;
+    gnutls_certificate_credentials_t server_rsa1024;    /* 1024-bit RSA key */
+    /* The usual RSA server with a 1024-bit DH group of its own (RFC 2409
+     * group 2), for clients that do not offer an RFC 7919 group. */
+    gnutls_certificate_credentials_t server_dh1024;
+    gnutls_dh_params_t dh1024;
 };
 
 /* certs_dir holds the PEM files of gen/certs/. */
@@ -48,6 +58,10 @@ void tls_credentials_free(struct tls_credentials *creds);
 gboolean tls_credentials_load_extras(struct tls_credentials *creds,
                                      GError **error);
 void tls_credentials_free_extras(struct tls_credentials *creds);
+/* The same for the flawed servers, which only their scenarios load. */
+gboolean tls_credentials_load_flawed(struct tls_credentials *creds,
+                                     GError **error);
+void tls_credentials_free_flawed(struct tls_credentials *creds);
 
 /* Makes session a server that resumes by session ID from creds' cache. */
 void tls_credentials_use_session_cache(const struct tls_credentials *creds,

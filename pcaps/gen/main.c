@@ -133,10 +133,12 @@ static gboolean generate(const struct scenario_env *env, const char *dir,
 
     det_clock_set(DET_EPOCH_NS);
     det_reseed(sc->name);
-    if (sc->extra_credentials && !tls_credentials_load_extras(&creds, error))
+    if ((sc->extra_credentials && !tls_credentials_load_extras(&creds, error)) ||
+        (sc->flawed_credentials && !tls_credentials_load_flawed(&creds, error)))
         return FALSE;
     ok = run_and_write(&local, dir, sc, error);
     tls_credentials_free_extras(&creds);
+    tls_credentials_free_flawed(&creds);
     return ok;
 }
 

@@ -37,6 +37,9 @@ struct scenario {
     /* Load tls_credentials_load_extras() first.  FALSE only for the
      * captures that predate the extras, whose bytes must not change. */
     gboolean extra_credentials;
+    /* Load tls_credentials_load_flawed() first: the servers with a
+     * classic flaw (expired, wrong name, self-signed, weak keys). */
+    gboolean flawed_credentials;
 };
 
 extern const struct tls_profile profile_tls12;

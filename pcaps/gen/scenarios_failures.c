@@ -5,21 +5,6 @@
 #include "determinism.h"
 #include "scenarios_private.h"
 
-static gboolean failing_connection(const struct scenario_env *env,
-                                   struct scenario_output *out,
-                                   const struct tls_profile *profile,
-                                   uint16_t client_port, GError **error)
-{
-    struct tlsconn c = { 0 };
-    gboolean ok;
-
-    tcpflow_init(&c.tcp, env->path, out->packets, client_port, DET_EPOCH_NS);
-    ok = tlsconn_open(&c, env->creds, profile, NULL, out->keylog, error) &&
-         tlsconn_handshake_fails(&c, error);
-    tlsconn_free(&c);
-    return ok;
-}
-
 /* A client that only offers CBC suites meets a server that only
  * accepts AEAD ones. */
 static const struct tls_profile profile_no_shared_cipher = {
@@ -34,8 +19,8 @@ gboolean scenario_tls12_no_shared_cipher(const struct scenario_env *env,
                                          struct scenario_output *out,
                                          GError **error)
 {
-    return failing_connection(env, out, &profile_no_shared_cipher, 53114,
-                              error);
+    return scenario_failing_connection(env, out, &profile_no_shared_cipher,
+                                       53114, error);
 }
 
 /* The server is fine; the client trusts a different CA.  Tickets wait
@@ -53,5 +38,6 @@ static const struct tls_profile profile_unknown_ca = {
 gboolean scenario_tls13_unknown_ca(const struct scenario_env *env,
                                    struct scenario_output *out, GError **error)
 {
-    return failing_connection(env, out, &profile_unknown_ca, 53214, error);
+    return scenario_failing_connection(env, out, &profile_unknown_ca, 53214,
+                                       error);
 }

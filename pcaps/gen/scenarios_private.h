@@ -47,6 +47,19 @@ gboolean scenario_full_then_resumed(const struct scenario_env *env,
                                     const struct tls_profile *profile,
                                     uint16_t client_port, GError **error);
 
+/* One connection with one HTTP exchange, starting at the epoch. */
+gboolean scenario_single_connection(const struct scenario_env *env,
+                                    struct scenario_output *out,
+                                    const struct flow_path *path,
+                                    const struct tls_profile *profile,
+                                    uint16_t client_port, GError **error);
+/* One connection, starting at the epoch, whose handshake must fail with
+ * a fatal alert (tlsconn_handshake_fails()). */
+gboolean scenario_failing_connection(const struct scenario_env *env,
+                                     struct scenario_output *out,
+                                     const struct tls_profile *profile,
+                                     uint16_t client_port, GError **error);
+
 /* scenarios_tls12.c */
 gboolean scenario_tls12_session_id(const struct scenario_env *env,
                                    struct scenario_output *out, GError **error);
@@ -85,6 +98,24 @@ gboolean scenario_tls12_no_shared_cipher(const struct scenario_env *env,
                                          GError **error);
 gboolean scenario_tls13_unknown_ca(const struct scenario_env *env,
                                    struct scenario_output *out, GError **error);
+
+/* scenarios_flawed.c */
+gboolean scenario_tls12_no_reneg_ems(const struct scenario_env *env,
+                                     struct scenario_output *out,
+                                     GError **error);
+gboolean scenario_tls12_expired_cert(const struct scenario_env *env,
+                                     struct scenario_output *out,
+                                     GError **error);
+gboolean scenario_tls12_hostname_mismatch(const struct scenario_env *env,
+                                          struct scenario_output *out,
+                                          GError **error);
+gboolean scenario_tls12_self_signed(const struct scenario_env *env,
+                                    struct scenario_output *out,
+                                    GError **error);
+gboolean scenario_tls12_dhe_1024(const struct scenario_env *env,
+                                 struct scenario_output *out, GError **error);
+gboolean scenario_tls12_rsa_1024(const struct scenario_env *env,
+                                 struct scenario_output *out, GError **error);
 
 /* scenarios_transport.c */
 gboolean scenario_dtls12_cookie(const struct scenario_env *env,

@@ -9,20 +9,6 @@
 #include "determinism.h"
 #include "scenarios_private.h"
 
-/* One connection with one HTTP exchange, starting at the epoch. */
-static gboolean single_connection(const struct scenario_env *env,
-                                  struct scenario_output *out,
-                                  const struct flow_path *path,
-                                  const struct tls_profile *profile,
-                                  uint16_t client_port, GError **error)
-{
-    struct tcpflow flow;
-
-    tcpflow_init(&flow, path, out->packets, client_port, DET_EPOCH_NS);
-    return scenario_http_connection(env, out, profile, &flow, "/", NULL,
-                                    NULL, error);
-}
-
 /* A server with a session cache but no tickets, and a client that does
  * not ask for them: the only way back is the session ID. */
 static const struct tls_profile profile_session_id = {
@@ -55,7 +41,8 @@ gboolean scenario_tls12_rsa_kx_ipv6(const struct scenario_env *env,
     struct flow_path path6;
 
     flow_path_init_ipv6(&path6, 2 * env->path->half_rtt_ns);
-    return single_connection(env, out, &path6, &profile_rsa_kx, 51814, error);
+    return scenario_single_connection(env, out, &path6, &profile_rsa_kx,
+                                      51814, error);
 }
 
 /* The client lists ffdhe2048 in supported_groups (RFC 7919), so the
@@ -76,7 +63,8 @@ static const struct tls_profile profile_dhe = {
 gboolean scenario_tls12_dhe_ffdhe2048(const struct scenario_env *env,
                                       struct scenario_output *out, GError **error)
 {
-    return single_connection(env, out, env->path, &profile_dhe, 51914, error);
+    return scenario_single_connection(env, out, env->path, &profile_dhe,
+                                      51914, error);
 }
 
 /* Same offer and server settings as tls12-ecdhe-rsa-ticket; only the
@@ -92,7 +80,8 @@ static const struct tls_profile profile_ecdsa = {
 gboolean scenario_tls12_ecdhe_ecdsa(const struct scenario_env *env,
                                     struct scenario_output *out, GError **error)
 {
-    return single_connection(env, out, env->path, &profile_ecdsa, 52014, error);
+    return scenario_single_connection(env, out, env->path, &profile_ecdsa,
+                                      52014, error);
 }
 
 static const struct tls_profile profile_mutual = {
@@ -105,7 +94,8 @@ static const struct tls_profile profile_mutual = {
 gboolean scenario_tls12_mutual_auth(const struct scenario_env *env,
                                     struct scenario_output *out, GError **error)
 {
-    return single_connection(env, out, env->path, &profile_mutual, 52114, error);
+    return scenario_single_connection(env, out, env->path, &profile_mutual,
+                                      52114, error);
 }
 
 /* The root is not sent (RFC 5246 section 7.4.2 allows leaving it out),
@@ -136,7 +126,8 @@ gboolean scenario_tls12_cert_chain(const struct scenario_env *env,
                                    struct scenario_output *out, GError **error)
 {
     return publish_root(env, out, error) &&
-           single_connection(env, out, env->path, &profile_chain, 52214, error);
+           scenario_single_connection(env, out, env->path, &profile_chain,
+                                      52214, error);
 }
 
 /* The chain again, from a server that keeps its records to 512 bytes,
@@ -154,8 +145,8 @@ gboolean scenario_tls12_cert_fragmented(const struct scenario_env *env,
                                         GError **error)
 {
     return publish_root(env, out, error) &&
-           single_connection(env, out, env->path, &profile_small_records,
-                             52314, error);
+           scenario_single_connection(env, out, env->path,
+                                      &profile_small_records, 52314, error);
 }
 
 static const struct tls_profile profile_renegotiation = {
@@ -208,5 +199,6 @@ static const struct tls_profile profile_tls10 = {
 gboolean scenario_tls10_cbc(const struct scenario_env *env,
                             struct scenario_output *out, GError **error)
 {
-    return single_connection(env, out, env->path, &profile_tls10, 52514, error);
+    return scenario_single_connection(env, out, env->path, &profile_tls10,
+                                      52514, error);
 }

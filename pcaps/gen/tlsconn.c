@@ -170,7 +170,8 @@ static int setup_client(struct tlsconn *c, const struct tls_credentials *creds,
         (!p->no_alpn &&
          (rc = gnutls_alpn_set_protocols(end->session, client_alpn, 2, 0)) < 0))
         return rc;
-    gnutls_session_set_verify_cert(end->session, p->server_name, 0);
+    if (!p->client_skips_verification)
+        gnutls_session_set_verify_cert(end->session, p->server_name, 0);
     if (c->keylog) {
         gnutls_session_set_ptr(end->session, c->keylog);
         gnutls_session_set_keylog_function(end->session, append_keylog);
@@ -188,6 +189,16 @@ server_credentials(const struct tls_credentials *creds, const struct tls_profile
         return creds->server_ecdsa;
     case SERVER_CERT_CHAIN:
         return creds->server_chain;
+    case SERVER_CERT_EXPIRED:
+        return creds->server_expired;
+    case SERVER_CERT_OTHER_NAME:
+        return creds->server_other_name;
+    case SERVER_CERT_SELF_SIGNED:
+        return creds->server_self_signed;
+    case SERVER_CERT_RSA1024:
+        return creds->server_rsa1024;
+    case SERVER_CERT_DH1024:
+        return creds->server_dh1024;
     case SERVER_CERT_RSA:
         break;
     }
@@ -263,6 +274,7 @@ gboolean tlsconn_open(struct tlsconn *c, const struct tls_credentials *creds,
     c->keylog = keylog;
     c->tls13_tickets = profile->tls13_tickets_after_finished;
     c->early_data = profile->early_data;
+    c->alert_names_problem = profile->client_alert_names_problem;
     c->datagram = profile->datagram;
     if (tlsconn_failed(setup_client(c, creds, profile, resume), "client setup", error) ||
         tlsconn_failed(setup_server(c, creds, profile), "server setup", error))

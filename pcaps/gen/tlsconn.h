@@ -21,6 +21,12 @@ enum server_cert {
     SERVER_CERT_RSA = 0,  /* www.example.com, RSA, signed by the test CA */
     SERVER_CERT_ECDSA,    /* www.example.com, ECDSA P-256, same CA */
     SERVER_CERT_CHAIN,    /* RSA leaf signed by an intermediate CA; both sent */
+    /* The flawed servers (tls_credentials_load_flawed()). */
+    SERVER_CERT_EXPIRED,     /* www.example.com, expired 2025-12-01 */
+    SERVER_CERT_OTHER_NAME,  /* other.example.net, signed by the test CA */
+    SERVER_CERT_SELF_SIGNED, /* www.example.com, signed by itself */
+    SERVER_CERT_RSA1024,     /* www.example.com, 1024-bit RSA key */
+    SERVER_CERT_DH1024,      /* the RSA server, with a 1024-bit DH group */
 };
 
 /* How client and server are configured, as a deployment would be.
@@ -43,6 +49,12 @@ struct tls_profile {
     gboolean mutual_auth;
     /* The client trusts an unrelated CA, so it rejects the server. */
     gboolean client_trusts_other_ca;
+    /* The client does not check the server's certificate at all. */
+    gboolean client_skips_verification;
+    /* A client that rejects the certificate names the reason in its
+     * alert, as OpenSSL does (unknown_ca, certificate_expired), instead
+     * of GnuTLS's bad_certificate for every verification failure. */
+    gboolean client_alert_names_problem;
     /* Largest record payload the server sends (0: GnuTLS's default). */
     size_t server_record_size;
     /* TLS 1.3 0-RTT: the server accepts early data on resumption. */
@@ -75,6 +87,7 @@ struct tlsconn {
     GString *keylog;        /* NSS key log lines, appended; may be NULL */
     unsigned tls13_tickets; /* see tls_profile */
     gboolean early_data;
+    gboolean alert_names_problem; /* see tls_profile */
 };
 
 /*

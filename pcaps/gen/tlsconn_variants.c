@@ -12,6 +12,29 @@
 
 #define MAX_FAILING_TURNS 8
 
+/* The alert OpenSSL sends for the first problem it finds in a chain. */
+static gnutls_alert_description_t verify_status_alert(unsigned status)
+{
+    if (status & GNUTLS_CERT_SIGNER_NOT_FOUND)
+        return GNUTLS_A_UNKNOWN_CA;
+    if (status & GNUTLS_CERT_EXPIRED)
+        return GNUTLS_A_CERTIFICATE_EXPIRED;
+    return GNUTLS_A_BAD_CERTIFICATE;
+}
+
+static void send_fatal_alert(struct tlsconn *c, enum flow_side failed, int rc)
+{
+    gnutls_session_t session = c->end[failed].session;
+
+    if (failed == SIDE_CLIENT && c->alert_names_problem &&
+        rc == GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR)
+        gnutls_alert_send(session, GNUTLS_AL_FATAL,
+                          verify_status_alert(
+                              gnutls_session_get_verify_cert_status(session)));
+    else
+        gnutls_alert_send_appropriate(session, rc);
+}
+
 /* The peer reads the alert, and the end that failed hangs up, as a
  * server or browser closes its socket after a fatal alert. */
 static gboolean abort_connection(struct tlsconn *c, enum flow_side failed,
@@ -20,7 +43,7 @@ static gboolean abort_connection(struct tlsconn *c, enum flow_side failed,
     enum flow_side peer = flow_peer(failed);
     int peer_rc;
 
-    gnutls_alert_send_appropriate(c->end[failed].session, rc);
+    send_fatal_alert(c, failed, rc);
     tlsconn_flush(c, failed);
     peer_rc = tlsconn_handshake_turn(c, peer);
     if (!c->datagram)

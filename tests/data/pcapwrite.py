@@ -25,8 +25,8 @@ def frame(src, dst, sport, dport, seq, ack, flags, payload):
     return eth + ip + tcp
 
 
-def record(ctype, body):
-    return struct.pack("!BHH", ctype, 0x0303, len(body)) + body
+def record(ctype, body, version=0x0303):
+    return struct.pack("!BHH", ctype, version, len(body)) + body
 
 
 def handshake(htype, body, length=None):

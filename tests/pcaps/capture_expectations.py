@@ -168,6 +168,59 @@ EXPECTATIONS = {
         "keys": [f"{CLIENT} && tls.alert_message.desc == 42"],
         "nokeys_not": ["tls.alert_message"],
     },
+    "tls12-no-reneg-ems": {
+        "handshakes": {2: 1, 11: 1, 12: 1, 20: 2},
+        "keys": [
+            "tls.handshake.type == 1 && tls.handshake.extension.type == 65281",
+            "tls.handshake.type == 1 && tls.handshake.extension.type == 23",
+            "tls.handshake.type == 1 && tls.handshake.extension.type == 22",
+            "tls.handshake.ciphersuite == 0xc013",
+            'http.response.code == 200',
+        ],
+        "keys_not": [
+            "tls.handshake.type == 2 && tls.handshake.extension.type == 65281",
+            "tls.handshake.type == 2 && tls.handshake.extension.type == 23",
+            "tls.handshake.type == 2 && tls.handshake.extension.type == 22",
+        ],
+    },
+    "tls12-expired-cert": {
+        "handshakes": {11: 1, 20: 2},
+        "keys": [
+            'x509af.utcTime == "2025-12-01 00:00:00 (UTC)"',
+            'http.response.code == 200',
+        ],
+        "keys_not": ["tls.alert_message.level == 2"],
+    },
+    "tls12-hostname-mismatch": {
+        "handshakes": {1: 1, 11: 1, 14: 1, 16: 0, 20: 0},
+        "keys": [
+            'tls.handshake.extensions_server_name == "www.example.com"',
+            'x509ce.dNSName == "other.example.net"',
+            f"{CLIENT} && tls.alert_message.desc == 42",
+        ],
+        "keys_not": ['x509ce.dNSName == "www.example.com"'],
+        "nokeys": [f"{CLIENT} && tls.alert_message.desc == 42"],
+    },
+    "tls12-self-signed": {
+        "handshakes": {1: 1, 11: 1, 14: 1, 16: 0, 20: 0},
+        "keys": [f"{CLIENT} && tls.alert_message.desc == 48"],
+        "nokeys": [f"{CLIENT} && tls.alert_message.desc == 48"],
+    },
+    "tls12-dhe-1024": {
+        "handshakes": {12: 1, 16: 1, 20: 2},
+        "keys": [
+            "tls.handshake.ciphersuite == 0x009e",
+            "tls.handshake.p_len == 128",
+        ],
+        "keys_not": ["tls.handshake.extensions_supported_group == 0x0100"],
+    },
+    "tls12-rsa-1024": {
+        "handshakes": {11: 1, 12: 1, 20: 2},
+        "keys": [
+            "tls.handshake.ciphersuite == 0xc02f",
+            "tls.handshake.type == 11 && len(pkcs1.modulus) == 129",
+        ],
+    },
     "dtls12-cookie": {
         "handshakes": {1: 2, 3: 1, 2: 1, 20: 2},
         "keys": [
