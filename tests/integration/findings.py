@@ -43,6 +43,19 @@ EXPECTED = {
     "pcaps:tls13-mutual-auth.dsb.pcapng": {LIFETIME},
     "pcaps:tls13-ticket-resumption.dsb.pcapng": {LIFETIME},
     "pcaps:tls13-unknown-ca.dsb.pcapng": {LIFETIME},
+    "pcaps:tls12-no-reneg-ems.dsb.pcapng": {"no_renegotiation_info",
+                                            "no_extended_master_secret", "cbc_no_etm", LIFETIME},
+    "pcaps:tls12-expired-cert.dsb.pcapng": {"cert_expired"},
+    "pcaps:tls12-hostname-mismatch.dsb.pcapng": {"cert_hostname", LIFETIME},
+    "pcaps:tls12-self-signed.dsb.pcapng": {"cert_self_signed", LIFETIME},
+    "pcaps:tls12-dhe-1024.dsb.pcapng": {"dh_small", "dh_below_cert", LIFETIME},
+    "pcaps:tls12-rsa-1024.dsb.pcapng": {"cert_rsa_small", LIFETIME},
+    # One connection per classic weakness (tests/data/make_classics.py).
+    "data:classics.pcap": {"ssl3", "export", "heartbleed", "downgrade", "anon", "null_cipher",
+                           "cbc_tls10", "static_rsa", "no_renegotiation_info", "rc4",
+                           "no_extended_master_secret", "tls10", "compression",
+                           "inappropriate_fallback", "3des", "offered_weak", "heartbeat",
+                           "fallback_scsv", "cbc_no_etm", LIFETIME},
     # Without keys TLS 1.3 hides the certificate: nothing to say about it.
     "pcaps:tls13-unknown-ca.pcapng": set(),
     # An old client and server: TLS 1.0, static RSA, CBC, no RFC 5746 or 7627.
@@ -63,6 +76,12 @@ EXPECTED = {
 
 # Kinds no capture here shows, each with its unit test in test_findings.c.
 UNIT_ONLY = {
+    "tls11": "test_server_choices: no TLS 1.1 capture",
+    "ec_small": "test_small_curve: GnuTLS no longer offers such curves",
+    "ticket_lifetime": "test_ticket_lifetime: GnuTLS keeps to 7 days",
+    "cert_not_yet_valid": "test_not_yet_valid: the illustrated certificate seen too early",
+    "cert_order": "test_chain_order: GnuTLS sends chains in order",
+    "cert_weak_signature": "test_weak_signature: no SHA-1 certificate in gen/certs",
 }
 
 SEVERITY = {"Note": 1, "Warning": 2, "Error": 3}

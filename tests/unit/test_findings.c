@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <string.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <gnutls/abstract.h>
 #include "session.h"
 #include "vectors.h"
 
@@ -248,6 +251,205 @@ static void test_diagnosis(void)
     analyzer_free(f.a);
 }
 
+/* TLS 1.1 chosen: the ServerHello's legacy_version, with no supported_versions. */
+static void test_tls11(void)
+{
+    const struct vector *sh = find("illustrated-tls12", HS_SERVER_HELLO);
+    static const guint8 v11[2] = { 3, 2 };
+    guint8 *p = patched(sh, 4, v11, 2);
+    struct fixture f = { analyzer_new(), 0, ILLUSTRATED_TIME };
+    struct item it;
+    feed_vector(&f, 1, find("illustrated-tls12", HS_CLIENT_HELLO), &it);
+    feed(&f, EV_HANDSHAKE, 0, p, sh->len, &it);
+    g_assert_true(has(&it, FINDING_TLS11));
+    g_free(p);
+    analyzer_free(f.a);
+}
+
+/* secp192r1 (0x0013) in place of x25519 in the ServerKeyExchange. */
+static void test_small_curve(void)
+{
+    const char *s = "illustrated-tls12";
+    const struct vector *ske = find(s, HS_SERVER_KEY_EXCHANGE);
+    static const guint8 p192[2] = { 0x00, 0x13 };
+    guint8 *p = patched(ske, 4 + 1, p192, 2);
+    struct fixture f = { analyzer_new(), 0, ILLUSTRATED_TIME };
+    struct item it;
+    feed_vector(&f, 1, find(s, HS_CLIENT_HELLO), &it);
+    feed_vector(&f, 0, find(s, HS_SERVER_HELLO), &it);
+    feed_vector(&f, 0, find(s, HS_CERTIFICATE), &it);
+    feed(&f, EV_HANDSHAKE, 0, p, ske->len, &it);
+    g_assert_true(has(&it, FINDING_EC_SMALL));
+    g_assert_cmpuint(item_findings(&it)->list[0].value, ==, 192);
+    g_free(p);
+    analyzer_free(f.a);
+}
+
+/* A TLS 1.3 ticket_lifetime of 1,000,000 s, over the 604,800 allowed. */
+static void test_ticket_lifetime(void)
+{
+    const char *s = "illustrated-tls13";
+    static const guint8 types[] = { HS_CLIENT_HELLO, HS_SERVER_HELLO, HS_ENCRYPTED_EXTENSIONS,
+                                    HS_CERTIFICATE, HS_CERTIFICATE_VERIFY };
+    static const guint8 long_life[4] = { 0x00, 0x0f, 0x42, 0x40 };
+    const struct vector *nst = find(s, HS_NEW_SESSION_TICKET);
+    guint8 *p = patched(nst, 4, long_life, 4);
+    struct fixture f = { analyzer_new(), 0, ILLUSTRATED_TIME };
+    struct item it;
+    int n = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(types); i++)
+        feed_vector(&f, types[i] == HS_CLIENT_HELLO ? 1 : 0, find(s, types[i]), &it);
+    for (gsize i = 0; i < G_N_ELEMENTS(vectors) && n < 2; i++)
+        if (vectors[i].source && strcmp(vectors[i].source, s) == 0 &&
+            vectors[i].type == HS_FINISHED)
+            feed_vector(&f, n++ == 0 ? 0 : 1, &vectors[i], &it);
+    feed_vector(&f, 0, nst, &it);
+    g_assert_false(has(&it, FINDING_TICKET_LIFETIME));
+    feed(&f, EV_HANDSHAKE, 0, p, nst->len, &it);
+    g_assert_true(has(&it, FINDING_TICKET_LIFETIME));
+    g_assert_cmpuint(item_findings(&it)->list[0].value, ==, 11);
+    g_free(p);
+    analyzer_free(f.a);
+}
+
+/* The illustrated certificate seen before its notBefore (2018-10-05). */
+static void test_not_yet_valid(void)
+{
+    const char *s = "illustrated-tls12";
+    struct fixture f = { analyzer_new(), 0, ILLUSTRATED_TIME - 30 * 86400.0 };
+    struct item it;
+    feed_vector(&f, 1, find(s, HS_CLIENT_HELLO), &it);
+    feed_vector(&f, 0, find(s, HS_SERVER_HELLO), &it);
+    feed_vector(&f, 0, find(s, HS_CERTIFICATE), &it);
+    g_assert_true(has(&it, FINDING_CERT_NOT_YET_VALID));
+    g_assert_false(has(&it, FINDING_CERT_EXPIRED));
+    analyzer_free(f.a);
+}
+
+/* A TLS 1.2 Certificate message holding the given DER certificates. */
+static GByteArray *certificate_message(GBytes *const *ders, guint n)
+{
+    GByteArray *m = g_byte_array_new();
+    guint32 list = 0;
+    guint8 hdr[7];
+    for (guint i = 0; i < n; i++)
+        list += 3 + (guint32)g_bytes_get_size(ders[i]);
+    hdr[0] = HS_CERTIFICATE;
+    hdr[1] = (list + 3) >> 16; hdr[2] = (list + 3) >> 8; hdr[3] = list + 3;
+    hdr[4] = list >> 16; hdr[5] = list >> 8; hdr[6] = list;
+    g_byte_array_append(m, hdr, 7);
+    for (guint i = 0; i < n; i++) {
+        gsize len = g_bytes_get_size(ders[i]);
+        guint8 l[3] = { len >> 16, len >> 8, len };
+        g_byte_array_append(m, l, 3);
+        g_byte_array_append(m, g_bytes_get_data(ders[i], NULL), (guint)len);
+    }
+    return m;
+}
+
+static GBytes *der_of_pem(const char *name)
+{
+    char *path = g_build_filename(TLSX_CERTS_DIR, name, NULL), *pem;
+    gsize len;
+    gnutls_x509_crt_t crt;
+    gnutls_datum_t in, out;
+    GBytes *der;
+    g_assert_true(g_file_get_contents(path, &pem, &len, NULL));
+    in.data = (unsigned char *)pem;
+    in.size = (unsigned int)len;
+    g_assert_cmpint(gnutls_x509_crt_init(&crt), ==, 0);
+    g_assert_cmpint(gnutls_x509_crt_import(crt, &in, GNUTLS_X509_FMT_PEM), ==, 0);
+    g_assert_cmpint(gnutls_x509_crt_export2(crt, GNUTLS_X509_FMT_DER, &out), ==, 0);
+    der = g_bytes_new(out.data, out.size);
+    gnutls_free(out.data);
+    gnutls_x509_crt_deinit(crt);
+    g_free(pem);
+    g_free(path);
+    return der;
+}
+
+static const struct item *feed_certificates(struct fixture *f, GBytes *const *ders, guint n)
+{
+    static struct item it;
+    GByteArray *m = certificate_message(ders, n);
+    feed_vector(f, 1, find("illustrated-tls12", HS_CLIENT_HELLO), &it);
+    feed_vector(f, 0, find("illustrated-tls12", HS_SERVER_HELLO), &it);
+    feed(f, EV_HANDSHAKE, 0, m->data, m->len, &it);
+    g_assert_false(it.malformed);
+    g_byte_array_unref(m);
+    return &it;
+}
+
+/* The intermediate before the server's certificate: out of order. */
+static void test_chain_order(void)
+{
+    GBytes *right[2] = { der_of_pem("chain-server-cert.pem"), der_of_pem("intermediate-cert.pem") };
+    GBytes *wrong[2] = { right[1], right[0] };
+    struct fixture f = { analyzer_new(), 0, 1767258000.0 /* 2026-01-01 09:00 */ };
+    g_assert_false(has(feed_certificates(&f, right, 2), FINDING_CERT_ORDER));
+    analyzer_free(f.a);
+    f = (struct fixture){ analyzer_new(), 0, 1767258000.0 };
+    g_assert_true(has(feed_certificates(&f, wrong, 2), FINDING_CERT_ORDER));
+    analyzer_free(f.a);
+    g_bytes_unref(right[0]);
+    g_bytes_unref(right[1]);
+}
+
+/* A certificate signed over SHA-1, made here: gen/certs has none. */
+static GBytes *sha1_certificate(void)
+{
+    gnutls_x509_privkey_t key;
+    gnutls_x509_crt_t crt, issuer;
+    gnutls_datum_t out;
+    gboolean ok;
+    static const unsigned char serial[1] = { 1 };
+    GBytes *der;
+    g_assert_cmpint(gnutls_x509_privkey_init(&key), ==, 0);
+    g_assert_cmpint(gnutls_x509_privkey_generate(key, GNUTLS_PK_ECDSA,
+                    GNUTLS_CURVE_TO_BITS(GNUTLS_ECC_CURVE_SECP256R1), 0), ==, 0);
+    g_assert_cmpint(gnutls_x509_crt_init(&crt), ==, 0);
+    gnutls_x509_crt_set_version(crt, 3);
+    gnutls_x509_crt_set_serial(crt, serial, sizeof serial);
+    gnutls_x509_crt_set_activation_time(crt, 1735689600);   /* 2025-01-01 */
+    gnutls_x509_crt_set_expiration_time(crt, 1798761600);   /* 2027-01-01 */
+    gnutls_x509_crt_set_dn(crt, "CN=www.example.com", NULL);
+    g_assert_cmpint(gnutls_x509_crt_init(&issuer), ==, 0);
+    gnutls_x509_crt_set_dn(issuer, "CN=SHA-1 Test CA", NULL);
+    gnutls_x509_crt_set_subject_alt_name(crt, GNUTLS_SAN_DNSNAME, "www.example.com", 15,
+                                         GNUTLS_FSAN_SET);
+    gnutls_x509_crt_set_key(crt, key);
+    /* Signed by its own key in another issuer's name: only the hash
+     * matters here. */
+    ok = gnutls_x509_crt_sign2(crt, issuer, key, GNUTLS_DIG_SHA1, 0) == 0;
+    gnutls_x509_crt_deinit(issuer);
+    if (!ok) {
+        gnutls_x509_crt_deinit(crt);
+        gnutls_x509_privkey_deinit(key);
+        return NULL;
+    }
+    g_assert_cmpint(gnutls_x509_crt_export2(crt, GNUTLS_X509_FMT_DER, &out), ==, 0);
+    der = g_bytes_new(out.data, out.size);
+    gnutls_free(out.data);
+    gnutls_x509_crt_deinit(crt);
+    gnutls_x509_privkey_deinit(key);
+    return der;
+}
+
+static void test_weak_signature(void)
+{
+    GBytes *chain[2] = { sha1_certificate(), der_of_pem("ca-cert.pem") };
+    struct fixture f = { analyzer_new(), 0, 1767258000.0 };
+    if (!chain[0]) {
+        g_test_skip("this GnuTLS refuses to sign with SHA-1");
+    } else {
+        const struct item *it = feed_certificates(&f, chain, 2);
+        g_assert_true(has(it, FINDING_CERT_WEAK_SIGNATURE));
+        g_bytes_unref(chain[0]);
+    }
+    g_bytes_unref(chain[1]);
+    analyzer_free(f.a);
+}
+
 /* Every finding has a name and a severity. */
 static void test_definitions(void)
 {
@@ -270,5 +472,11 @@ int main(int argc, char **argv)
     g_test_add_func("/findings/tls13_quiet", test_tls13_quiet);
     g_test_add_func("/findings/heartbleed", test_heartbleed);
     g_test_add_func("/findings/diagnosis", test_diagnosis);
+    g_test_add_func("/findings/tls11", test_tls11);
+    g_test_add_func("/findings/small_curve", test_small_curve);
+    g_test_add_func("/findings/ticket_lifetime", test_ticket_lifetime);
+    g_test_add_func("/findings/not_yet_valid", test_not_yet_valid);
+    g_test_add_func("/findings/chain_order", test_chain_order);
+    g_test_add_func("/findings/weak_signature", test_weak_signature);
     return g_test_run();
 }
