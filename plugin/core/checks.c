@@ -186,7 +186,7 @@ static void rsa_master(struct analyzer *a, struct handshake *h, const struct eve
         return;
     ctx->master = analyzer_alloc(a, KEYS_MASTER_LEN);
     ctx->rsa_reason = (guint8)keys_rsa_premaster(a->rsa, ev->data + m->body.offset, m->body.length,
-                                                 rc->client_version, pms);
+                                                 h->version, rc->client_version, pms);
     if (ctx->rsa_reason != REASON_NONE)
         return;
     if (h->offer && h->offer->ems && h->offer->choice.ems) {

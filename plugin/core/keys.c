@@ -66,9 +66,10 @@ static gnutls_mac_algorithm_t to_mac(enum keys_hash h)
 enum keys_hash keys_handshake_hash(guint16 version, const struct reg_suite *suite)
 {
     /* SSL 3.0 hashes its Finished differently; we do not do that one. */
-    if (version < 0x0301)
+    if (version < 0x0301 && version != 0x0100)
         return KEYS_HASH_UNKNOWN;
-    if (version < 0x0303 || version == 0xfeff)  /* DTLS 1.0 is TLS 1.1-based */
+    /* DTLS 1.0 is TLS 1.1-based, also in OpenSSL's pre-standard 0x0100. */
+    if (version == 0x0100 || version < 0x0303 || version == 0xfeff)
         return KEYS_HASH_MD5_SHA1;
     return suite ? keys_hash_by_name(suite->prf) : KEYS_HASH_UNKNOWN;
 }
@@ -117,7 +118,8 @@ gboolean keys_prf(guint16 version, enum keys_hash prf_hash,
                   const guint8 *secret, gsize secret_len, const char *label,
                   const guint8 *seed, gsize seed_len, guint8 *out, gsize out_len)
 {
-    if (!secret || !label || (!seed && seed_len) || !out || version < 0x0301)
+    if (!secret || !label || (!seed && seed_len) || !out ||
+        (keys_handshake_hash(version, NULL) == KEYS_HASH_UNKNOWN && version < 0x0303))
         return FALSE;
     gsize ll = strlen(label);
     guint8 *ls = g_malloc(ll + seed_len + 1);
@@ -611,7 +613,7 @@ void keys_privkey_free(struct keys_privkey *k)
 
 enum verify_reason keys_rsa_premaster(const struct keys_privkey *k,
                                       const guint8 *body, gsize len,
-                                      guint16 client_version,
+                                      guint16 version, guint16 client_version,
                                       guint8 pre_master[KEYS_MASTER_LEN])
 {
     struct reader r, enc;
@@ -622,7 +624,9 @@ enum verify_reason keys_rsa_premaster(const struct keys_privkey *k,
     if (gnutls_privkey_get_pk_algorithm(k->key, NULL) != GNUTLS_PK_RSA)
         return REASON_KEY_MISMATCH;
     rd_init(&r, body, len);
-    if (!rd_vec16(&r, &enc) || rd_left(&r) != 0)
+    if (version == 0x0100)
+        enc = r;
+    else if (!rd_vec16(&r, &enc) || rd_left(&r) != 0)
         return REASON_BAD_FORMAT;
     gnutls_datum_t ct = { (unsigned char *)rd_ptr(&enc), (unsigned int)rd_left(&enc) };
     gnutls_datum_t pt = { NULL, 0 };

@@ -139,13 +139,14 @@ struct keys_privkey *keys_privkey_load(const char *path, const char *password,
                                        enum verify_reason *why);
 void keys_privkey_free(struct keys_privkey *k);
 /* ClientKeyExchange body (after the header) for RSA key exchange:
- * vec16 EncryptedPreMasterSecret (TLS 1.0+). client_version is the
+ * vec16 EncryptedPreMasterSecret (TLS 1.0+), or the bare ciphertext for
+ * version 0x0100 (OpenSSL's DTLS before 0.9.8f). client_version is the
  * ClientHello.client_version the pre-master must start with (RFC 5246
  * §7.4.7.1). REASON_NONE when pre_master holds the 48 bytes; with
  * REASON_BAD_PREMASTER_VERSION they are filled too, for display. */
 enum verify_reason keys_rsa_premaster(const struct keys_privkey *k,
                                       const guint8 *body, gsize len,
-                                      guint16 client_version,
+                                      guint16 version, guint16 client_version,
                                       guint8 pre_master[KEYS_MASTER_LEN]);
 
 #endif

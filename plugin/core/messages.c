@@ -274,8 +274,15 @@ static gboolean parse_client_key_exchange(struct parse *p, struct reader *r)
     switch (p->ctx->kx) {
     case KX_RSA:
     case KX_RSA_EXPORT:
-        NEED(vector_of_bytes(p, r, 2, "EncryptedPreMasterSecret",
-                             "ClientKeyExchange.encrypted_pre_master_secret", "ciphertext_bytes"));
+        /* SSL 3.0, and DTLS as OpenSSL sent it before 0.9.8f (version
+         * 0x0100), put the ciphertext without its length (RFC 5246 §7.4.7.1). */
+        if (p->ctx->version == 0x0300 || p->ctx->version == 0x0100)
+            NEED(opaque_rest(p, r, "EncryptedPreMasterSecret",
+                             "ClientKeyExchange.encrypted_pre_master_secret_bare"));
+        else
+            NEED(vector_of_bytes(p, r, 2, "EncryptedPreMasterSecret",
+                                 "ClientKeyExchange.encrypted_pre_master_secret",
+                                 "ciphertext_bytes"));
         break;
     case KX_DHE:
     case KX_DH_ANON:

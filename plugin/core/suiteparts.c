@@ -63,7 +63,9 @@ gboolean suite_parts(const struct item *it, struct suite_parts *out)
         out->kx.value = s->kx;
         out->auth.value = s->auth;
     }
-    /* TLS 1.0 and 1.1 split the PRF between MD5 and SHA-1 (RFC 4346 §5). */
-    out->prf.key = it->version >= 0x0303 && it->version != 0xfeff ? "prf12" : "prf10";
+    /* TLS 1.0 and 1.1 split the PRF between MD5 and SHA-1 (RFC 4346 §5);
+     * SSL 3.0 had no PRF but nested MD5 and SHA-1 hashes (RFC 6101 §6.1). */
+    out->prf.key = it->version == 0x0300 ? "kdf_ssl3"
+                 : it->version >= 0x0303 && it->version != 0xfeff ? "prf12" : "prf10";
     return TRUE;
 }
