@@ -232,6 +232,9 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
     case HS_CERTIFICATE: note_certificate(a, h, ev, m, out); break;
     case HS_SERVER_KEY_EXCHANGE: note_server_key_exchange(a, h, m, out); break;
     case HS_CERTIFICATE_VERIFY:
+        /* Drafts signed and hashed with other labels: not checked. */
+        if (tlsx_version_draft(h->version))
+            break;
         if (h->tls13)
             note_hash(a, h, out, CHECK_CV13, handshake_hash(h));
         else
@@ -241,7 +244,10 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
         add(rc->t, ev);
         rsa_master(a, h, ev, m);
         return;
-    case HS_FINISHED: note_hash(a, h, out, CHECK_FINISHED, handshake_hash(h)); break;
+    case HS_FINISHED:
+        if (!tlsx_version_draft(h->version))
+            note_hash(a, h, out, CHECK_FINISHED, handshake_hash(h));
+        break;
     case HS_HELLO_REQUEST:
         return;  /* never part of the handshake hash (RFC 5246 §7.4.1.1) */
     case HS_HELLO_VERIFY_REQUEST:

@@ -203,7 +203,8 @@ static void server_hello(struct analyzer *a, struct handshake *h, const struct e
         add(a, h, out, ev, FINDING_COMPRESSION, 0, sh->compression);
     if (!has_extension(&sh->ext, EXT_RENEGOTIATION_INFO))
         add(a, h, out, ev, FINDING_NO_RENEGOTIATION_INFO, 0, h->offer->scsv);
-    if (h->version >= 0x0301 && !h->offer->choice.ems)
+    /* SSL 3.0 has no extensions: its other findings say enough. */
+    if (h->version != 0x0300 && !h->offer->choice.ems)
         add(a, h, out, ev, FINDING_NO_EMS, 0, h->offer->ems);
     if (has_extension(&sh->ext, EXT_HEARTBEAT))
         add(a, h, out, ev, FINDING_HEARTBEAT, 0, 0);

@@ -162,17 +162,40 @@ static const char *server_random_variant(const struct reader *random, gboolean h
     return rd_equal_at(random, 31, &tls11, 1) ? "text_downgrade11" : "text";
 }
 
+/* TLS 1.3 drafts up to 21 sent their version here and no session ID or
+ * compression: version, random, then (drafts 18-21) the cipher suite and
+ * extensions. What differs from draft to draft is left as bytes. */
+static gboolean parse_draft_server_hello(struct parse *p, struct reader *r, guint version_mark)
+{
+    struct hs_server_hello *sh = &p->msg->u.sh;
+    guint draft = sh->legacy_version & 0xff;
+    struct reader v;
+    set_variant(p, version_mark, "text_draft");
+    sh->selected_version = sh->legacy_version;
+    NEED(w_bytes(&p->w, r, 32, "random", "ServerHello.random", FK_BYTES, &v));
+    sh->random = rd_span(&v);
+    if (draft >= 18 && draft <= 21 && rd_left(r) >= 2) {
+        guint suite_mark = w_mark(&p->w);
+        NEED(w_u16(&p->w, r, "cipher_suite", "ServerHello.cipher_suite", FK_SUITE,
+                   &sh->cipher_suite));
+        set_variant(p, suite_mark, "text_tls13");
+    }
+    return parse_opaque_rest(p, r, "draft_fields", "ServerHello.draft_rest");
+}
+
 static gboolean parse_server_hello(struct parse *p, struct reader *r)
 {
     struct hs_server_hello *sh = &p->msg->u.sh;
     struct reader v;
-    guint version_mark = w_mark(&p->w), random_mark;
+    guint version_mark = w_mark(&p->w), random_mark, suite_mark;
     const char *msg = "ServerHello";
     sh->ext.present = FALSE;
     sh->ext.count = 0;
     sh->is_hrr = FALSE;
     NEED(w_u16(&p->w, r, "legacy_version", "ServerHello.legacy_version", FK_VERSION,
                &sh->legacy_version));
+    if (tlsx_version_draft(sh->legacy_version))
+        return parse_draft_server_hello(p, r, version_mark);
     random_mark = w_mark(&p->w);
     NEED(w_bytes(&p->w, r, 32, "random", "ServerHello.random", FK_BYTES, &v));
     sh->random = rd_span(&v);
@@ -182,15 +205,19 @@ static gboolean parse_server_hello(struct parse *p, struct reader *r)
         msg = "HelloRetryRequest";
     NEED(parse_session_id(p, r, "legacy_session_id_echo", "ServerHello.legacy_session_id_echo",
                           &sh->session_id));
+    suite_mark = w_mark(&p->w);
     NEED(w_u16(&p->w, r, "cipher_suite", sh->is_hrr ? "HelloRetryRequest.cipher_suite"
                                                     : "ServerHello.cipher_suite",
                FK_SUITE, &sh->cipher_suite));
+    if (!sh->is_hrr && reg_suite(sh->cipher_suite) &&
+        (reg_suite(sh->cipher_suite)->flags & REG_SUITE_TLS13))
+        set_variant(p, suite_mark, "text_tls13");
     NEED(w_u8(&p->w, r, "legacy_compression_method", "ServerHello.legacy_compression_method",
               FK_COMPRESSION, &sh->compression));
     if (rd_left(r) > 0)
         NEED(parse_extensions(p, r, sh->is_hrr ? IN_HRR : IN_SH, &sh->ext));
     select_version(r, sh);
-    if (sh->selected_version == TLSX_VERSION_TLS13)
+    if (tlsx_version_tls13(sh->selected_version))
         set_variant(p, version_mark, "text_tls13");
     (void)msg;
     return need_end(p, r, "extensions");

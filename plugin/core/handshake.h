@@ -40,6 +40,16 @@ enum hs_type {
 };
 
 #define TLSX_VERSION_TLS13 0x0304
+/* Pre-RFC TLS 1.3 drafts called themselves 0x7f00 + draft number. */
+static inline gboolean tlsx_version_draft(guint16 v)
+{
+    return (v >> 8) == 0x7f;
+}
+/* TLS 1.3 or one of its drafts: the same shape of handshake. */
+static inline gboolean tlsx_version_tls13(guint16 v)
+{
+    return v == TLSX_VERSION_TLS13 || tlsx_version_draft(v);
+}
 
 /* How keys are exchanged, which decides the form of ServerKeyExchange and
  * ClientKeyExchange (RFC 5246 §7.4.3, §7.4.7; RFC 4279; RFC 8422). */

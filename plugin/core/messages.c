@@ -8,7 +8,7 @@
 
 static gboolean is_tls13(const struct parse *p)
 {
-    return p->ctx->version == TLSX_VERSION_TLS13;
+    return tlsx_version_tls13(p->ctx->version);
 }
 
 /* TLS 1.2 and DTLS 1.2 name the signature algorithm; earlier versions don't. */
@@ -16,14 +16,6 @@ static gboolean has_sigalg_field(const struct parse *p)
 {
     guint16 v = p->ctx->version;
     return v == 0x0303 || v == 0x0304 || v == 0xfefd || v == 0;
-}
-
-static gboolean opaque_rest(struct parse *p, struct reader *r, const char *name,
-                            const char *section)
-{
-    if (rd_left(r) > 0)
-        NEED(w_bytes(&p->w, r, rd_left(r), name, section, FK_BYTES, NULL));
-    return TRUE;
 }
 
 static gboolean vector_of_bytes(struct parse *p, struct reader *r, guint prefix,
@@ -263,7 +255,7 @@ static gboolean parse_server_key_exchange(struct parse *p, struct reader *r)
         NEED(signed_params(p, r));
         break;
     default:
-        return opaque_rest(p, r, "body", "ServerKeyExchange.unknown_form");
+        return parse_opaque_rest(p, r, "body", "ServerKeyExchange.unknown_form");
     }
     return need_end(p, r, "signature");
 }
@@ -277,7 +269,7 @@ static gboolean parse_client_key_exchange(struct parse *p, struct reader *r)
         /* SSL 3.0, and DTLS as OpenSSL sent it before 0.9.8f (version
          * 0x0100), put the ciphertext without its length (RFC 5246 §7.4.7.1). */
         if (p->ctx->version == 0x0300 || p->ctx->version == 0x0100)
-            NEED(opaque_rest(p, r, "EncryptedPreMasterSecret",
+            NEED(parse_opaque_rest(p, r, "EncryptedPreMasterSecret",
                              "ClientKeyExchange.encrypted_pre_master_secret_bare"));
         else
             NEED(vector_of_bytes(p, r, 2, "EncryptedPreMasterSecret",
@@ -311,7 +303,7 @@ static gboolean parse_client_key_exchange(struct parse *p, struct reader *r)
                              "ClientKeyExchange.encrypted_pre_master_secret", "ciphertext_bytes"));
         break;
     default:
-        return opaque_rest(p, r, "body", "ClientKeyExchange.unknown_form");
+        return parse_opaque_rest(p, r, "body", "ClientKeyExchange.unknown_form");
     }
     return need_end(p, r, "exchange_keys");
 }
@@ -384,6 +376,6 @@ gboolean parse_message_body(struct parse *p, struct reader *r)
     case HS_CERTIFICATE_STATUS: return parse_certificate_status(p, r);
     case HS_KEY_UPDATE: return parse_key_update(p, r);
     case HS_COMPRESSED_CERTIFICATE: return parse_compressed_certificate(p, r);
-    default: return opaque_rest(p, r, "body", "opaque_body");
+    default: return parse_opaque_rest(p, r, "body", "opaque_body");
     }
 }

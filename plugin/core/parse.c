@@ -18,6 +18,14 @@ void note_group_kind(struct parse *p, guint16 group)
         f->variant = "text_pq";
 }
 
+gboolean parse_opaque_rest(struct parse *p, struct reader *r, const char *name,
+                           const char *section)
+{
+    if (rd_left(r) > 0)
+        NEED(w_bytes(&p->w, r, rd_left(r), name, section, FK_BYTES, NULL));
+    return TRUE;
+}
+
 gboolean need_end(struct parse *p, struct reader *r, const char *after)
 {
     NEED_OR(rd_left(r) == 0, p, r, after, "trailing");

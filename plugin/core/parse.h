@@ -21,6 +21,9 @@ struct parse {
     do { if (!(ok)) return w_fail(&(p)->w, (r), (field), (what)); } while (0)
 
 gboolean need_end(struct parse *p, struct reader *r, const char *after);
+/* What is left of the message as one field of bytes (none if empty). */
+gboolean parse_opaque_rest(struct parse *p, struct reader *r, const char *name,
+                           const char *section);
 /* The field just read names a post-quantum or hybrid group: its text
  * says what that is instead of giving a size in bits. */
 void note_group_kind(struct parse *p, guint16 group);

@@ -193,6 +193,16 @@ const char *reg_alert_level_name(guint8 level)
 
 const char *reg_version_name(guint16 version)
 {
+    static char drafts[256][24];
+    if ((version >> 8) == 0x7f) {
+        char *name = drafts[version & 0xff];
+        if (!name[0])
+            g_snprintf(name, sizeof drafts[0], "TLS 1.3 draft %u", version & 0xff);
+        return name;
+    }
+    /* OpenSSL's DTLS before 0.9.8f, before DTLS 1.0 got its number (RFC 4347). */
+    if (version == 0x0100)
+        return "DTLS 1.0 (OpenSSL before 0.9.8f)";
     return reg_name(REG_VERSION, version);
 }
 

@@ -187,7 +187,7 @@ static void note_server_hello(struct handshake *h, const struct hs_message *m,
     h->version = sh->selected_version;
     h->suite = sh->cipher_suite;
     h->kx = (guint8)suite_kx(sh->cipher_suite);
-    h->tls13 = sh->selected_version == TLSX_VERSION_TLS13;
+    h->tls13 = tlsx_version_tls13(sh->selected_version);
     if (sh->is_hrr) {
         h->retry_pending = TRUE;
         out->msg_type = HS_HELLO_RETRY_REQUEST;

@@ -337,11 +337,13 @@ void story_server_hello(struct analyzer *a, struct handshake *h, const struct ev
         return;
     }
     h->story.group = h->offer->choice.share_group;
+    if (tlsx_version_draft(h->version) && !l->note)
+        l->note = "note.tls13_draft";
     if (h->offer->choice.alpn[0]) {
         h->story.alpn = analyzer_intern(a, h->offer->choice.alpn);
         alpn_links(h->offer, h->story.alpn, l);
     }
-    if (h->offer->choice.version == TLSX_VERSION_TLS13)
+    if (tlsx_version_tls13(h->offer->choice.version))
         resumption_tls13(a, h, l);
     else
         resumption_tls12(a, h, ev, out, l);
@@ -458,6 +460,8 @@ void story_record(struct analyzer *a, struct handshake *h, struct item *out)
 
 static const char *version_tag(guint16 v)
 {
+    if (tlsx_version_draft(v))
+        return "tls13";
     switch (v) {
     case 0x0304: return "tls13";
     case 0x0303: return "tls12";
@@ -465,7 +469,8 @@ static const char *version_tag(guint16 v)
     case 0x0301: return "tls10";
     case 0x0300: return "ssl3";
     case 0xfefd: return "dtls12";
-    case 0xfeff: return "dtls10";
+    case 0xfeff:
+    case 0x0100: return "dtls10";
     default: return "tls";
     }
 }

@@ -52,7 +52,7 @@ gboolean suite_parts(const struct item *it, struct suite_parts *out)
     out->enc = s->enc;
     out->mac = mac_name(s->mac);
     out->hash = hash_name(s->prf);
-    if (it->version == TLSX_VERSION_TLS13) {
+    if (tlsx_version_tls13(it->version)) {
         tls13_parts(l, out);
         return TRUE;
     }

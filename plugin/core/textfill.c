@@ -72,6 +72,7 @@ static gboolean fill_field(const struct fill_ctx *x, const char *name, gsize len
     else if (is(name, len, "auth")) put(out, suite ? reg_suite_auth(suite) : NULL);
     else if (is(name, len, "enc")) put(out, suite ? reg_suite_enc(suite) : NULL);
     else if (is(name, len, "mac")) put(out, suite ? reg_suite_mac(suite) : NULL);
+    else if (is(name, len, "hash") && suite) put(out, suite->prf);
     else if (is(name, len, "group_kind") || is(name, len, "group_bits") ||
              is(name, len, "share_client") || is(name, len, "share_server")) {
         const struct reg_group *g = f && f->kind == FK_GROUP ? reg_group(code) : NULL;

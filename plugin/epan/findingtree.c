@@ -127,7 +127,7 @@ static const struct finding *weakest(const struct summary *s)
 static const char *fs_key(const struct summary *s)
 {
     const struct reg_suite *suite = s->suite ? reg_suite(s->suite) : NULL;
-    if (s->resumption != RES_NONE && s->version != TLSX_VERSION_TLS13)
+    if (s->resumption != RES_NONE && !tlsx_version_tls13(s->version))
         return "fs_resumed";
     if (!s->fs_known)
         return s->resumption != RES_NONE ? "fs_psk_ke" : "fs_unknown";

@@ -193,7 +193,7 @@ static const char *group_text(packet_info *pinfo, const struct summary *s)
  * the PSK when resumed. */
 static const char *summary_auth(const struct summary *s, const struct reg_suite *suite)
 {
-    if (s->version != TLSX_VERSION_TLS13)
+    if (!tlsx_version_tls13(s->version))
         return reg_suite_auth(suite);
     return s->resumption == RES_PSK ? "PSK" : s->chain_length ? "certificate" : "unknown";
 }
@@ -297,7 +297,7 @@ static void draw_uses(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint of
         { "kept", num(pinfo, USES_KEPT) },
     };
     gboolean session = it->msg_type != HS_NEW_SESSION_TICKET, many = u->count > 1;
-    gboolean tls13 = it->version == TLSX_VERSION_TLS13;
+    gboolean tls13 = tlsx_version_tls13(it->version);
     const char *key = session ? (many ? "text_session_many" : "text_session")
                     : tls13 ? (many ? "text_tls13_again" : "text_ticket13")
                     : many ? "text_ticket_many" : "text_ticket";

@@ -379,4 +379,5 @@ def main():
         f.write(b"".join(out))
 
 
-main()
+if __name__ == "__main__":
+    main()
