@@ -209,6 +209,11 @@ static void add(struct transcript *t, const struct event *ev)
         transcript_add(t, ev->data, ev->len);
 }
 
+const struct check_context *checks_context(const struct handshake *h)
+{
+    return h->randoms;
+}
+
 void checks_message(struct analyzer *a, struct handshake *h, const struct event *ev,
                     const struct hs_message *m, struct item *out)
 {
@@ -228,6 +233,7 @@ void checks_message(struct analyzer *a, struct handshake *h, const struct event 
     case HS_SERVER_HELLO:
         read_random(m, ev, rc->ctx->server_random);
         rc->ctx->have_randoms = TRUE;
+        h->randoms = rc->ctx;
         break;
     case HS_CERTIFICATE: note_certificate(a, h, ev, m, out); break;
     case HS_SERVER_KEY_EXCHANGE: note_server_key_exchange(a, h, m, out); break;

@@ -662,6 +662,8 @@ gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *
     c = get_conn(a, ev->conn);
     if (!feed_kind(a, c, ev, out))
         return FALSE;
+    if (out->encrypted && c->cur && c->cur->number == out->handshake && checks_context(c->cur))
+        item_extra_of(a, out)->randoms = checks_context(c->cur);
     start_clock(c, ev, out);
     note_last(a, ev, out);
     return TRUE;

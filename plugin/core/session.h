@@ -205,6 +205,9 @@ struct item_extra {
     const struct summary *summary;  /* on the item that ended a handshake */
     const struct checks *checks;    /* what gnutls can check */
     const struct findings *findings;/* what is weak or wrong in this message */
+    /* An encrypted item of a handshake whose randoms are known: whether a
+     * key log has secrets for it tells why it stayed encrypted. */
+    const struct check_context *randoms;
 };
 
 static inline const struct hs_error *item_error(const struct item *it)

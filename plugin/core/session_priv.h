@@ -80,6 +80,8 @@ struct handshake {
     gboolean ended;           /* summary made */
     gboolean started_mid;     /* the capture began after its ClientHello */
     struct running_checks *rc;/* transcript, randoms, leaf certificates */
+    const struct check_context *randoms; /* rc's shared part once both randoms are in;
+                                            outlives rc (the analyzer's memory) */
     guint16 *dtls_steps;      /* DTLS only: step of each message_seq (32 per sender) */
     guint32 client_hello_hash; /* to recognise a retransmitted ClientHello */
     gsize client_hello_len;
@@ -145,6 +147,8 @@ struct item_extra *item_extra_of(struct analyzer *a, struct item *out);
 void checks_message(struct analyzer *a, struct handshake *h, const struct event *ev,
                     const struct hs_message *m, struct item *out);
 void checks_free(struct handshake *h);
+/* The handshake's randoms and shared check inputs, once both hellos were seen. */
+const struct check_context *checks_context(const struct handshake *h);
 /* The same for a handshake that ended, keeping its transcript for reuse. */
 void checks_release(struct analyzer *a, struct handshake *h);
 guint checks_cert_hash(gconstpointer key);

@@ -98,6 +98,7 @@ static void load_checks(void)
     char *path = keylog_path();
     enum verify_reason why = REASON_NONE;
     gboolean keylog_configured = path && *path;
+    ctx.keylog_is_tls = keylog_configured && !(tlsx_prefs.keylog && *tlsx_prefs.keylog);
     if (keylog_configured) {
         ctx.keylog = keylog_new();
         load_keylog(path);

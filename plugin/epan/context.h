@@ -22,6 +22,7 @@ struct tlsx_context {
     GArray *placed;               /* scratch: struct placed_item of the frame analysed */
     GArray *whole;                /* scratch: struct dtls_whole of the frame analysed */
     struct keylog *keylog;        /* NULL when none configured */
+    gboolean keylog_is_tls;       /* it is the one Wireshark's TLS decrypts with */
     struct keys_privkey *rsa_key; /* NULL when none configured or usable */
     struct verdicts *verdicts;
 };

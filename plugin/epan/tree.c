@@ -7,8 +7,10 @@
 #include <epan/expert.h>
 #include <epan/tap.h>
 #include "compat.h"
+#include "context.h"
 #include "facts.h"
 #include "fields.h"
+#include "keylog.h"
 #include "registry.h"
 #include "suiteparts.h"
 #include "text.h"
@@ -108,10 +110,21 @@ static gboolean named(int hf)
 }
 
 /* The notes on an item's own facts; pi may be NULL when there is no tree. */
+/* Encrypted although Wireshark's key log has secrets for this handshake's
+ * client random: Wireshark could not use them, so they are wrong. */
+static gboolean secrets_failed(const struct item *it)
+{
+    const struct tlsx_context *c = tlsx_context();
+    const struct check_context *r = it->extra ? it->extra->randoms : NULL;
+    return r && c->keylog && c->keylog_is_tls && keylog_knows(c->keylog, r->client_random);
+}
+
 static void note_encrypted(packet_info *pinfo, proto_item *pi, const struct item *it)
 {
     expert_add_info_format(pinfo, pi, &ei_tlsx_encrypted, "%s",
-                           tlsx_text(pinfo->pool, it, NULL, NULL, "expert", "encrypted"));
+                           tlsx_text(pinfo->pool, it, NULL, NULL, "expert",
+                                     secrets_failed(it) ? "encrypted_wrong_secret"
+                                                        : "encrypted"));
 }
 
 static void note_alert(packet_info *pinfo, proto_item *pi, const struct item *it)
