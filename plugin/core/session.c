@@ -526,11 +526,32 @@ static gboolean feed_fragment(struct connection *c, const struct event *ev, stru
 
 /* A connection that closes (TCP FIN or RST) before its handshake ended:
  * the handshake failed, without an alert. */
+/* A TLS 1.3 handshake whose client answered in an encrypted record, and
+ * then the connection closes with no data either way: the answer was most
+ * likely an alert. Said once, on the first close. */
+static gboolean closed_after_unconfirmed(struct analyzer *a, struct connection *c,
+                                         struct handshake *h, const struct event *ev,
+                                         struct item *out)
+{
+    begin_item(out, ev, sender_of(c, ev->side));
+    out->message = "ConnectionClosed";
+    out->explain = ev->len == 1 && ev->data[0] == CLOSE_RESET ? "ConnectionClosed.reset"
+                                                               : "ConnectionClosed";
+    out->handshake = h->number;
+    out->version = h->version;
+    story_note(a, out, "note.closed_after_unconfirmed");
+    h->unconfirmed = FALSE;
+    return TRUE;
+}
+
 static gboolean feed_close(struct analyzer *a, const struct event *ev, struct item *out)
 {
     struct connection *c = find_conn(a, ev->conn);
     struct handshake *h = c ? c->cur : NULL;
     enum sender s;
+    if (h && h->unconfirmed && !h->appdata_noted[SENDER_SERVER] &&
+        !h->appdata_noted[SENDER_CLIENT])
+        return closed_after_unconfirmed(a, c, h, ev, out);
     if (!h || h->complete || h->ended)
         return FALSE;
     s = sender_of(c, ev->side);
@@ -616,8 +637,10 @@ static gboolean feed_opaque(struct analyzer *a, struct connection *c, const stru
     h->encrypted_flight[s] = TRUE;
     place(out, h);
     story_record(a, h, out);
-    if (h->complete)
+    if (h->complete) {
+        h->unconfirmed = !aborted;
         story_end(a, h, ev, out, aborted ? OUTCOME_FAILED : OUTCOME_UNCONFIRMED);
+    }
     return TRUE;
 }
 

@@ -78,6 +78,7 @@ struct handshake {
     gboolean timed;          /* start_time is set: from its first message */
     struct offer *offer;      /* offer and choice, while the handshake runs */
     gboolean ended;           /* summary made */
+    gboolean unconfirmed;     /* ended OUTCOME_UNCONFIRMED: the client's answer unread */
     gboolean started_mid;     /* the capture began after its ClientHello */
     struct running_checks *rc;/* transcript, randoms, leaf certificates */
     const struct check_context *randoms; /* rc's shared part once both randoms are in;

@@ -531,6 +531,34 @@ static void test_tls13_encrypted_alert(void)
     analyzer_free(f.a);
 }
 
+/* The client's answer is Finished-sized, so unconfirmed; a close with no
+ * data either way then says the handshake probably failed. */
+static void test_close_after_unconfirmed(void)
+{
+    static const guint8 fin[] = { CLOSE_FIN };
+    const char *s = "illustrated-tls13";
+    for (int data = 0; data <= 1; data++) {
+        struct fixture f = { analyzer_new(), 0 };
+        struct item it;
+        expect_msg(&f, 1, 0, find(s, HS_CLIENT_HELLO, 0), "ClientHello", SENDER_CLIENT, 1, 1);
+        expect_msg(&f, 1, 1, find(s, HS_SERVER_HELLO, 0), "ServerHello", SENDER_SERVER, 1, 2);
+        g_assert_true(feed(&f, EV_OPAQUE, 1, 1, finished_sized, sizeof finished_sized, &it));
+        g_assert_true(feed(&f, EV_OPAQUE, 1, 0, finished_sized, sizeof finished_sized, &it));
+        g_assert_cmpuint(item_summary(&it)->outcome, ==, OUTCOME_UNCONFIRMED);
+        if (data)
+            g_assert_true(feed(&f, EV_OPAQUE, 1, 1, finished_sized, sizeof finished_sized, &it));
+        if (data) {
+            g_assert_false(feed(&f, EV_CLOSE, 1, 0, fin, 1, &it));
+        } else {
+            g_assert_true(feed(&f, EV_CLOSE, 1, 0, fin, 1, &it));
+            g_assert_cmpstr(item_links(&it)->note, ==, "note.closed_after_unconfirmed");
+            /* Said once. */
+            g_assert_false(feed(&f, EV_CLOSE, 1, 1, fin, 1, &it));
+        }
+        analyzer_free(f.a);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -539,6 +567,7 @@ int main(int argc, char **argv)
     g_test_add_func("/session/dtls-fragment", test_dtls_fragment);
     g_test_add_func("/session/tls13-undecrypted-flight", test_tls13_undecrypted_flight);
     g_test_add_func("/session/tls13-encrypted-alert", test_tls13_encrypted_alert);
+    g_test_add_func("/session/close-after-unconfirmed", test_close_after_unconfirmed);
     g_test_add_func("/session/fatal-alert-mid-capture", test_fatal_alert_and_capture_mid_handshake);
     g_test_add_func("/session/malformed-still-placed", test_malformed_message_still_placed);
     g_test_add_func("/session/encrypted-renegotiation", test_encrypted_renegotiation);
