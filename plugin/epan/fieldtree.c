@@ -81,9 +81,22 @@ static gboolean fits_on_line(const struct field *f, gsize label_len, const char 
 
 /* buf is scratch space shared by all fields of a message: the label is
  * built there and copied only by the tree. */
+/* A sentence said once per message: the entries of a list (transport
+ * parameters, extensions, cipher suites) often share one, which the first
+ * entry explains and the others need not repeat. Short texts, which name
+ * the entry's own value, always stay. */
+#define REPEATED_TEXT_MIN 60
+
+static const char *once(GHashTable *said, const char *text)
+{
+    if (strlen(text) < REPEATED_TEXT_MIN)
+        return text;
+    return g_hash_table_add(said, (gpointer)text) ? text : "";
+}
+
 static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
                        const struct placed_item *p, const struct field *f, const guint8 *data,
-                       GString *buf, const char *gloss, gboolean hidden)
+                       GString *buf, const char *gloss, gboolean hidden, GHashTable *said)
 {
     guint depth = MIN(f->depth, MAX_DEPTH - 2);
     guint off = p->offset + f->offset;
@@ -107,6 +120,7 @@ static void draw_field(proto_tree **stack, packet_info *pinfo, tvbuff_t *tvb,
                      p->whole && (strcmp(f->section, "fragment_offset") == 0 ||
                                   strcmp(f->section, "fragment_length") == 0)
                      ? "text_reassembled" : f->variant);
+    text = once(said, text);
     /* The tree copies the label: no copy of our own. The field's value
      * stays "name: value" for filters whatever the label holds. */
     if (*text && fits_on_line(f, buf->len, gloss, text)) {
@@ -148,9 +162,12 @@ void tlsx_draw_fields(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
         proto_item_set_hidden(root);
     for (guint i = 1; i < MAX_DEPTH; i++)
         stack[i] = stack[0];
+    /* The texts live in pinfo's pool or the catalog until the frame is done. */
+    GHashTable *said = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < fields->len; i++)
         draw_field(stack, pinfo, tvb, p, &g_array_index(fields, struct field, i), data, buf,
-                   gloss, hidden);
+                   gloss, hidden, said);
+    g_hash_table_destroy(said);
     g_array_free(fields, TRUE);
     g_string_free(buf, TRUE);
 }
