@@ -60,6 +60,8 @@ static const struct finding_def defs[FINDING_N] = {
     [FINDING_CERT_ORDER] = { "cert_order", SEVERITY_NOTE, "The chain is out of order" },
     [FINDING_CERT_LIFETIME] = { "cert_lifetime", SEVERITY_NOTE,
                                 "A certificate valid for more than 398 days" },
+    [FINDING_CERT_UNTRUSTED] = { "cert_untrusted", SEVERITY_NOTE,
+                                 "The chain ends at a root this machine does not trust" },
     [FINDING_EARLY_DATA] = { "early_data", SEVERITY_NOTE, "0-RTT data can be replayed" },
     [FINDING_TICKET_LIFETIME] = { "ticket_lifetime", SEVERITY_WARN,
                                   "A ticket lifetime over 7 days" },

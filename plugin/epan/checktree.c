@@ -37,6 +37,9 @@ static void draw_verdict(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint
         expert_add_info_format(pinfo, bi,
                                hf == hf_tlsx_chain_valid || hf == hf_tlsx_hostname_match
                                ? &ei_tlsx_chain_failed : &ei_tlsx_check_failed, "%s", s);
+    else if (notes && hf == hf_tlsx_chain_valid && verdict == VERIFY_INVALID &&
+             reason == REASON_UNTRUSTED_ROOT)
+        tlsx_note_finding(pinfo, bi, it, FINDING_CERT_UNTRUSTED);
     if (!text)
         return;
     proto_item *ti = proto_tree_add_string(t, hf_tlsx_check, tvb, off, len, s);

@@ -110,6 +110,14 @@ void tlsx_draw_findings(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
     }
 }
 
+/* A finding that only a verdict shows (the chain's trust anchor): noted
+ * where the verdict is drawn, on the item ti. */
+void tlsx_note_finding(packet_info *pinfo, proto_item *ti, const struct item *it, guint8 kind)
+{
+    struct finding f = { kind, 0, 0, pinfo->num };
+    expert_add_info_format(pinfo, ti, &ei_finding[kind], "%s", finding_text(pinfo, it, &f, "title"));
+}
+
 /* The most severe warning or error, the first of them when several tie;
  * a note is not a weakness of its own. */
 static const struct finding *weakest(const struct summary *s)

@@ -20,42 +20,44 @@ import sys
 import xml.etree.ElementTree as ET
 
 LIFETIME = "cert_lifetime"  # the test CA issues 20-year certificates: a note
+UNTRUSTED = "cert_untrusted"  # and is in no trust store here (no ca_file given)
+TEST_CA = {LIFETIME, UNTRUSTED}
 
 # capture (relative to --pcaps or --data) -> {finding: frame or None}
 EXPECTED = {
-    "pcaps:dtls12-cookie.dsb.pcapng": {LIFETIME},
-    "pcaps:quic-tls13.dsb.pcapng": {LIFETIME},
-    "pcaps:tls-interleaved-connections.dsb.pcapng": {LIFETIME},
-    "pcaps:tls10-cbc.dsb.pcapng": {"tls10", "cbc_tls10", LIFETIME},
-    "pcaps:tls12-cert-chain.dsb.pcapng": {LIFETIME},
-    "pcaps:tls12-cert-fragmented.dsb.pcapng": {LIFETIME},
-    "pcaps:tls12-dhe-rsa-ffdhe2048.dsb.pcapng": {LIFETIME},
-    "pcaps:tls12-ecdhe-ecdsa.dsb.pcapng": {LIFETIME},
-    "pcaps:tls12-ecdhe-rsa-ticket.dsb.pcapng": {LIFETIME},
-    "pcaps:tls12-mutual-auth.dsb.pcapng": {LIFETIME},
+    "pcaps:dtls12-cookie.dsb.pcapng": TEST_CA,
+    "pcaps:quic-tls13.dsb.pcapng": TEST_CA,
+    "pcaps:tls-interleaved-connections.dsb.pcapng": TEST_CA,
+    "pcaps:tls10-cbc.dsb.pcapng": {"tls10", "cbc_tls10"} | TEST_CA,
+    "pcaps:tls12-cert-chain.dsb.pcapng": TEST_CA,
+    "pcaps:tls12-cert-fragmented.dsb.pcapng": TEST_CA,
+    "pcaps:tls12-dhe-rsa-ffdhe2048.dsb.pcapng": TEST_CA,
+    "pcaps:tls12-ecdhe-ecdsa.dsb.pcapng": TEST_CA,
+    "pcaps:tls12-ecdhe-rsa-ticket.dsb.pcapng": TEST_CA,
+    "pcaps:tls12-mutual-auth.dsb.pcapng": TEST_CA,
     "pcaps:tls12-no-shared-cipher.dsb.pcapng": set(),
-    "pcaps:tls12-renegotiation.dsb.pcapng": {LIFETIME},
-    "pcaps:tls12-rsa-kx-ipv6.dsb.pcapng": {"static_rsa", LIFETIME},
-    "pcaps:tls12-session-id-resumption.dsb.pcapng": {LIFETIME},
-    "pcaps:tls13-early-data.dsb.pcapng": {"early_data", LIFETIME},
-    "pcaps:tls13-full-tickets.dsb.pcapng": {LIFETIME},
-    "pcaps:tls13-hello-retry.dsb.pcapng": {LIFETIME},
-    "pcaps:tls13-mutual-auth.dsb.pcapng": {LIFETIME},
-    "pcaps:tls13-ticket-resumption.dsb.pcapng": {LIFETIME},
-    "pcaps:tls13-unknown-ca.dsb.pcapng": {LIFETIME},
+    "pcaps:tls12-renegotiation.dsb.pcapng": TEST_CA,
+    "pcaps:tls12-rsa-kx-ipv6.dsb.pcapng": {"static_rsa"} | TEST_CA,
+    "pcaps:tls12-session-id-resumption.dsb.pcapng": TEST_CA,
+    "pcaps:tls13-early-data.dsb.pcapng": {"early_data"} | TEST_CA,
+    "pcaps:tls13-full-tickets.dsb.pcapng": TEST_CA,
+    "pcaps:tls13-hello-retry.dsb.pcapng": TEST_CA,
+    "pcaps:tls13-mutual-auth.dsb.pcapng": TEST_CA,
+    "pcaps:tls13-ticket-resumption.dsb.pcapng": TEST_CA,
+    "pcaps:tls13-unknown-ca.dsb.pcapng": TEST_CA,
     "pcaps:tls12-no-reneg-ems.dsb.pcapng": {"no_renegotiation_info",
-                                            "no_extended_master_secret", "cbc_no_etm", LIFETIME},
+                                            "no_extended_master_secret", "cbc_no_etm"} | TEST_CA,
     "pcaps:tls12-expired-cert.dsb.pcapng": {"cert_expired"},
-    "pcaps:tls12-hostname-mismatch.dsb.pcapng": {"cert_hostname", LIFETIME},
-    "pcaps:tls12-self-signed.dsb.pcapng": {"cert_self_signed", LIFETIME},
-    "pcaps:tls12-dhe-1024.dsb.pcapng": {"dh_small", "dh_below_cert", LIFETIME},
-    "pcaps:tls12-rsa-1024.dsb.pcapng": {"cert_rsa_small", LIFETIME},
+    "pcaps:tls12-hostname-mismatch.dsb.pcapng": {"cert_hostname"} | TEST_CA,
+    "pcaps:tls12-self-signed.dsb.pcapng": {"cert_self_signed"} | TEST_CA,
+    "pcaps:tls12-dhe-1024.dsb.pcapng": {"dh_small", "dh_below_cert"} | TEST_CA,
+    "pcaps:tls12-rsa-1024.dsb.pcapng": {"cert_rsa_small"} | TEST_CA,
     # One connection per classic weakness (tests/data/make_classics.py).
     "data:classics.pcap": {"ssl3", "export", "heartbleed", "downgrade", "anon", "null_cipher",
                            "cbc_tls10", "static_rsa", "no_renegotiation_info", "rc4",
                            "no_extended_master_secret", "tls10", "compression",
                            "inappropriate_fallback", "3des", "offered_weak", "heartbeat",
-                           "fallback_scsv", "cbc_no_etm", LIFETIME},
+                           "fallback_scsv", "cbc_no_etm"} | TEST_CA,
     # Without keys TLS 1.3 hides the certificate: nothing to say about it.
     "pcaps:tls13-unknown-ca.pcapng": set(),
     # An old client and server: TLS 1.0, static RSA, CBC, no RFC 5746 or 7627.
@@ -64,16 +66,16 @@ EXPECTED = {
     # Hand-made hellos without extensions.
     # Captures made by others, with their published keys (vectors|keys).
     "vectors:illustrated-tls12/capture.pcap|illustrated-tls12/keylog.txt":
-        {"offered_weak", "cbc_no_etm", "no_extended_master_secret", "cert_cn_only"},
+        {"offered_weak", "cbc_no_etm", "no_extended_master_secret", "cert_cn_only", UNTRUSTED},
     # Captured in 2022 with the certificate of 2018, valid for a year.
     "vectors:illustrated-tls13/capture.pcap|illustrated-tls13/keylog.txt":
         {"cert_expired", "cert_cn_only"},
     # RFC 8448's server has a self-signed certificate; its client lists 3DES.
     "vectors:rfc8446/tls13-rfc8446.pcap|rfc8446/tls13-rfc8446.keys":
-        {"cert_self_signed", "cert_cn_only", "offered_weak", "early_data"},
+        {"cert_self_signed", "cert_cn_only", "offered_weak", "early_data", UNTRUSTED},
     # TLS 1.3 draft 20 (nothing to say), OpenSSL 0.9.8's DTLS with RSA.
     "data:old-versions.pcap": {"static_rsa", "no_renegotiation_info", "cbc_no_etm",
-                               "no_extended_master_secret", LIFETIME},
+                               "no_extended_master_secret"} | TEST_CA,
     "data:psk-full.pcap": {"no_renegotiation_info", "no_extended_master_secret"},
 }
 
