@@ -81,8 +81,17 @@ const char *reg_suite_enc(const struct reg_suite *s)
     return s ? s->enc : NULL;
 }
 
+/* The registry names a MAC by its hash ("SHA" is SHA-1); a class is
+ * taught the HMAC it is (RFC 2104). */
 const char *reg_suite_mac(const struct reg_suite *s)
 {
+    static const char *const names[][2] = {
+        { "SHA", "HMAC-SHA1" }, { "SHA256", "HMAC-SHA256" }, { "SHA384", "HMAC-SHA384" },
+        { "MD5", "HMAC-MD5" }, { "SM3", "HMAC-SM3" },
+    };
+    for (gsize i = 0; s && i < G_N_ELEMENTS(names); i++)
+        if (strcmp(s->mac, names[i][0]) == 0)
+            return names[i][1];
     return s ? s->mac : NULL;
 }
 

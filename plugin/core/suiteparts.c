@@ -7,18 +7,6 @@
 #include "suiteparts.h"
 
 /* IANA names the HMAC by its hash alone; "SHA" is SHA-1 (RFC 5246 §A.5). */
-static const char *mac_name(const char *mac)
-{
-    static const char *const names[][2] = {
-        { "SHA", "HMAC-SHA1" }, { "SHA256", "HMAC-SHA256" }, { "SHA384", "HMAC-SHA384" },
-        { "MD5", "HMAC-MD5" }, { "SM3", "HMAC-SM3" },
-    };
-    for (gsize i = 0; mac && i < G_N_ELEMENTS(names); i++)
-        if (strcmp(mac, names[i][0]) == 0)
-            return names[i][1];
-    return mac;
-}
-
 static const char *hash_name(const char *prf)
 {
     static const char *const names[][2] = {
@@ -50,7 +38,7 @@ gboolean suite_parts(const struct item *it, struct suite_parts *out)
     if (!s)
         return FALSE;
     out->enc = s->enc;
-    out->mac = mac_name(s->mac);
+    out->mac = reg_suite_mac(s);
     out->hash = hash_name(s->prf);
     if (tlsx_version_tls13(it->version)) {
         tls13_parts(l, out);

@@ -137,11 +137,15 @@ static void test_suite_decomposition(void)
         g_assert_cmpstr(reg_suite_kx(s), ==, x->kx);
         g_assert_cmpstr(reg_suite_auth(s), ==, x->auth);
         g_assert_cmpstr(reg_suite_enc(s), ==, x->enc);
-        g_assert_cmpstr(reg_suite_mac(s), ==, x->mac);
+        g_assert_cmpstr(s->mac, ==, x->mac);
         g_assert_cmpuint(s->key_bits, ==, x->bits);
         g_assert_cmpuint(s->flags & x->set, ==, x->set);
         g_assert_cmpuint(s->flags & x->unset, ==, 0);
     }
+    /* The tree names the HMAC, not the registry's hash alone. */
+    g_assert_cmpstr(reg_suite_mac(reg_suite(0x002F)), ==, "HMAC-SHA1");
+    g_assert_cmpstr(reg_suite_mac(reg_suite(0x003C)), ==, "HMAC-SHA256");
+    g_assert_cmpstr(reg_suite_mac(reg_suite(0xC02F)), ==, "AEAD");
     const struct reg_suite *s = reg_suite(0xC02F);
     g_assert_cmpstr(s->cipher, ==, "AES");
     g_assert_cmpstr(s->mode, ==, "GCM");
