@@ -48,8 +48,8 @@ static void test_wrap_keeps_citations(void)
 {
     check_lines("Chosen from the offer. (RFC 7301)", 28,
                 "Chosen from the offer.|(RFC 7301)");
-    check_lines("It ends here (RFC 8446 §4.1.3, RFC 5246 §7.4.1.3)", 40,
-                "It ends here|(RFC 8446 §4.1.3, RFC 5246 §7.4.1.3)");
+    check_lines("It ends here (RFC 9846 §4.2.3, RFC 5246 §7.4.1.3)", 40,
+                "It ends here|(RFC 9846 §4.2.3, RFC 5246 §7.4.1.3)");
     /* Brackets that are not a citation break as usual. */
     check_lines("a list (one two three)", 14, "a list (one|two three)");
     /* The same on the library's all-ASCII path and its per-character one. */
@@ -63,8 +63,8 @@ static void test_wrap_chinese(void)
 {
     check_lines("客户端发起握手服务器回答", 10, "客户端发起|握手服务器|回答");
     check_lines("客户端发起握。手服务器", 12, "客户端发起|握。手服务器");
-    check_lines("客户端发起握手。(RFC 8446 §4.1.2)", 20,
-                "客户端发起握手。|(RFC 8446 §4.1.2)");
+    check_lines("客户端发起握手。(RFC 9846 §4.2.2)", 20,
+                "客户端发起握手。|(RFC 9846 §4.2.2)");
 }
 
 static const struct placeholder extra[] = { { "reason", "no key" } };
