@@ -83,17 +83,20 @@ typedef bool tlsx_pref_bool;
 typedef gboolean tlsx_pref_bool;
 #endif
 
-/* The Flow Graph's sequence analysis. 4.4 and 4.6 install
- * epan/sequence_analysis.h; 4.0 exports the functions from libwireshark
- * but installs no header, so what the plugin uses is declared here as
- * 4.0's source has it (gboolean members; no occurrence[] in the info, which
- * later releases added after nodes[]). Checked against 4.0.17's
- * libwireshark.so.16: sequence_analysis_info_new() allocates 1000 bytes and
- * puts items at offset 16, create_sai_with_addresses() a 144-byte item. */
-#if TLSX_WS_AT_LEAST(4, 4)
-#include <epan/sequence_analysis.h>
-#else
+/* The Flow Graph's sequence analysis. libwireshark exports its functions,
+ * but no release installs epan/sequence_analysis.h (checked: 4.0.17,
+ * 4.4.19, 4.6.9), so what the plugin uses is declared here as each
+ * release's source has it: gboolean members in 4.0, bool later; 4.4 added
+ * occurrence[] after nodes[], 4.6 a free callback after info_ptr. The sizes
+ * are those sequence_analysis_info_new() and
+ * sequence_analysis_create_sai_with_addresses() allocate in each release's
+ * libwireshark (1000/144, 1040/136, 1040/144 bytes). */
 #include <epan/tap.h>
+#if TLSX_WS_AT_LEAST(4, 4)
+typedef bool tlsx_sa_bool;
+#else
+typedef gboolean tlsx_sa_bool;
+#endif
 #define MAX_NUM_NODES 40
 typedef enum _ga_info_type { GA_INFO_TYPE_NONE = 0, GA_INFO_TYPE_RTP } ga_info_type;
 typedef struct _seq_analysis_item {
@@ -108,21 +111,27 @@ typedef struct _seq_analysis_item {
     guint16 conv_num;
     unsigned fg_color;
     unsigned bg_color;
-    gboolean has_color_filter;
-    gboolean display;
+    tlsx_sa_bool has_color_filter;
+    tlsx_sa_bool display;
     guint src_node;
     guint dst_node;
     guint16 line_style;
     ga_info_type info_type;
     gpointer info_ptr;
+#if TLSX_WS_AT_LEAST(4, 6)
+    void (*free_info_ptr)(void *info_ptr);
+#endif
 } seq_analysis_item_t;
 typedef struct _seq_analysis_info {
     const char *name;
-    gboolean any_addr;
+    tlsx_sa_bool any_addr;
     int nconv;
     GQueue *items;
     GHashTable *ht;
     address nodes[MAX_NUM_NODES];
+#if TLSX_WS_AT_LEAST(4, 4)
+    guint8 occurrence[MAX_NUM_NODES];
+#endif
     guint32 num_nodes;
 } seq_analysis_info_t;
 WS_DLL_PUBLIC void register_seq_analysis(const char *name, const char *ui_name, const int proto_id,
@@ -131,8 +140,15 @@ WS_DLL_PUBLIC void register_seq_analysis(const char *name, const char *ui_name, 
 WS_DLL_PUBLIC seq_analysis_item_t *sequence_analysis_create_sai_with_addresses(
     packet_info *pinfo, seq_analysis_info_t *sainfo);
 WS_DLL_PUBLIC void sequence_analysis_use_color_filter(packet_info *pinfo, seq_analysis_item_t *sai);
-G_STATIC_ASSERT(sizeof(seq_analysis_item_t) == 144);
 G_STATIC_ASSERT(G_STRUCT_OFFSET(seq_analysis_info_t, items) == 16);
+#if TLSX_WS_AT_LEAST(4, 6)
+G_STATIC_ASSERT(sizeof(seq_analysis_item_t) == 144);
+G_STATIC_ASSERT(sizeof(seq_analysis_info_t) == 1040);
+#elif TLSX_WS_AT_LEAST(4, 4)
+G_STATIC_ASSERT(sizeof(seq_analysis_item_t) == 136);
+G_STATIC_ASSERT(sizeof(seq_analysis_info_t) == 1040);
+#else
+G_STATIC_ASSERT(sizeof(seq_analysis_item_t) == 144);
 G_STATIC_ASSERT(sizeof(seq_analysis_info_t) == 1000);
 #endif
 

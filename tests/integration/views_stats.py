@@ -37,6 +37,12 @@ FLOWS = {
     "dtls12-cookie": ["dtls12-full-ecdhe+cookie"],
     "tls-interleaved-connections": ["tls13-1rtt", "tls13-1rtt", "tls12-full-ecdhe"],
     "quic-tls13": ["quic-tls13-1rtt"],
+    "tls12-no-reneg-ems": ["tls12-full-ecdhe"],
+    "tls12-expired-cert": ["tls12-full-ecdhe"],
+    "tls12-rsa-1024": ["tls12-full-ecdhe"],
+    "tls12-hostname-mismatch": ["tls12-failed"],
+    "tls12-self-signed": ["tls12-failed"],
+    "tls12-dhe-1024": ["tls12-full-dhe"],
 }
 ENDED = "Handshakes ended in the capture"
 # Each branch of the tree and the field of the summary it counts.
