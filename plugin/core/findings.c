@@ -15,6 +15,7 @@ static const struct finding_def defs[FINDING_N] = {
     [FINDING_SSL3] = { "ssl3", SEVERITY_ERROR, "SSL 3.0 was chosen" },
     [FINDING_TLS10] = { "tls10", SEVERITY_WARN, "TLS 1.0 was chosen" },
     [FINDING_TLS11] = { "tls11", SEVERITY_WARN, "TLS 1.1 was chosen" },
+    [FINDING_DTLS10] = { "dtls10", SEVERITY_WARN, "DTLS 1.0 was chosen" },
     [FINDING_OFFERED_WEAK] = { "offered_weak", SEVERITY_NOTE,
                                "The client offers broken cipher suites" },
     [FINDING_NULL_CIPHER] = { "null_cipher", SEVERITY_ERROR, "A suite without encryption" },
@@ -197,6 +198,8 @@ static void server_hello(struct analyzer *a, struct handshake *h, const struct e
         return;
     if (ev->proto == TLSX_TLS)
         version_findings(a, h, ev, out, h->version);
+    else if (ev->proto == TLSX_DTLS && (h->version == 0xfeff || h->version == 0x0100))
+        add(a, h, out, ev, FINDING_DTLS10, 0, h->version);
     suite_findings(a, h, ev, out, sh);
     downgrade(a, h, ev, out, sh);
     if (h->tls13)

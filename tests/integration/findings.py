@@ -74,7 +74,7 @@ EXPECTED = {
     "vectors:rfc8446/tls13-rfc8446.pcap|rfc8446/tls13-rfc8446.keys":
         {"cert_self_signed", "cert_cn_only", "offered_weak", "early_data", UNTRUSTED},
     # TLS 1.3 draft 20 (nothing to say), OpenSSL 0.9.8's DTLS with RSA.
-    "data:old-versions.pcap": {"static_rsa", "no_renegotiation_info", "cbc_no_etm",
+    "data:old-versions.pcap": {"dtls10", "static_rsa", "no_renegotiation_info", "cbc_no_etm",
                                "no_extended_master_secret"} | TEST_CA,
     "data:psk-full.pcap": {"no_renegotiation_info", "no_extended_master_secret"},
 }
