@@ -152,14 +152,26 @@ G_STATIC_ASSERT(sizeof(seq_analysis_item_t) == 144);
 G_STATIC_ASSERT(sizeof(seq_analysis_info_t) == 1000);
 #endif
 
-/* A -z statistic's init callback says whether it started (bool) in the
- * releases after 4.0 (4.4 and 4.6 checked; 4.2 assumed with them). */
-#if TLSX_WS_AT_LEAST(4, 2)
+/* A -z statistic's init callback says whether it started (bool) from 4.6
+ * on; 4.0 and 4.4 return nothing (their stat_tap_ui.h). */
+#if TLSX_WS_AT_LEAST(4, 6)
 #define TLSX_STAT_INIT_RESULT bool
 #define TLSX_STAT_INIT_RETURN(ok) return (ok)
 #else
 #define TLSX_STAT_INIT_RESULT void
 #define TLSX_STAT_INIT_RETURN(ok) do { (void)(ok); return; } while (0)
+#endif
+
+/* A stats tree in a menu group: 4.0 has one call for it, 4.4 and 4.6
+ * register it first and set the group after. */
+#if TLSX_WS_AT_LEAST(4, 4)
+#define TLSX_STATS_TREE_REGISTER(tap, abbr, name, flags, packet, init, cleanup, group) \
+    stats_tree_set_group(stats_tree_register((tap), (abbr), (name), (flags), (packet), (init), \
+                                             (cleanup)), (group))
+#else
+#define TLSX_STATS_TREE_REGISTER(tap, abbr, name, flags, packet, init, cleanup, group) \
+    stats_tree_register_with_group((tap), (abbr), (name), (flags), (packet), (init), (cleanup), \
+                                   (group))
 #endif
 
 #endif

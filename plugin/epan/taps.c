@@ -476,7 +476,7 @@ void tlsx_register_taps(void)
     register_seq_analysis("tlsexplain", "TLS handshake", proto_tlsexplain, "tlsexplain",
                           TL_REQUIRES_NOTHING, flow_packet);
     /* Statistics > TLS Handshakes, beside the other protocols' statistics. */
-    stats_tree_register_with_group("tlsexplain", "tlsexplain", "TLS Handshakes", 0, tree_packet,
-                                   tree_init, tree_cleanup, REGISTER_PACKET_STAT_GROUP_UNSORTED);
+    TLSX_STATS_TREE_REGISTER("tlsexplain", "tlsexplain", "TLS Handshakes", 0, tree_packet,
+                             tree_init, tree_cleanup, REGISTER_PACKET_STAT_GROUP_UNSORTED);
     register_stat_tap_ui(&table_ui, NULL);
 }
