@@ -2,6 +2,7 @@
 # cmake -P cmake/check.cmake
 #
 # Builds the plugin (without installing it) and runs the whole test suite.
+set(TLSX_GUI_TESTS ON)  # deps.cmake: also the packages of the GUI test
 include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 tlsx_configure_and_build()
 

@@ -13,6 +13,15 @@ set(TLSX_PACKAGES
 # Only the fuzz test needs clang, and libFuzzer, which is not part of the
 # clang package: libclang-rt-dev brings the runtime of the default clang.
 set(TLSX_OPTIONAL_PACKAGES clang libclang-rt-dev)
+# The GUI test (tests/gui) runs Wireshark's Qt program on a virtual screen.
+# Only the test suite asks for it (check.cmake sets TLSX_GUI_TESTS; demo
+# leaves a student's machine without a virtual screen), and not where
+# TLSX_NO_GUI is set: the matrix chroots, where it would be the largest
+# download of all and the test skips instead.
+set(TLSX_GUI_PACKAGES wireshark-qt xvfb openbox xdotool imagemagick x11-utils)
+if(TLSX_GUI_TESTS AND NOT "$ENV{TLSX_NO_GUI}")
+  list(APPEND TLSX_OPTIONAL_PACKAGES ${TLSX_GUI_PACKAGES})
+endif()
 
 if(NOT DEFINED TLSX_IS_ROOT)
   execute_process(COMMAND id -u OUTPUT_VARIABLE uid
@@ -83,8 +92,9 @@ function(tlsx_ensure_packages)
       message(FATAL_ERROR "Missing packages: ${missing}\nInstall them with:\n"
         "  sudo apt-get install --no-install-recommends ${line}\n")
     endif()
-    message(STATUS "Optional ${optional} missing (only the fuzz test needs "
-      "it); to add it: sudo apt-get install --no-install-recommends ${line}")
+    message(STATUS "Optional ${optional} missing (only the fuzz and GUI "
+      "tests need them); to add them: sudo apt-get install "
+      "--no-install-recommends ${line}")
     return()
   endif()
 

@@ -35,7 +35,11 @@ fi
 scratch=$(mktemp -d "$base/tlsx-run.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/home" "$scratch/config" "$scratch/tmp"
-# TLSX_PROFILES: a folder of configuration profiles to start with.
+# TLSX_CONFIG: a configuration folder to start with (recent_common,
+# profiles/, ...); TLSX_PROFILES: a folder of configuration profiles.
+if [ -n "${TLSX_CONFIG:-}" ]; then
+  cp -r "$TLSX_CONFIG/." "$scratch/config/"
+fi
 if [ -n "${TLSX_PROFILES:-}" ]; then
   cp -r "$TLSX_PROFILES" "$scratch/config/profiles"
 fi

@@ -162,16 +162,4 @@ G_STATIC_ASSERT(sizeof(seq_analysis_info_t) == 1000);
 #define TLSX_STAT_INIT_RETURN(ok) do { (void)(ok); return; } while (0)
 #endif
 
-/* A stats tree in a menu group: 4.0 has one call for it, 4.4 and 4.6
- * register it first and set the group after. */
-#if TLSX_WS_AT_LEAST(4, 4)
-#define TLSX_STATS_TREE_REGISTER(tap, abbr, name, flags, packet, init, cleanup, group) \
-    stats_tree_set_group(stats_tree_register((tap), (abbr), (name), (flags), (packet), (init), \
-                                             (cleanup)), (group))
-#else
-#define TLSX_STATS_TREE_REGISTER(tap, abbr, name, flags, packet, init, cleanup, group) \
-    stats_tree_register_with_group((tap), (abbr), (name), (flags), (packet), (init), (cleanup), \
-                                   (group))
-#endif
-
 #endif

@@ -475,8 +475,10 @@ void tlsx_register_taps(void)
     /* Registered before preferences are read: the menu name stays English. */
     register_seq_analysis("tlsexplain", "TLS handshake", proto_tlsexplain, "tlsexplain",
                           TL_REQUIRES_NOTHING, flow_packet);
-    /* Statistics > TLS Handshakes, beside the other protocols' statistics. */
-    TLSX_STATS_TREE_REGISTER("tlsexplain", "tlsexplain", "TLS Handshakes", 0, tree_packet,
-                             tree_init, tree_cleanup, REGISTER_PACKET_STAT_GROUP_UNSORTED);
+    /* Statistics > TLS Handshakes, beside the other protocols' statistics. The Qt menu lists
+     * only trees registered as a plugin's: registered with a group, the tree is there for
+     * tshark -z alone. */
+    stats_tree_register_plugin("tlsexplain", "tlsexplain", "TLS Handshakes", 0, tree_packet,
+                               tree_init, tree_cleanup);
     register_stat_tap_ui(&table_ui, NULL);
 }
