@@ -285,8 +285,10 @@ def cmd_subtrees(args):
     that opening one kind (the key schedule, a certificate, the lines of a
     wrapped text) in the GUI opens no other kind, here or in the next
     packet; the explainer's own ett is on no subtree below it."""
+    # A certificate's subtree is "Certificate N: subject"; "Certificate chain
+    # valid" is a row, whose expert note (4.4 on) has the expert's ett.
     kinds = {"Summary": "summary", "Fields, byte by byte": "fields", "Key schedule": "schedule",
-             "Known from later frames": "later", "Certificate ": "certificate"}
+             "Known from later frames": "later", re.compile(r"Certificate \d+: "): "certificate"}
     seen = {}
     sd = loaded_sharkd(args)
     try:
@@ -301,8 +303,10 @@ def cmd_subtrees(args):
                     stack.extend(n.get("n", []))
                     if "e" not in n:
                         continue
+                    label = n.get("l", "")
                     kind = next((v for p, v in kinds.items()
-                                 if n.get("l", "").startswith(p)), "other")
+                                 if (p.match(label) if hasattr(p, "match") else
+                                     label.startswith(p))), "other")
                     seen.setdefault(kind, set()).add(n["e"])
     finally:
         sd.close()
