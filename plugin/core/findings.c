@@ -59,6 +59,8 @@ static const struct finding_def defs[FINDING_N] = {
     [FINDING_CERT_CN_ONLY] = { "cert_cn_only", SEVERITY_WARN,
                                "The name is only in the Common Name" },
     [FINDING_CERT_ORDER] = { "cert_order", SEVERITY_NOTE, "The chain is out of order" },
+    /* Both from the chain's verdict, when drawn: the 398 days bind only
+     * publicly trusted certificates. */
     [FINDING_CERT_LIFETIME] = { "cert_lifetime", SEVERITY_NOTE,
                                 "A certificate valid for more than 398 days" },
     [FINDING_CERT_UNTRUSTED] = { "cert_untrusted", SEVERITY_NOTE,
@@ -215,6 +217,13 @@ static void server_hello(struct analyzer *a, struct handshake *h, const struct e
         add(a, h, out, ev, FINDING_HEARTBEAT, 0, 0);
 }
 
+guint32 findings_lifetime_days(const struct cert_info *leaf)
+{
+    gint64 life = leaf->not_after - leaf->not_before;
+    return life > 398 * (gint64)SECONDS_PER_DAY
+           ? (guint32)MIN(life / SECONDS_PER_DAY, G_MAXUINT32) : 0;
+}
+
 /* RFC 9525 §6.3: a DNS name, a wildcard only as the whole leftmost label. */
 static gboolean name_matches(const char *pattern, const char *host)
 {
@@ -237,7 +246,6 @@ static gboolean names_host(const struct cert_info *leaf, const char *host)
 static void leaf_findings(struct analyzer *a, struct handshake *h, const struct event *ev,
                           struct item *out, const struct cert_info *leaf, guint n_certs)
 {
-    gint64 life = leaf->not_after - leaf->not_before;
     if (g_strcmp0(leaf->key_algorithm, "RSA") == 0 && leaf->key_bits && leaf->key_bits < 2048)
         add(a, h, out, ev, FINDING_CERT_RSA_SMALL, 0, leaf->key_bits);
     if (leaf->key_algorithm && strcmp(leaf->key_algorithm, "RSA") == 0)
@@ -248,8 +256,6 @@ static void leaf_findings(struct analyzer *a, struct handshake *h, const struct 
         add(a, h, out, ev, FINDING_CERT_CN_ONLY, 0, 0);
     else if (h->offer && h->offer->sni[0] && !names_host(leaf, h->offer->sni))
         add(a, h, out, ev, FINDING_CERT_HOSTNAME, 0, 0);
-    if (life > 398 * (gint64)SECONDS_PER_DAY)
-        add(a, h, out, ev, FINDING_CERT_LIFETIME, 0, (guint32)MIN(life / SECONDS_PER_DAY, G_MAXUINT32));
 }
 
 static void certificate(struct analyzer *a, struct handshake *h, const struct event *ev,

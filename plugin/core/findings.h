@@ -40,6 +40,11 @@ struct finding_def {
     const char *summary;       /* English, for the field's registration only */
 };
 
+/* A server certificate's lifetime in days when over the 398 that publicly
+ * trusted ones may have (CA/Browser Forum), else 0. */
+struct cert_info;
+guint32 findings_lifetime_days(const struct cert_info *leaf);
+
 /* NULL for FINDING_NONE or out of range. */
 const struct finding_def *finding_def(guint kind);
 

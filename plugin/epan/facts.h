@@ -61,7 +61,8 @@ void tlsx_draw_schedule(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
                         const struct item *it);
 /* findingtree.c */
 void tlsx_register_findings(void);
-void tlsx_note_finding(packet_info *pinfo, proto_item *ti, const struct item *it, guint8 kind);
+void tlsx_note_finding(packet_info *pinfo, proto_item *ti, const struct item *it, guint8 kind,
+                       guint32 value);
 /* t may be NULL: the expert items alone. */
 void tlsx_draw_findings(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint off, guint len,
                         const struct item *it, gboolean text);

@@ -85,7 +85,7 @@ static const char *finding_text(packet_info *pinfo, const struct item *it,
         { "sni", c && c->ctx && c->ctx->sni ? c->ctx->sni : "?" },
         { "value", wmem_strdup_printf(pinfo->pool, "%u", f->value) },
         { "bits", wmem_strdup_printf(pinfo->pool, "%u", f->value) },
-        { "position", wmem_strdup_printf(pinfo->pool, "%u", f->cert + 1u) },
+        { "position", wmem_strdup_printf(pinfo->pool, "%u", (guint)f->cert) },
         { "frame", wmem_strdup_printf(pinfo->pool, "%u", f->frame) },
     };
     return tlsx_text_with(pinfo->pool, it, section_of(pinfo, f), key, ph, G_N_ELEMENTS(ph));
@@ -112,9 +112,10 @@ void tlsx_draw_findings(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint 
 
 /* A finding that only a verdict shows (the chain's trust anchor): noted
  * where the verdict is drawn, on the item ti. */
-void tlsx_note_finding(packet_info *pinfo, proto_item *ti, const struct item *it, guint8 kind)
+void tlsx_note_finding(packet_info *pinfo, proto_item *ti, const struct item *it, guint8 kind,
+                       guint32 value)
 {
-    struct finding f = { kind, 0, 0, pinfo->num };
+    struct finding f = { kind, 0, value, pinfo->num };
     expert_add_info_format(pinfo, ti, &ei_finding[kind], "%s", finding_text(pinfo, it, &f, "title"));
 }
 
@@ -146,6 +147,17 @@ static const char *fs_key(const struct summary *s)
     return suite && strcmp(suite->kx, "RSA") == 0 ? "fs_rsa" : "fs_no";
 }
 
+/* A warning about the server's certificate: a checking client refuses it. */
+static gboolean certificate_flawed(const struct summary *s)
+{
+    for (guint i = 0; i < s->n_findings; i++) {
+        const struct finding_def *d = finding_def(s->findings[i].kind);
+        if (d->severity >= SEVERITY_WARN && g_str_has_prefix(d->name, "cert_"))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static const char *auth_key(const struct summary *s)
 {
     if (s->outcome == OUTCOME_FAILED)
@@ -157,7 +169,12 @@ static const char *auth_key(const struct summary *s)
     if (s->chain_length == 0)
         return s->suite && reg_suite(s->suite) && (reg_suite(s->suite)->flags & REG_SUITE_ANON)
                ? "auth_none" : "auth_psk";
-    return s->client_auth ? "auth_mutual" : "auth_server";
+    if (certificate_flawed(s))
+        return "auth_flawed";
+    if (s->client_auth)
+        return "auth_mutual";
+    return s->suite && reg_suite(s->suite) && strcmp(reg_suite(s->suite)->kx, "RSA") == 0
+           ? "auth_server_rsa" : "auth_server";
 }
 
 /* A row's label in the user's language, for text drawn as lines. */
@@ -223,7 +240,8 @@ void tlsx_draw_security(proto_tree *st, packet_info *pinfo, tvbuff_t *tvb, guint
                 G_N_ELEMENTS(ph));
     } else {
         add_row(t, pinfo, tvb, off, len, hf_security_weakest, it,
-                s->outcome == OUTCOME_ESTABLISHED ? "nothing_weak" : "nothing_weak_seen",
+                s->n_findings ? "only_notes"
+                : s->outcome == OUTCOME_ESTABLISHED ? "nothing_weak" : "nothing_weak_seen",
                 text, NULL, 0);
     }
     for (guint i = 0; i < s->n_findings; i++)

@@ -19,9 +19,8 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-LIFETIME = "cert_lifetime"  # the test CA issues 20-year certificates: a note
-UNTRUSTED = "cert_untrusted"  # and is in no trust store here (no ca_file given)
-TEST_CA = {LIFETIME, UNTRUSTED}
+UNTRUSTED = "cert_untrusted"  # the test CA is in no trust store here (no ca_file given)
+TEST_CA = {UNTRUSTED}
 
 # capture (relative to --pcaps or --data) -> {finding: frame or None}
 EXPECTED = {
@@ -30,6 +29,9 @@ EXPECTED = {
     "pcaps:tls-interleaved-connections.dsb.pcapng": TEST_CA,
     "pcaps:tls10-cbc.dsb.pcapng": {"tls10", "cbc_tls10"} | TEST_CA,
     "pcaps:tls12-cert-chain.dsb.pcapng": TEST_CA,
+    # With its root as tlsexplain.ca_file the chain is trusted, and the test
+    # CA's 20-year certificate breaks the 398-day rule of public ones (capture|keys|ca).
+    "pcaps:tls12-cert-chain.dsb.pcapng||tls12-cert-chain.ca.pem": {"cert_lifetime"},
     "pcaps:tls12-cert-fragmented.dsb.pcapng": TEST_CA,
     "pcaps:tls12-dhe-rsa-ffdhe2048.dsb.pcapng": TEST_CA,
     "pcaps:tls12-ecdhe-ecdsa.dsb.pcapng": TEST_CA,
@@ -98,10 +100,12 @@ class Failure(Exception):
     pass
 
 
-def findings(args, capture, keys):
+def findings(args, capture, keys, ca):
     cmd = [args.run, args.plugin_dir, args.tshark, "-r", capture, "-2", "-T", "pdml"]
     if keys:
         cmd += ["-o", "tls.keylog_file:" + keys]
+    if ca:
+        cmd += ["-o", "tlsexplain.ca_file:" + ca]
     res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if res.returncode != 0 or "tlsexplain" in res.stderr:
         raise Failure("%s exited with %d\n%s" % (" ".join(cmd), res.returncode, res.stderr))
@@ -140,13 +144,14 @@ def main():
     seen, problems = set(), []
     for where, expected in EXPECTED.items():
         base, name = where.split(":", 1)
-        name, _, keys = name.partition("|")
+        name, keys, ca = (name.split("|") + ["", ""])[:3]
         folder = {"pcaps": args.pcaps, "data": args.data, "vectors": args.vectors}[base]
         if folder is None or not os.path.isdir(folder):
             continue
         capture = os.path.join(folder, name)
         try:
-            found = findings(args, capture, os.path.join(folder, keys) if keys else None)
+            found = findings(args, capture, os.path.join(folder, keys) if keys else None,
+                             os.path.join(folder, ca) if ca else None)
         except Failure as e:
             problems.append(str(e))
             continue
