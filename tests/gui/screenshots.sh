@@ -79,24 +79,24 @@ chmod 755 "$work"
 Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$work/display" \
   >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
-for _ in $(seq 100); do
+for _ in $(seq 600); do
   [ -s "$work/display" ] && break
   kill -0 "$xvfb_pid" 2>/dev/null || die "Xvfb did not start: $(cat "$work/xvfb.log")"
   sleep 0.1
 done
-[ -s "$work/display" ] || die "Xvfb gave no display number in 10 s"
+[ -s "$work/display" ] || die "Xvfb gave no display number in 60 s"
 DISPLAY=":$(cat "$work/display")"
 export DISPLAY
 
 mkdir -p "$work/wm"
 HOME="$work/wm" openbox --sm-disable >"$work/openbox.log" 2>&1 &
 wm_pid=$!
-for _ in $(seq 100); do
+for _ in $(seq 600); do
   xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break
   sleep 0.1
 done
 xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' ||
-  die "openbox did not take the screen in 10 s: $(cat "$work/openbox.log")"
+  die "openbox did not take the screen in 60 s: $(cat "$work/openbox.log")"
 say "screen $DISPLAY, 1280x720"
 
 # --- a configuration: the class profile, the window filling the screen ------
@@ -163,33 +163,35 @@ start() {
     -o "tlsexplain.language:$language" -r "$pcaps/$capture" "$@" \
     >"$work/wireshark.log" 2>&1 &
   ws_pid=$!
-  if ! main_win=$(wait_window "^${capture//./\\.}\$" 60); then
+  if ! main_win=$(wait_window "^${capture//./\\.}\$" 180); then
     cat "$work/wireshark.log" >&2
-    die "no Wireshark window for $capture in 60 s"
+    die "no Wireshark window for $capture in 180 s"
   fi
   settle
 }
 
-# quit: Ctrl+Q to the main window; Wireshark must exit 0 within 30 s.
+# quit: Ctrl+Q to the main window; Wireshark must exit 0 within 120 s.
 quit() {
   local status=0
   xdotool windowactivate --sync "$main_win" key ctrl+q
-  for _ in $(seq 60); do
+  for _ in $(seq 240); do
     kill -0 "$ws_pid" 2>/dev/null || break
     sleep 0.5
   done
   if kill -0 "$ws_pid" 2>/dev/null; then
-    die "Wireshark was still running 30 s after Ctrl+Q"
+    die "Wireshark was still running 120 s after Ctrl+Q"
   fi
   wait "$ws_pid" || status=$?
   ws_pid=''
   [ "$status" -eq 0 ] || { cat "$work/wireshark.log" >&2; die "Wireshark exited with $status"; }
 }
 
-# menu KEY: opens a menu of the main window with Alt+KEY.
+# menu KEY: opens a menu of the main window with Alt+KEY. A Qt menu is no
+# window xdotool can wait for: the screen settling says it is drawn.
 menu() {
   xdotool windowactivate --sync "$main_win" key "alt+$1"
   sleep 0.3
+  settle
 }
 
 # fill WINDOW: a dialog moved and sized to fill the screen below its title.
@@ -247,14 +249,14 @@ ladder() {
   menu s
   xdotool key --repeat 16 --delay 60 Down
   xdotool key Return
-  flow=$(wait_window 'Flow' 30) || die "Statistics > Flow Graph did not open"
+  flow=$(wait_window 'Flow' 120) || die "Statistics > Flow Graph did not open"
   fill "$flow"
   import -window "$flow" "$work/all-flows.png"
   # The flow type box: 75 pixels above the dialog's bottom, mid-width.
   eval "$(xdotool getwindowgeometry --shell "$flow")"
   combo_x=$((X + WIDTH * 53 / 100)) combo_y=$((Y + HEIGHT - 75))
   xdotool mousemove "$combo_x" "$combo_y" click 1
-  sleep 0.5
+  settle
   xdotool type --delay 80 'TLS handshake'
   xdotool key Return
   settle
@@ -270,7 +272,7 @@ ladder() {
   # Statistics > TLS Handshakes, the menu's last item: only the plugin adds it.
   menu s
   xdotool key Up Return
-  stats=$(wait_window 'TLS Handshakes' 30) || die "Statistics > TLS Handshakes did not open"
+  stats=$(wait_window 'TLS Handshakes' 120) || die "Statistics > TLS Handshakes did not open"
   fill "$stats"
   to_top
   settle
@@ -289,7 +291,7 @@ expert() {
   start tls12-no-reneg-ems.dsb.pcapng en
   menu a
   xdotool key Up Return
-  dialog=$(wait_window 'Expert Information' 30) || die "Analyze > Expert Information did not open"
+  dialog=$(wait_window 'Expert Information' 120) || die "Analyze > Expert Information did not open"
   fill "$dialog"
   shoot expert-information
   quit
