@@ -95,8 +95,20 @@ static void add(struct analyzer *a, struct handshake *h, struct item *out, const
     f->list[n] = one;
     f->n = n + 1;
     x->findings = f;  /* the old list stays in the arena: items are few */
-    if (h->found.n < FOUND_KEPT)
-        h->found.list[h->found.n++] = one;
+    if (h->found.n == FOUND_KEPT)
+        return;
+    if (h->found.n == h->found.cap) {
+        h->found.cap = h->found.cap ? 2 * h->found.cap : 4;
+        h->found.list = g_renew(struct finding, h->found.list, h->found.cap);
+    }
+    h->found.list[h->found.n++] = one;
+}
+
+void findings_free(struct handshake *h)
+{
+    g_free(h->found.list);
+    h->found.list = NULL;
+    h->found.n = h->found.cap = 0;
 }
 
 static gboolean has_extension(const struct hs_extensions *ext, guint16 type)

@@ -11,6 +11,7 @@ static void free_handshake(gpointer p)
     struct handshake *h = p;
     story_free_handshake(h);
     checks_free(h);
+    findings_free(h);
     g_free(h->dtls_steps);
     g_free(h);
 }
@@ -685,7 +686,9 @@ gboolean analyzer_feed(struct analyzer *a, const struct event *ev, struct item *
     c = get_conn(a, ev->conn);
     if (!feed_kind(a, c, ev, out))
         return FALSE;
-    if (out->encrypted && c->cur && c->cur->number == out->handshake && checks_context(c->cur))
+    /* Only a flight's first record carries the note that uses it. */
+    if (out->encrypted && !out->more_of_flight && c->cur && c->cur->number == out->handshake &&
+        checks_context(c->cur))
         item_extra_of(a, out)->randoms = checks_context(c->cur);
     start_clock(c, ev, out);
     note_last(a, ev, out);

@@ -43,8 +43,8 @@ struct story_state {
  * a diagnosis may point at. Only findings.c touches it. */
 #define FOUND_KEPT 24
 struct found_state {
-    struct finding list[FOUND_KEPT];
-    guint n;
+    struct finding *list;     /* g_malloc'ed when the first is found: most have none */
+    guint n, cap;
     guint16 cert_rsa_bits;    /* the server certificate's RSA key */
     gboolean order_noted;
     gboolean hello_seen;
@@ -164,6 +164,7 @@ void findings_heartbeat(struct analyzer *a, struct handshake *h, const struct ev
                         struct item *out);
 /* The handshake's findings and, for a failed one, the probable cause. */
 void findings_summarise(struct analyzer *a, const struct handshake *h, struct summary *s);
+void findings_free(struct handshake *h);
 
 /* story.c: called by session.c at each step. */
 void story_client_hello(struct analyzer *a, struct handshake *h, const struct event *ev,

@@ -111,6 +111,18 @@ def plugin_dir_of(args, key):
 
 
 def tshark_args_of(key, targs):
+    if key == "none":
+        # Without the plugin its preferences are unknown, which tshark refuses.
+        out, skip = [], False
+        for i, a in enumerate(targs):
+            if skip:
+                skip = False
+                continue
+            if a == "-o" and i + 1 < len(targs) and targs[i + 1].startswith("tlsexplain."):
+                skip = True
+                continue
+            out.append(a)
+        return out
     return targs + DISABLE if key == "off" else targs
 
 
