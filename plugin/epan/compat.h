@@ -162,4 +162,8 @@ G_STATIC_ASSERT(sizeof(seq_analysis_info_t) == 1000);
 #define TLSX_STAT_INIT_RETURN(ok) do { (void)(ok); return; } while (0)
 #endif
 
+/* The table statistics (stat_tap_table_ui, register_stat_tap_table_ui) are
+ * the same in 4.0, 4.4 and 4.6 (their stat_tap_ui.h): only guint became
+ * unsigned, the same type, so the callbacks need no switch. */
+
 #endif

@@ -1,7 +1,8 @@
 /* Views of the whole capture drawn from the stored facts: the handshake
  * ladder in Statistics > Flow Graph (tshark -z flow,tlsexplain,...), the
  * counts in Statistics > TLS Handshakes (-z tlsexplain,tree), and one line
- * per handshake (-z tlsexplain,handshakes[,csv]).
+ * per handshake (-z tlsexplain,handshakes[,csv]; in Wireshark Statistics >
+ * TLS Handshake List, -z tlsexplain,handshake_list).
  * Every frame with facts is queued to the "tlsexplain" tap on every pass
  * that taps (dissect.c); what a listener makes of it depends on those facts
  * alone, so one pass and two give the same.
@@ -271,6 +272,7 @@ struct hs_row {
     const struct summary *summary;   /* on the item that ended it */
     const struct item *last;         /* its last item so far, stored per frame */
     guint32 last_frame;
+    guint shown;                     /* its row + 1 in the GUI's table, or 0 */
 };
 
 struct hs_table {
@@ -465,6 +467,145 @@ static TLSX_STAT_INIT_RESULT table_init(const char *opt_arg, void *userdata _U_)
     TLSX_STAT_INIT_RETURN(TRUE);
 }
 
+/* The same table in the GUI: Statistics > TLS Handshake List, Wireshark's
+ * generic table dialog, which draws the cells itself (and gives tshark and
+ * Wireshark -z tlsexplain,handshake_list[,FILTER], as it does every table
+ * registered so). With no draw of ours to wait for, a row is filled again
+ * from row_cells() at every frame of its handshake: it is complete when the
+ * summary arrives, and a handshake the capture never ends is summed up at
+ * its last frame, the one tlsx_unfinished() answers for. One table, shared
+ * by every dialog open, as the tables of Wireshark's own protocols are. */
+static stat_tap_table_item dialog_fields[N_COLS];
+static char *dialog_title;
+static struct hs_table dialog_rows;    /* rows: the frames tapped so far */
+
+/* Column names in the user's language, before a dialog is made (it reads
+ * them once) or tshark draws. */
+static void dialog_relabel(void)
+{
+    draw_pool = wmem_allocator_new(WMEM_ALLOCATOR_SIMPLE);
+    for (guint c = 0; c < N_COLS; c++) {
+        char *old = (char *)dialog_fields[c].column_name;
+        dialog_fields[c].column_name = g_strdup(word(col_keys[c]));
+        g_free(old);
+    }
+    g_free(dialog_title);
+    dialog_title = g_strdup(word("table_title"));
+    wmem_destroy_allocator(draw_pool);
+    draw_pool = NULL;
+}
+
+/* In Wireshark whenever a capture is (re)dissected, as after the language
+ * is changed: the names are there before any dialog is opened. tshark
+ * reads them only to draw, after dialog_init(). */
+static void views_init(void)
+{
+    if (!TLSX_IN_TSHARK())
+        dialog_relabel();
+}
+
+static void dialog_free_cell(stat_tap_table *table _U_, guint row _U_, guint column _U_,
+                             stat_tap_table_item_type *cell)
+{
+    if (cell->type == TABLE_ITEM_STRING)
+        g_free((char *)cell->value.string_value);
+    cell->type = TABLE_ITEM_NONE;
+}
+
+/* Every row gone, for tapping again: the dialog clears its own rows, which
+ * point into these, right after. */
+static void dialog_reset(stat_tap_table *table)
+{
+    for (guint i = 0; i < table->num_elements; i++) {
+        for (guint c = 0; c < table->num_fields; c++)
+            dialog_free_cell(table, i, c, &table->elements[i][c]);
+        g_free(table->elements[i]);
+    }
+    g_free(table->elements);
+    table->elements = NULL;
+    table->num_elements = 0;
+    table_reset(&dialog_rows);
+}
+
+static void dialog_init(stat_tap_table_ui *ui)
+{
+    stat_tap_table *table = ui->tables && ui->tables->len
+                            ? g_array_index(ui->tables, stat_tap_table *, 0) : NULL;
+    dialog_relabel();
+    if (!dialog_rows.rows)
+        dialog_rows.rows = g_array_new(FALSE, TRUE, sizeof(struct hs_row));
+    if (!table) {
+        table_reset(&dialog_rows);
+        table = stat_tap_init_table(dialog_title, N_COLS, 0, NULL);
+        stat_tap_add_table(ui, table);
+    }
+    table->title = dialog_title;
+}
+
+/* Handshake n's row, in the order handshakes first show up. */
+static void dialog_fill(stat_tap_table *table, guint n, struct hs_row *r)
+{
+    const char *cells[N_COLS];
+    stat_tap_table_item_type row[N_COLS];
+    row_cells(n, r, cells);
+    memset(row, 0, sizeof row);
+    for (guint c = 0; c < N_COLS; c++) {
+        row[c].type = dialog_fields[c].type;
+        if (row[c].type == TABLE_ITEM_UINT)
+            row[c].value.uint_value = n;
+        else
+            row[c].value.string_value = g_strdup(cells[c]);
+    }
+    if (r->shown)
+        for (guint c = 0; c < N_COLS; c++)
+            dialog_free_cell(table, r->shown - 1, c, &table->elements[r->shown - 1][c]);
+    else
+        r->shown = table->num_elements + 1;
+    stat_tap_init_table_row(table, r->shown - 1, N_COLS, row);
+}
+
+static tap_packet_status dialog_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt,
+                                       const void *data, tap_flags_t flags)
+{
+    stat_data_t *sd = tapdata;
+    stat_tap_table *table = g_array_index(sd->stat_tap_data->tables, stat_tap_table *, 0);
+    const struct frame_facts *facts = (const struct frame_facts *)data;
+    table_packet(&dialog_rows, pinfo, edt, data, flags);
+    draw_pool = pinfo->pool;
+    for (guint i = 0; facts && i < facts->count; i++) {
+        guint n = facts->items[i].item.handshake, j = 0;
+        while (j < i && facts->items[j].item.handshake != n)
+            j++;
+        if (n && j == i)  /* each handshake of the frame once */
+            dialog_fill(table, n, &g_array_index(dialog_rows.rows, struct hs_row, n - 1));
+    }
+    draw_pool = NULL;
+    return TAP_PACKET_REDRAW;
+}
+
+static void dialog_cleanup(void)
+{
+    for (guint c = 0; c < N_COLS; c++) {
+        g_free((char *)dialog_fields[c].column_name);
+        dialog_fields[c].column_name = NULL;
+    }
+    g_free(dialog_title);
+    dialog_title = NULL;
+    if (dialog_rows.rows) {
+        table_reset(&dialog_rows);
+        g_array_free(dialog_rows.rows, TRUE);
+        dialog_rows.rows = NULL;
+    }
+}
+
+/* The menu name stays English, as the statistics' (registered before
+ * preferences are read). */
+static stat_tap_table_ui dialog_ui = {
+    REGISTER_PACKET_STAT_GROUP_UNSORTED, "TLS Handshake List", "tlsexplain",
+    "tlsexplain,handshake_list", dialog_init, dialog_packet, dialog_reset, dialog_free_cell,
+    NULL, N_COLS, dialog_fields, 0, NULL, NULL, 0
+};
+
 static stat_tap_ui table_ui = {
     REGISTER_PACKET_STAT_GROUP_UNSORTED, NULL, "tlsexplain,handshakes", table_init, 0, NULL
 };
@@ -481,4 +622,13 @@ void tlsx_register_taps(void)
     stats_tree_register_plugin("tlsexplain", "tlsexplain", "TLS Handshakes", 0, tree_packet,
                                tree_init, tree_cleanup);
     register_stat_tap_ui(&table_ui, NULL);
+    for (guint c = 0; c < N_COLS; c++) {
+        gboolean number = c == COL_NUM;
+        dialog_fields[c].type = number ? TABLE_ITEM_UINT : TABLE_ITEM_STRING;
+        dialog_fields[c].align = number || c == COL_DURATION ? TAP_ALIGN_RIGHT : TAP_ALIGN_LEFT;
+        dialog_fields[c].field_format = number ? "%u" : "%s";
+    }
+    register_stat_tap_table_ui(&dialog_ui);
+    register_init_routine(views_init);
+    register_shutdown_routine(dialog_cleanup);
 }

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# tests/gui/screenshots.sh [--ladder] PLUGIN_DIR OUT_DIR
+# tests/gui/screenshots.sh [--ladder|--table] PLUGIN_DIR OUT_DIR
 #
 # Starts the real Wireshark (Qt) on a virtual screen (Xvfb, 1280x720, with
 # the openbox window manager) with the plugin under PLUGIN_DIR and the "TLS
@@ -10,11 +10,15 @@
 #   tree-en.png, tree-zh_CN.png  a ServerHello with its explainer expanded
 #   flow-graph.png               Statistics > Flow Graph, flow type TLS handshake
 #   statistics.png               Statistics > TLS Handshakes
+#   handshake-table.png          Statistics > TLS Handshake List
 #   expert-information.png       Analyze > Expert Information
 # With --ladder (the ctest `gui_ladder`) only flow-graph.png, and checks
 # that Wireshark showed a Flow Graph that changes when the flow type TLS
 # handshake is chosen, opened Statistics > TLS Handshakes (an item only the
 # plugin adds: without it this step fails), and exited 0 on Ctrl+Q.
+# With --table (the ctest `gui_table`) only handshake-table.png, and checks
+# that the dialog's rows, saved with its Save as… button, hold every value
+# of `tshark -z tlsexplain,handshakes,csv` on the same capture, row by row.
 #
 # Wireshark runs through tests/run-as-user.sh, so as nobody when we are
 # root (root's Wireshark ignores WIRESHARK_PLUGIN_DIR), in a throwaway
@@ -31,10 +35,10 @@ root=$(cd "$here/../.." && pwd)
 run="$root/tests/run-as-user.sh"
 pcaps="$root/pcaps"
 
-ladder_only=false
-if [ "${1:-}" = --ladder ]; then ladder_only=true; shift; fi
+only=''
+case "${1:-}" in --ladder|--table) only=${1#--}; shift ;; esac
 if [ $# -ne 2 ]; then
-  echo "usage: $0 [--ladder] PLUGIN_DIR OUT_DIR" >&2
+  echo "usage: $0 [--ladder|--table] PLUGIN_DIR OUT_DIR" >&2
   exit 2
 fi
 plugin_dir=$(cd "$1" && pwd)
@@ -47,7 +51,7 @@ die() { printf 'gui: FAILED: %s\n' "$*" >&2; exit 1; }
 # --- what we need -----------------------------------------------------------
 packages="wireshark-qt xvfb openbox xdotool imagemagick x11-utils"
 missing=()
-for tool in wireshark Xvfb openbox xdotool xprop import identify compare convert setpriv; do
+for tool in wireshark Xvfb openbox xdotool xprop import identify compare convert setpriv python3; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -56,7 +60,7 @@ if [ ${#missing[@]} -gt 0 ]; then
        "chroots leave them out)"
   exit 77
 fi
-if ! $ladder_only && [ -z "$(fc-list :lang=zh-cn family 2>/dev/null)" ]; then
+if [ -z "$only" ] && [ -z "$(fc-list :lang=zh-cn family 2>/dev/null)" ]; then
   die "no Chinese font: the zh_CN screenshot would show boxes (apt-get install fonts-noto-cjk)"
 fi
 
@@ -201,6 +205,18 @@ fill() {
   settle
 }
 
+# statistics N TITLE: opens the Nth item of the Statistics menu, waits
+# for its window (titled TITLE), fills the screen with it and prints its id.
+statistics() {
+  local window
+  menu s
+  xdotool key --repeat $(($1 - 1)) --delay 60 Down
+  xdotool key Return
+  window=$(wait_window "$2" 120) || die "Statistics > $2 did not open"
+  fill "$window"
+  echo "$window"
+}
+
 # to_top: scrolls the view under the mouse pointer back to its top.
 to_top() {
   xdotool mousemove 640 300 click --repeat 20 --delay 30 4
@@ -241,16 +257,13 @@ tree() {
   quit
 }
 
-# ladder: Statistics > Flow Graph (the 17th item of Wireshark 4.0's
-# Statistics menu), flow type TLS handshake.
+# ladder: Statistics > Flow Graph (the 18th item of Wireshark 4.0's
+# Statistics menu, below the plugin's TLS Handshake List), flow type TLS
+# handshake.
 ladder() {
   local flow stats combo_x combo_y before after
   start "$ticket" en
-  menu s
-  xdotool key --repeat 16 --delay 60 Down
-  xdotool key Return
-  flow=$(wait_window 'Flow' 120) || die "Statistics > Flow Graph did not open"
-  fill "$flow"
+  flow=$(statistics 18 Flow)
   import -window "$flow" "$work/all-flows.png"
   # The flow type box: 75 pixels above the dialog's bottom, mid-width.
   eval "$(xdotool getwindowgeometry --shell "$flow")"
@@ -276,11 +289,59 @@ ladder() {
   fill "$stats"
   to_top
   settle
-  if $ladder_only; then
+  if [ "$only" = ladder ]; then
     quit
     return
   fi
   shoot statistics
+  quit
+}
+
+# table: Statistics > TLS Handshake List (the 12th item of Wireshark 4.0's
+# Statistics menu, after the other protocols' tables), saved as text with
+# its Save as… button and compared with the tshark table of the capture.
+table() {
+  local dialog saved save_dialog
+  start "$ticket" en
+  dialog=$(statistics 12 'TLS Handshake List')
+  shoot handshake-table
+  # Save as…: 143 pixels left of the filled dialog's right edge and 44
+  # above its bottom as xdotool gives them (no key opens it); Wireshark
+  # runs as nobody, so into a folder anyone may write.
+  saved="$work/saved"
+  mkdir -m 777 "$saved"
+  eval "$(xdotool getwindowgeometry --shell "$dialog")"
+  xdotool mousemove $((X + WIDTH - 143)) $((Y + HEIGHT - 44)) click 1
+  save_dialog=$(wait_window 'Save Statistics' 120) || die "the dialog's Save as… did not open"
+  xdotool windowactivate --sync "$save_dialog"
+  xdotool type --delay 30 "$saved/table.txt"
+  xdotool key Return
+  for _ in $(seq 600); do
+    [ -s "$saved/table.txt" ] && break
+    sleep 0.2
+  done
+  [ -s "$saved/table.txt" ] || die "Save as… wrote no $saved/table.txt in 120 s"
+  sleep 0.5
+  "$run" "$plugin_dir" tshark -q -r "$pcaps/$ticket" -z tlsexplain,handshakes,csv \
+    >"$work/table.csv" || die "tshark -z tlsexplain,handshakes,csv failed"
+  python3 - "$work/table.csv" "$saved/table.txt" <<'PY' || die "the dialog's rows differ from tshark's"
+import csv, sys
+want = list(csv.reader(open(sys.argv[1], encoding="utf-8")))[1:]
+got = [l for l in open(sys.argv[2], encoding="utf-8") if l[:1].isdigit()]
+if not want or len(got) != len(want):
+    sys.exit("gui: %d rows in the dialog, %d in tshark's table" % (len(got), len(want)))
+for row, line in zip(want, got):
+    at, between = 0, ""
+    for cell in filter(None, row):  # in order, with only spaces between
+        found = line.find(cell, at)
+        if found < 0:
+            sys.exit("gui: no %r after column %d of the dialog's row %r" % (cell, at, line))
+        between += line[at:found]
+        at = found + len(cell)
+    if (between + line[at:]).strip():
+        sys.exit("gui: the dialog's row %r has more than tshark's %r" % (line, row))
+print("gui: the dialog lists the %d handshakes as tshark does" % len(want), file=sys.stderr)
+PY
   quit
 }
 
@@ -298,8 +359,13 @@ expert() {
 }
 
 start_time=$(date +%s)
-ladder
-if ! $ladder_only; then
+if [ "$only" != table ]; then
+  ladder
+fi
+if [ "$only" != ladder ]; then
+  table
+fi
+if [ -z "$only" ]; then
   tree en
   tree zh_CN
   expert

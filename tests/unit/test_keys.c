@@ -652,8 +652,9 @@ static guint each_finished(const char *source, struct verdicts *v, finished_fn c
             continue;
         gboolean server = sent_by_server(m, &last_server, &last_type);
         /* The client and the server in fixed order of their addresses. */
+        frame++;
         struct event ev = { EV_HANDSHAKE, TLSX_TLS, 1, server ? 1 : 0, m->data, m->len,
-                            ++frame, frame * 0.01 };
+                            frame, frame * 0.01 };
         if (!analyzer_feed(a, &ev, &it) || !item_checks(&it) ||
             item_checks(&it)->kind != CHECK_FINISHED)
             continue;
