@@ -92,11 +92,25 @@ done
 DISPLAY=":$(cat "$work/display")"
 export DISPLAY
 
+# The server answering is what counts: -displayfd may say its number a
+# moment before a client can connect on a loaded machine.
+for _ in $(seq 600); do
+  xprop -root >/dev/null 2>&1 && break
+  kill -0 "$xvfb_pid" 2>/dev/null || die "Xvfb stopped: $(cat "$work/xvfb.log")"
+  sleep 0.1
+done
+xprop -root >/dev/null 2>&1 || die "Xvfb on $DISPLAY took no connection in 60 s"
+
 mkdir -p "$work/wm"
-HOME="$work/wm" openbox --sm-disable >"$work/openbox.log" 2>&1 &
-wm_pid=$!
+start_wm() {
+  HOME="$work/wm" openbox --sm-disable >>"$work/openbox.log" 2>&1 &
+  wm_pid=$!
+}
+start_wm
 for _ in $(seq 600); do
   xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break
+  # A window manager that gave up is started again.
+  kill -0 "$wm_pid" 2>/dev/null || start_wm
   sleep 0.1
 done
 xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' ||
