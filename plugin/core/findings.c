@@ -229,6 +229,17 @@ static void server_hello(struct analyzer *a, struct handshake *h, const struct e
         add(a, h, out, ev, FINDING_HEARTBEAT, 0, 0);
 }
 
+guint8 findings_from_chain(guint8 verdict, guint8 reason, const struct cert_info *leaf,
+                           guint32 *days)
+{
+    *days = 0;
+    if (verdict == VERIFY_INVALID && reason == REASON_UNTRUSTED_ROOT)
+        return FINDING_CERT_UNTRUSTED;
+    if (verdict == VERIFY_VALID && leaf && (*days = findings_lifetime_days(leaf)) != 0)
+        return FINDING_CERT_LIFETIME;
+    return FINDING_NONE;
+}
+
 guint32 findings_lifetime_days(const struct cert_info *leaf)
 {
     gint64 life = leaf->not_after - leaf->not_before;
@@ -480,4 +491,75 @@ void findings_summarise(struct analyzer *a, const struct handshake *h, struct su
         s->diagnosis.key = "closed_encrypted";
     else
         s->diagnosis.key = "closed";
+}
+
+/* ---- The summary's Security subtree ---- */
+
+/* The most severe warning or error, the first of them when several tie;
+ * a note is not a weakness of its own. */
+static const struct finding *weakest(const struct summary *s)
+{
+    const struct finding *w = NULL;
+    guint8 worst = SEVERITY_NOTE;
+    for (guint i = 0; i < s->n_findings; i++)
+        if (defs[s->findings[i].kind].severity > worst) {
+            w = &s->findings[i];
+            worst = defs[w->kind].severity;
+        }
+    return w;
+}
+
+static const char *forward_secrecy_key(const struct summary *s)
+{
+    const struct reg_suite *suite = s->suite ? reg_suite(s->suite) : NULL;
+    if (s->outcome == OUTCOME_FAILED)
+        return "fs_failed";
+    if (s->resumption != RES_NONE && !tlsx_version_tls13(s->version))
+        return "fs_resumed";
+    if (!s->fs_known)
+        return s->resumption != RES_NONE ? "fs_psk_unknown" : "fs_unknown";
+    if (s->forward_secrecy)
+        return "fs_yes";
+    if (s->resumption != RES_NONE)
+        return "fs_psk_ke";
+    return suite && strcmp(suite->kx, "RSA") == 0 ? "fs_rsa" : "fs_no";
+}
+
+/* A warning about the server's certificate: a checking client refuses it. */
+static gboolean certificate_flawed(const struct summary *s)
+{
+    for (guint i = 0; i < s->n_findings; i++) {
+        const struct finding_def *d = &defs[s->findings[i].kind];
+        if (d->severity >= SEVERITY_WARN && g_str_has_prefix(d->name, "cert_"))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static const char *authentication_key(const struct summary *s)
+{
+    const struct reg_suite *suite = s->suite ? reg_suite(s->suite) : NULL;
+    if (s->outcome == OUTCOME_FAILED)
+        return "auth_failed";
+    if (s->resumption != RES_NONE)
+        return "auth_resumed";
+    if (!s->chain_known)
+        return "auth_unknown";
+    if (s->chain_length == 0)
+        return suite && (suite->flags & REG_SUITE_ANON) ? "auth_none" : "auth_psk";
+    if (certificate_flawed(s))
+        return "auth_flawed";
+    if (s->client_auth)
+        return "auth_mutual";
+    return suite && strcmp(suite->kx, "RSA") == 0 ? "auth_server_rsa" : "auth_server";
+}
+
+void findings_security(const struct summary *s, struct security_view *out)
+{
+    out->forward_secrecy = forward_secrecy_key(s);
+    out->authentication = authentication_key(s);
+    out->finding = weakest(s);
+    out->weakest = out->finding ? "weakest"
+                 : s->n_findings ? "only_notes"
+                 : s->outcome == OUTCOME_ESTABLISHED ? "nothing_weak" : "nothing_weak_seen";
 }

@@ -45,6 +45,22 @@ struct finding_def {
 struct cert_info;
 guint32 findings_lifetime_days(const struct cert_info *leaf);
 
+/* A finding only the chain's verdict shows, for the server's chain: a root
+ * this machine does not trust, or (trusted) the 398-day rule; FINDING_NONE
+ * otherwise. *days receives the lifetime for the latter. */
+guint8 findings_from_chain(guint8 verdict, guint8 reason, const struct cert_info *leaf,
+                           guint32 *days);
+
+/* The Security subtree of a summary, as catalog keys of [security]. */
+struct summary;
+struct security_view {
+    const char *forward_secrecy;
+    const char *authentication;
+    const char *weakest;           /* "weakest" (see finding) or a key saying none */
+    const struct finding *finding; /* the most severe warning or error, or NULL */
+};
+void findings_security(const struct summary *s, struct security_view *out);
+
 /* NULL for FINDING_NONE or out of range. */
 const struct finding_def *finding_def(guint kind);
 

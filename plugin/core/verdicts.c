@@ -430,3 +430,25 @@ const char *verdicts_reason_key(enum verify_reason reason)
     };
     return (guint)reason < REASON_N && keys[reason] ? keys[reason] : "internal";
 }
+
+guint16 verdicts_signature_scheme(const struct item *it, const guint8 *body, gsize len)
+{
+    const struct checks *c = item_checks(it);
+    struct reader r;
+    guint16 scheme;
+    if (it->kind != EV_HANDSHAKE || !c ||
+        !(tlsx_version_tls13(it->version) || it->version == 0x0303 || it->version == 0xfefd))
+        return 0;
+    rd_init(&r, body, len);
+    if (c->kind == CHECK_SKE)
+        return rd_skip(&r, c->params_len) && rd_u16(&r, &scheme) ? scheme : 0;
+    if (c->kind == CHECK_CV13 || c->kind == CHECK_CV12)
+        return rd_u16(&r, &scheme) ? scheme : 0;
+    return 0;
+}
+
+gboolean verdicts_keylog_has_secrets(const struct verdicts *v, const struct item *it)
+{
+    const struct check_context *r = it->extra ? it->extra->randoms : NULL;
+    return v && v->keylog && it->encrypted && r && keylog_knows(v->keylog, r->client_random);
+}

@@ -80,6 +80,15 @@ gboolean verdicts_schedule(const struct verdicts *v, const struct item *it,
  * this machine trusts, which says as much about the machine's store as
  * about the handshake (the client may well trust that root). */
 gboolean verdicts_failed(struct verify_result r);
+/* An encrypted item whose handshake's client random the key log has: the
+ * secrets were there, so if whoever decrypts used this key log, they are
+ * wrong. */
+gboolean verdicts_keylog_has_secrets(const struct verdicts *v, const struct item *it);
+/* The SignatureScheme a CertificateVerify or a TLS 1.2 ServerKeyExchange
+ * names, read from the message body (after its header) where the parse
+ * found the signed parameters to end; 0 where none is named (TLS 1.0 and
+ * 1.1, other messages). */
+guint16 verdicts_signature_scheme(const struct item *it, const guint8 *body, gsize len);
 
 /* The catalog key under [reason] for a reason. */
 const char *verdicts_reason_key(enum verify_reason reason);

@@ -37,32 +37,29 @@ static void draw_verdict(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, guint
         expert_add_info_format(pinfo, bi,
                                hf == hf_tlsx_chain_valid || hf == hf_tlsx_hostname_match
                                ? &ei_tlsx_chain_failed : &ei_tlsx_check_failed, "%s", s);
-    else if (notes && hf == hf_tlsx_chain_valid && verdict == VERIFY_INVALID &&
-             reason == REASON_UNTRUSTED_ROOT)
-        tlsx_note_finding(pinfo, bi, it, FINDING_CERT_UNTRUSTED, 0);
     if (!text)
         return;
     proto_item *ti = proto_tree_add_string(t, hf_tlsx_check, tvb, off, len, s);
     tlsx_add_lines(t, ti, tvb, off, len, proto_registrar_get_name(hf_tlsx_check), s);
 }
 
-/* A chain that reaches a trusted root must keep the 398-day rule of
- * publicly trusted certificates; noted on the explainer item. */
-static void note_lifetime(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
-                          const struct placed_item *p, const struct checks *c, guint header)
+/* What only the chain's verdict shows (an untrusted root, the 398-day
+ * rule of trusted chains), decided by core; noted on the explainer item. */
+static void note_chain_findings(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb,
+                                const struct placed_item *p, const struct checks *c,
+                                guint header, struct verify_result r)
 {
     struct span leaf = checks_cert(c, 0);
     enum verify_reason why;
-    const struct cert_info *info;
+    const struct cert_info *info = NULL;
     guint32 days;
-    if (!leaf.length || header + leaf.offset + leaf.length > p->length)
-        return;
-    info = cert_info_cached(tvb_get_ptr(tvb, p->offset + header + leaf.offset, leaf.length),
-                            leaf.length, &why);
-    days = info ? findings_lifetime_days(info) : 0;
-    if (days)
-        tlsx_note_finding(pinfo, t ? proto_tree_get_parent(t) : NULL, &p->item,
-                          FINDING_CERT_LIFETIME, days);
+    guint8 kind;
+    if (leaf.length && header + leaf.offset + leaf.length <= p->length)
+        info = cert_info_cached(tvb_get_ptr(tvb, p->offset + header + leaf.offset, leaf.length),
+                                leaf.length, &why);
+    kind = findings_from_chain(r.verdict, r.reason, info, &days);
+    if (kind != FINDING_NONE)
+        tlsx_note_finding(pinfo, t ? proto_tree_get_parent(t) : NULL, &p->item, kind, days);
 }
 
 void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const struct placed_item *p,
@@ -84,8 +81,8 @@ void tlsx_draw_checks(proto_tree *t, packet_info *pinfo, tvbuff_t *tvb, const st
     case CHECK_CHAIN:
         draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_chain_valid, "check.chain", r.verdict,
                      r.reason, FALSE, text, notes);
-        if (notes && r.verdict == VERIFY_VALID && it->sender == SENDER_SERVER)
-            note_lifetime(t, pinfo, tvb, p, c, header);
+        if (notes && it->sender == SENDER_SERVER)
+            note_chain_findings(t, pinfo, tvb, p, c, header, r);
         if (it->sender == SENDER_SERVER)
             draw_verdict(t, pinfo, tvb, off, len, it, hf_tlsx_hostname_match, "check.hostname",
                          hostname.verdict, hostname.reason, FALSE, text, notes);

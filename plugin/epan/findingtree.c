@@ -119,64 +119,6 @@ void tlsx_note_finding(packet_info *pinfo, proto_item *ti, const struct item *it
     expert_add_info_format(pinfo, ti, &ei_finding[kind], "%s", finding_text(pinfo, it, &f, "title"));
 }
 
-/* The most severe warning or error, the first of them when several tie;
- * a note is not a weakness of its own. */
-static const struct finding *weakest(const struct summary *s)
-{
-    const struct finding *w = NULL;
-    guint8 worst = SEVERITY_NOTE;
-    for (guint i = 0; i < s->n_findings; i++)
-        if (finding_def(s->findings[i].kind)->severity > worst) {
-            w = &s->findings[i];
-            worst = finding_def(w->kind)->severity;
-        }
-    return w;
-}
-
-static const char *fs_key(const struct summary *s)
-{
-    const struct reg_suite *suite = s->suite ? reg_suite(s->suite) : NULL;
-    if (s->resumption != RES_NONE && !tlsx_version_tls13(s->version))
-        return "fs_resumed";
-    if (!s->fs_known)
-        return s->resumption != RES_NONE ? "fs_psk_ke" : "fs_unknown";
-    if (s->forward_secrecy)
-        return "fs_yes";
-    if (s->resumption != RES_NONE)
-        return "fs_psk_ke";
-    return suite && strcmp(suite->kx, "RSA") == 0 ? "fs_rsa" : "fs_no";
-}
-
-/* A warning about the server's certificate: a checking client refuses it. */
-static gboolean certificate_flawed(const struct summary *s)
-{
-    for (guint i = 0; i < s->n_findings; i++) {
-        const struct finding_def *d = finding_def(s->findings[i].kind);
-        if (d->severity >= SEVERITY_WARN && g_str_has_prefix(d->name, "cert_"))
-            return TRUE;
-    }
-    return FALSE;
-}
-
-static const char *auth_key(const struct summary *s)
-{
-    if (s->outcome == OUTCOME_FAILED)
-        return "auth_failed";
-    if (s->resumption != RES_NONE)
-        return "auth_resumed";
-    if (!s->chain_known)
-        return "auth_unknown";
-    if (s->chain_length == 0)
-        return s->suite && reg_suite(s->suite) && (reg_suite(s->suite)->flags & REG_SUITE_ANON)
-               ? "auth_none" : "auth_psk";
-    if (certificate_flawed(s))
-        return "auth_flawed";
-    if (s->client_auth)
-        return "auth_mutual";
-    return s->suite && reg_suite(s->suite) && strcmp(reg_suite(s->suite)->kx, "RSA") == 0
-           ? "auth_server_rsa" : "auth_server";
-}
-
 /* A row's label in the user's language, for text drawn as lines. */
 static const char *label_of(int hf_row)
 {
@@ -223,26 +165,24 @@ void tlsx_draw_security(proto_tree *st, packet_info *pinfo, tvbuff_t *tvb, guint
                         const struct item *it, const struct summary *s)
 {
     gboolean text = PTREE_DATA(st)->visible;
-    const struct finding *w = weakest(s);
+    struct security_view v;
     proto_item *ti;
     proto_tree *t;
+    findings_security(s, &v);
     draw_diagnosis(st, pinfo, tvb, off, len, it, s, text);
     ti = proto_tree_add_item(st, hf_security, tvb, off, len, ENC_NA);
     t = proto_item_add_subtree(ti, ett_security);
-    add_row(t, pinfo, tvb, off, len, hf_security_fs, it, fs_key(s), text, NULL, 0);
-    add_row(t, pinfo, tvb, off, len, hf_security_auth, it, auth_key(s), text, NULL, 0);
-    if (w) {
+    add_row(t, pinfo, tvb, off, len, hf_security_fs, it, v.forward_secrecy, text, NULL, 0);
+    add_row(t, pinfo, tvb, off, len, hf_security_auth, it, v.authentication, text, NULL, 0);
+    if (v.finding) {
         struct placeholder ph[] = {
-            { "name", finding_text(pinfo, it, w, "title") },
-            { "frame", wmem_strdup_printf(pinfo->pool, "%u", w->frame) },
+            { "name", finding_text(pinfo, it, v.finding, "title") },
+            { "frame", wmem_strdup_printf(pinfo->pool, "%u", v.finding->frame) },
         };
-        add_row(t, pinfo, tvb, off, len, hf_security_weakest, it, "weakest", text, ph,
+        add_row(t, pinfo, tvb, off, len, hf_security_weakest, it, v.weakest, text, ph,
                 G_N_ELEMENTS(ph));
     } else {
-        add_row(t, pinfo, tvb, off, len, hf_security_weakest, it,
-                s->n_findings ? "only_notes"
-                : s->outcome == OUTCOME_ESTABLISHED ? "nothing_weak" : "nothing_weak_seen",
-                text, NULL, 0);
+        add_row(t, pinfo, tvb, off, len, hf_security_weakest, it, v.weakest, text, NULL, 0);
     }
     for (guint i = 0; i < s->n_findings; i++)
         proto_tree_add_uint_format_value(t, hf_security_finding, tvb, off, len,

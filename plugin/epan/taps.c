@@ -18,6 +18,7 @@
 #include "compat.h"
 #include "context.h"
 #include "facts.h"
+#include "verdicts.h"
 #include "fields.h"
 #include "registry.h"
 #include "taps.h"
@@ -206,29 +207,18 @@ static void tree_summary(stats_tree *st, const struct item *it, const struct sum
     tick_under(st, ended, "tree_alpn", s->alpn);
 }
 
-/* The signature scheme a CertificateVerify or a TLS 1.2 ServerKeyExchange
- * names, from its bytes (2 after the parameters a ServerKeyExchange signs),
- * or 0. TLS 1.0 and 1.1 name none. */
+/* The signature scheme core reads from a CertificateVerify or ServerKeyExchange. */
 static guint16 signature_scheme(packet_info *pinfo, const struct placed_item *p)
 {
     const struct item *it = &p->item;
-    const struct checks *c = item_checks(it);
     struct data_source *src = g_slist_nth_data(pinfo->data_src, p->ds_index);
     tvbuff_t *tvb = src ? TLSX_DS_TVB(src) : NULL;
-    guint header = it->proto == TLSX_DTLS ? 12 : 4, at;
-    if (it->kind != EV_HANDSHAKE || !tvb || (it->version != TLSX_VERSION_TLS13 &&
-                                             it->version != 0x0303 /* TLS 1.2 */ &&
-                                             it->version != 0xfefd /* DTLS 1.2 */))
+    guint header = it->proto == TLSX_DTLS ? 12 : 4;
+    if (!item_checks(it) || !tvb || p->length < header ||
+        tvb_captured_length(tvb) < p->offset + p->length)
         return 0;
-    if (it->msg_type == HS_CERTIFICATE_VERIFY)
-        at = header;
-    else if (it->msg_type == HS_SERVER_KEY_EXCHANGE && c && c->kind == CHECK_SKE)
-        at = header + c->params_len;
-    else
-        return 0;
-    if (at + 2 > p->length || tvb_captured_length(tvb) < p->offset + p->length)
-        return 0;
-    return tvb_get_ntohs(tvb, p->offset + at);
+    return verdicts_signature_scheme(it, tvb_get_ptr(tvb, p->offset + header, p->length - header),
+                                     p->length - header);
 }
 
 /* Findings counted by kind, named as their fields are (tlsexplain.finding.NAME). */

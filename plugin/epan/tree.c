@@ -10,10 +10,10 @@
 #include "context.h"
 #include "facts.h"
 #include "fields.h"
-#include "keylog.h"
 #include "registry.h"
 #include "suiteparts.h"
 #include "text.h"
+#include "verdicts.h"
 
 static const char *sender_code(guint8 sender)
 {
@@ -110,13 +110,11 @@ static gboolean named(int hf)
 }
 
 /* The notes on an item's own facts; pi may be NULL when there is no tree. */
-/* Encrypted although Wireshark's key log has secrets for this handshake's
- * client random: Wireshark could not use them, so they are wrong. */
+/* Encrypted although the key log Wireshark decrypts with has secrets for
+ * this handshake: Wireshark could not use them, so they are wrong. */
 static gboolean secrets_failed(const struct item *it)
 {
-    const struct tlsx_context *c = tlsx_context();
-    const struct check_context *r = it->extra ? it->extra->randoms : NULL;
-    return r && c->keylog && c->keylog_is_tls && keylog_knows(c->keylog, r->client_random);
+    return tlsx_context()->keylog_is_tls && verdicts_keylog_has_secrets(tlsx_verdicts(), it);
 }
 
 static void note_encrypted(packet_info *pinfo, proto_item *pi, const struct item *it)

@@ -7,6 +7,8 @@
 #include <gnutls/x509.h>
 #include <gnutls/abstract.h>
 #include "session.h"
+#include "keylog.h"
+#include "verdicts.h"
 #include "vectors.h"
 
 /* 2018-10-10, when The Illustrated TLS captures were made: their
@@ -450,6 +452,170 @@ static void test_weak_signature(void)
     analyzer_free(f.a);
 }
 
+/* The summary's Security subtree, decided from the summary's facts. */
+static void test_security_view(void)
+{
+    const char *s = "illustrated-tls12";
+    const struct vector *sh = find(s, HS_SERVER_HELLO);
+    struct hs_message m = parsed(sh);
+    gsize suite_at = m.u.sh.session_id.offset + m.u.sh.session_id.length;
+    static const guint8 rsa_suite[2] = { 0x00, 0x2f };
+    static const guint8 ccs[] = { 1 };
+    struct fixture f = { analyzer_new(), 0, ILLUSTRATED_TIME };
+    struct security_view v;
+    struct summary sum;
+    struct item it;
+    guint8 *p;
+
+    /* ECDHE, no EMS, a certificate naming its host only in the CN: forward
+     * secret, the weakest part the first warning, authentication in doubt. */
+    feed_vector(&f, 1, find(s, HS_CLIENT_HELLO), &it);
+    feed_vector(&f, 0, sh, &it);
+    feed_vector(&f, 0, find(s, HS_CERTIFICATE), &it);
+    feed_vector(&f, 0, find(s, HS_SERVER_KEY_EXCHANGE), &it);
+    feed_vector(&f, 0, find(s, HS_SERVER_HELLO_DONE), &it);
+    feed_vector(&f, 1, find(s, HS_CLIENT_KEY_EXCHANGE), &it);
+    feed(&f, EV_CCS, 1, ccs, 1, &it);
+    feed(&f, EV_HANDSHAKE_RAW, 1, ccs, 1, &it);
+    feed(&f, EV_CCS, 0, ccs, 1, &it);
+    feed(&f, EV_HANDSHAKE_RAW, 0, ccs, 1, &it);
+    g_assert_nonnull(item_summary(&it));
+    findings_security(item_summary(&it), &v);
+    g_assert_cmpstr(v.forward_secrecy, ==, "fs_yes");
+    g_assert_cmpstr(v.authentication, ==, "auth_flawed");
+    g_assert_cmpstr(v.weakest, ==, "weakest");
+    g_assert_cmpuint(v.finding->kind, ==, FINDING_NO_EMS);
+    /* A copy to vary; its findings stay the analyzer's. */
+    sum = *item_summary(&it);
+
+    /* Without the findings, a certificate that checks out. */
+    sum.n_findings = 0;
+    findings_security(&sum, &v);
+    g_assert_cmpstr(v.authentication, ==, "auth_server");
+    g_assert_cmpstr(v.weakest, ==, "nothing_weak");
+    /* The same made RSA key exchange: no forward secrecy, no signature. */
+    sum.suite = 0x002f;
+    sum.forward_secrecy = FALSE;
+    findings_security(&sum, &v);
+    g_assert_cmpstr(v.forward_secrecy, ==, "fs_rsa");
+    g_assert_cmpstr(v.authentication, ==, "auth_server_rsa");
+    /* Failed, nothing about forward secrecy or authentication holds. */
+    sum.outcome = OUTCOME_FAILED;
+    findings_security(&sum, &v);
+    g_assert_cmpstr(v.forward_secrecy, ==, "fs_failed");
+    g_assert_cmpstr(v.authentication, ==, "auth_failed");
+    /* Only notes. */
+    sum.outcome = OUTCOME_ESTABLISHED;
+    sum.n_findings = 1;
+    g_assert_cmpuint(sum.findings[0].kind, ==, FINDING_OFFERED_WEAK);
+    findings_security(&sum, &v);
+    g_assert_cmpstr(v.weakest, ==, "only_notes");
+    g_assert_null(v.finding);
+    analyzer_free(f.a);
+
+    /* An expired certificate with RSA key exchange: in doubt too. */
+    f = (struct fixture){ analyzer_new(), 0, ILLUSTRATED_TIME + 3 * 365 * 86400.0 };
+    p = patched(sh, suite_at, rsa_suite, 2);
+    feed_vector(&f, 1, find(s, HS_CLIENT_HELLO), &it);
+    feed(&f, EV_HANDSHAKE, 0, p, sh->len, &it);
+    feed_vector(&f, 0, find(s, HS_CERTIFICATE), &it);
+    feed_vector(&f, 0, find(s, HS_SERVER_HELLO_DONE), &it);
+    feed(&f, EV_CCS, 1, ccs, 1, &it);
+    feed(&f, EV_HANDSHAKE_RAW, 1, ccs, 1, &it);
+    feed(&f, EV_CCS, 0, ccs, 1, &it);
+    feed(&f, EV_HANDSHAKE_RAW, 0, ccs, 1, &it);
+    g_assert_nonnull(item_summary(&it));
+    findings_security(item_summary(&it), &v);
+    g_assert_cmpstr(v.authentication, ==, "auth_flawed");
+    g_free(p);
+    analyzer_free(f.a);
+}
+
+/* What only a chain's verdict shows. */
+static void test_from_chain(void)
+{
+    struct cert_info leaf = { 0 };
+    guint32 days;
+    leaf.not_before = 0;
+    leaf.not_after = 400 * 86400;
+    g_assert_cmpuint(findings_from_chain(VERIFY_INVALID, REASON_UNTRUSTED_ROOT, &leaf, &days), ==,
+                     FINDING_CERT_UNTRUSTED);
+    g_assert_cmpuint(findings_from_chain(VERIFY_VALID, REASON_NONE, &leaf, &days), ==,
+                     FINDING_CERT_LIFETIME);
+    g_assert_cmpuint(days, ==, 400);
+    leaf.not_after = 398 * 86400;
+    g_assert_cmpuint(findings_from_chain(VERIFY_VALID, REASON_NONE, &leaf, &days), ==,
+                     FINDING_NONE);
+    /* Any other failure is the check's own note, not a finding. */
+    g_assert_cmpuint(findings_from_chain(VERIFY_INVALID, REASON_EXPIRED, &leaf, &days), ==,
+                     FINDING_NONE);
+    g_assert_cmpuint(findings_from_chain(VERIFY_UNKNOWN, REASON_NO_TRUST_ANCHOR, &leaf, &days),
+                     ==, FINDING_NONE);
+}
+
+/* The scheme a signature names, for the statistics. */
+static void test_signature_scheme(void)
+{
+    struct fixture f = { analyzer_new(), 0, ILLUSTRATED_TIME };
+    const struct vector *ske = find("illustrated-tls12", HS_SERVER_KEY_EXCHANGE);
+    const struct vector *cv = find("illustrated-tls13", HS_CERTIFICATE_VERIFY);
+    struct item it;
+    feed_vector(&f, 1, find("illustrated-tls12", HS_CLIENT_HELLO), &it);
+    feed_vector(&f, 0, find("illustrated-tls12", HS_SERVER_HELLO), &it);
+    feed_vector(&f, 0, find("illustrated-tls12", HS_CERTIFICATE), &it);
+    feed_vector(&f, 0, ske, &it);
+    g_assert_cmphex(verdicts_signature_scheme(&it, ske->data + 4, ske->len - 4), ==, 0x0401);
+    /* A body cut before the scheme names none. */
+    g_assert_cmphex(verdicts_signature_scheme(&it, ske->data + 4, 10), ==, 0);
+    analyzer_free(f.a);
+
+    f = (struct fixture){ analyzer_new(), 0, ILLUSTRATED_TIME };
+    static const guint8 types[] = { HS_CLIENT_HELLO, HS_SERVER_HELLO, HS_ENCRYPTED_EXTENSIONS,
+                                    HS_CERTIFICATE };
+    for (gsize i = 0; i < G_N_ELEMENTS(types); i++)
+        feed_vector(&f, types[i] == HS_CLIENT_HELLO ? 1 : 0, find("illustrated-tls13", types[i]),
+                    &it);
+    feed_vector(&f, 0, cv, &it);
+    g_assert_cmphex(verdicts_signature_scheme(&it, cv->data + 4, cv->len - 4), ==, 0x0804);
+    analyzer_free(f.a);
+}
+
+/* A record left encrypted while the key log has its handshake's client
+ * random: the secrets were there, and wrong. */
+static void test_keylog_has_secrets(void)
+{
+    static const guint8 flight[200] = { 0 };
+    const struct vector *ch = find("illustrated-tls13", HS_CLIENT_HELLO);
+    struct hs_message m = parsed(ch);
+    GString *line = g_string_new("CLIENT_HANDSHAKE_TRAFFIC_SECRET ");
+    struct fixture f = { analyzer_new(), 0, ILLUSTRATED_TIME };
+    struct keylog *with = keylog_new(), *without = keylog_new();
+    struct verdicts *v_with, *v_without;
+    struct item it;
+    for (guint i = 0; i < m.u.ch.random.length; i++)
+        g_string_append_printf(line, "%02x", ch->data[m.u.ch.random.offset + i]);
+    g_string_append(line, " ");
+    for (guint i = 0; i < 32; i++)
+        g_string_append(line, "ab");
+    g_string_append(line, "\n");
+    g_assert_cmpuint(keylog_load_buffer(with, line->str, line->len), ==, 1);
+    v_with = verdicts_new(with, TRUE, FALSE, NULL);
+    v_without = verdicts_new(without, TRUE, FALSE, NULL);
+    feed_vector(&f, 1, ch, &it);
+    feed_vector(&f, 0, find("illustrated-tls13", HS_SERVER_HELLO), &it);
+    g_assert_false(verdicts_keylog_has_secrets(v_with, &it));  /* not encrypted */
+    feed(&f, EV_OPAQUE, 0, flight, sizeof flight, &it);
+    g_assert_true(it.encrypted);
+    g_assert_true(verdicts_keylog_has_secrets(v_with, &it));
+    g_assert_false(verdicts_keylog_has_secrets(v_without, &it));
+    verdicts_free(v_with);
+    verdicts_free(v_without);
+    keylog_free(with);
+    keylog_free(without);
+    g_string_free(line, TRUE);
+    analyzer_free(f.a);
+}
+
 /* Every finding has a name and a severity. */
 static void test_definitions(void)
 {
@@ -478,5 +644,9 @@ int main(int argc, char **argv)
     g_test_add_func("/findings/not_yet_valid", test_not_yet_valid);
     g_test_add_func("/findings/chain_order", test_chain_order);
     g_test_add_func("/findings/weak_signature", test_weak_signature);
+    g_test_add_func("/findings/security_view", test_security_view);
+    g_test_add_func("/findings/from_chain", test_from_chain);
+    g_test_add_func("/findings/signature_scheme", test_signature_scheme);
+    g_test_add_func("/findings/keylog_has_secrets", test_keylog_has_secrets);
     return g_test_run();
 }
