@@ -452,6 +452,17 @@ static void test_weak_signature(void)
     analyzer_free(f.a);
 }
 
+/* Both ChangeCipherSpecs and encrypted Finished messages: the end. */
+static void finish_tls12(struct fixture *f, struct item *it)
+{
+    static const guint8 ccs[] = { 1 };
+    feed(f, EV_CCS, 1, ccs, 1, it);
+    feed(f, EV_HANDSHAKE_RAW, 1, ccs, 1, it);
+    feed(f, EV_CCS, 0, ccs, 1, it);
+    feed(f, EV_HANDSHAKE_RAW, 0, ccs, 1, it);
+    g_assert_nonnull(item_summary(it));
+}
+
 /* The summary's Security subtree, decided from the summary's facts. */
 static void test_security_view(void)
 {
@@ -460,7 +471,6 @@ static void test_security_view(void)
     struct hs_message m = parsed(sh);
     gsize suite_at = m.u.sh.session_id.offset + m.u.sh.session_id.length;
     static const guint8 rsa_suite[2] = { 0x00, 0x2f };
-    static const guint8 ccs[] = { 1 };
     struct fixture f = { analyzer_new(), 0, ILLUSTRATED_TIME };
     struct security_view v;
     struct summary sum;
@@ -475,11 +485,7 @@ static void test_security_view(void)
     feed_vector(&f, 0, find(s, HS_SERVER_KEY_EXCHANGE), &it);
     feed_vector(&f, 0, find(s, HS_SERVER_HELLO_DONE), &it);
     feed_vector(&f, 1, find(s, HS_CLIENT_KEY_EXCHANGE), &it);
-    feed(&f, EV_CCS, 1, ccs, 1, &it);
-    feed(&f, EV_HANDSHAKE_RAW, 1, ccs, 1, &it);
-    feed(&f, EV_CCS, 0, ccs, 1, &it);
-    feed(&f, EV_HANDSHAKE_RAW, 0, ccs, 1, &it);
-    g_assert_nonnull(item_summary(&it));
+    finish_tls12(&f, &it);
     findings_security(item_summary(&it), &v);
     g_assert_cmpstr(v.forward_secrecy, ==, "fs_yes");
     g_assert_cmpstr(v.authentication, ==, "auth_flawed");
@@ -520,11 +526,7 @@ static void test_security_view(void)
     feed(&f, EV_HANDSHAKE, 0, p, sh->len, &it);
     feed_vector(&f, 0, find(s, HS_CERTIFICATE), &it);
     feed_vector(&f, 0, find(s, HS_SERVER_HELLO_DONE), &it);
-    feed(&f, EV_CCS, 1, ccs, 1, &it);
-    feed(&f, EV_HANDSHAKE_RAW, 1, ccs, 1, &it);
-    feed(&f, EV_CCS, 0, ccs, 1, &it);
-    feed(&f, EV_HANDSHAKE_RAW, 0, ccs, 1, &it);
-    g_assert_nonnull(item_summary(&it));
+    finish_tls12(&f, &it);
     findings_security(item_summary(&it), &v);
     g_assert_cmpstr(v.authentication, ==, "auth_flawed");
     g_free(p);
